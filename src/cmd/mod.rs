@@ -1,0 +1,3 @@
+//! One file per subcommand, each with its usage text at the top.
+
+pub mod plan;

@@ -1,0 +1,46 @@
+//! One error type for the whole pipeline: every message says where, what is wrong and how to fix it.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value in an input file is wrong. `place` names the file and line/column or key.
+    #[error("{place}: {problem}. {fix}")]
+    Input {
+        place: String,
+        problem: String,
+        fix: String,
+    },
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The optimiser failed in a way the inputs do not explain.
+    #[error("the schedule solver failed: {0}")]
+    Solver(String),
+    /// An output table could not be rendered.
+    #[error("could not render {0}")]
+    Render(String),
+}
+
+impl Error {
+    pub fn input(place: impl Into<String>, problem: impl Into<String>, fix: impl Into<String>) -> Self {
+        Error::Input {
+            place: place.into(),
+            problem: problem.into(),
+            fix: fix.into(),
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,74 @@
+//! Reading input files and writing the output folder: the only place that touches the disk.
+
+mod history;
+mod output;
+mod plan_files;
+mod scenario_file;
+mod staff;
+
+pub use history::read_history;
+pub use output::{write_output_dir, OutputFile};
+pub use plan_files::plan_files;
+pub use scenario_file::read_scenario;
+pub use staff::read_staff;
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Reads a whole text file; a missing file says which setting names it.
+fn read_text(path: &Path, what: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::input(
+            path.display().to_string(),
+            format!("cannot read the {what}: {e}"),
+            "check the path (paths in a scenario are relative to the scenario file)",
+        )
+    })
+}
+
+/// `file: line L, column C (name)`, the place of one CSV field.
+fn csv_place(file: &Path, line: u64, column: usize, name: &str) -> String {
+    format!("{}: line {line}, column {} ({name})", file.display(), column + 1)
+}
+
+/// Opens CSV text with a header and finds the required columns by name.
+fn csv_reader<'a>(
+    text: &'a str,
+    file: &Path,
+    required: &[&str],
+) -> Result<(csv::Reader<&'a [u8]>, Vec<usize>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::input(file.display().to_string(), format!("unreadable header: {e}"), "save the file as UTF-8 CSV"))?
+        .clone();
+    let mut columns = Vec::new();
+    for name in required {
+        match headers.iter().position(|h| h.trim_start_matches('\u{feff}') == *name) {
+            Some(c) => columns.push(c),
+            None => {
+                return Err(Error::input(
+                    format!("{}: line 1", file.display()),
+                    format!("no \"{name}\" column in the header"),
+                    format!("the header must name the columns {}", required.join(",")),
+                ))
+            }
+        }
+    }
+    Ok((reader, columns))
+}
+
+/// A CSV record or a clear error about the row that broke the format.
+fn csv_record(row: std::result::Result<csv::StringRecord, csv::Error>, file: &Path) -> Result<csv::StringRecord> {
+    row.map_err(|e| {
+        let line = e.position().map_or(0, |p| p.line());
+        Error::input(
+            format!("{}: line {line}", file.display()),
+            format!("unreadable row: {e}"),
+            "every row needs the same number of comma-separated fields as the header",
+        )
+    })
+}

@@ -1,0 +1,105 @@
+use serde::Serialize;
+
+use super::OutputFile;
+use crate::error::{Error, Result};
+use crate::scenario::format_time;
+use crate::Plan;
+
+/// Renders every file `shiftcast plan` writes, in memory.
+pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
+    let mut forecast = csv_table(&["timestamp", "queue", "inquiries", "baseline", "event", "aftersale_wave"]);
+    for r in &plan.forecast.rows {
+        forecast.row(&[
+            format_time(r.time),
+            r.queue.clone(),
+            fixed(r.inquiries, 2),
+            fixed(r.baseline, 2),
+            fixed(r.event, 2),
+            fixed(r.aftersale_wave, 2),
+        ]);
+    }
+    let mut requirements = csv_table(&["timestamp", "queue", "inquiries", "agents_required", "offered_load_erlang"]);
+    for r in &plan.requirements {
+        requirements.row(&[
+            format_time(r.time),
+            r.queue.clone(),
+            fixed(r.inquiries, 2),
+            r.agents_required.to_string(),
+            fixed(r.offered_load, 3),
+        ]);
+    }
+    let mut coverage = csv_table(&["timestamp", "queue", "required", "scheduled", "phase", "shortfall", "service_level"]);
+    for c in &plan.report.coverage {
+        coverage.row(&[
+            format_time(c.time),
+            c.queue.clone(),
+            c.required.to_string(),
+            c.scheduled.to_string(),
+            c.phase.clone(),
+            c.shortfall.to_string(),
+            fixed(c.service_level, 4),
+        ]);
+    }
+    let mut roster = csv_table(&["name", "queue", "start", "end", "kind", "group", "shift", "hours"]);
+    for r in &plan.roster.rows {
+        roster.row(&[
+            r.name.clone(),
+            r.queue.clone(),
+            format_time(r.start),
+            format_time(r.end),
+            r.kind.label().to_string(),
+            r.group.clone(),
+            r.template.clone(),
+            fixed(r.hours(), 2),
+        ]);
+    }
+    Ok(vec![
+        forecast.finish("forecast.csv")?,
+        requirements.finish("requirements.csv")?,
+        coverage.finish("coverage.csv")?,
+        roster.finish("roster.csv")?,
+        json_file("summary.json", &plan.report.summary)?,
+    ])
+}
+
+fn fixed(x: f64, decimals: usize) -> String {
+    format!("{x:.decimals$}")
+}
+
+struct CsvTable {
+    writer: csv::Writer<Vec<u8>>,
+    error: Option<csv::Error>,
+}
+
+fn csv_table(header: &[&str]) -> CsvTable {
+    let mut table = CsvTable {
+        writer: csv::Writer::from_writer(Vec::new()),
+        error: None,
+    };
+    table.row(header);
+    table
+}
+
+impl CsvTable {
+    fn row<S: AsRef<[u8]>>(&mut self, fields: &[S]) {
+        if let Err(e) = self.writer.write_record(fields) {
+            self.error.get_or_insert(e);
+        }
+    }
+
+    fn finish(self, name: &'static str) -> Result<OutputFile> {
+        let failed = |e: String| Error::Render(format!("{name}: {e}"));
+        if let Some(e) = self.error {
+            return Err(failed(e.to_string()));
+        }
+        let contents = self.writer.into_inner().map_err(|e| failed(e.to_string()))?;
+        Ok(OutputFile { name, contents })
+    }
+}
+
+pub(super) fn json_file(name: &'static str, value: &impl Serialize) -> Result<OutputFile> {
+    let mut contents = serde_json::to_vec_pretty(value)
+        .map_err(|e| Error::Render(format!("{name}: {e}")))?;
+    contents.push(b'\n');
+    Ok(OutputFile { name, contents })
+}

@@ -1,0 +1,16 @@
+use std::path::{Path, PathBuf};
+
+use super::read_text;
+use crate::error::Result;
+use crate::scenario::Scenario;
+
+/// Reads the scenario and makes its file paths relative to the scenario's folder.
+pub fn read_scenario(path: &Path) -> Result<Scenario> {
+    let text = read_text(path, "scenario file")?;
+    let mut scenario = Scenario::from_toml(&text, &path.display().to_string())?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let resolve = |p: &PathBuf| if p.is_absolute() { p.clone() } else { folder.join(p) };
+    scenario.history_file = resolve(&scenario.history_file);
+    scenario.staff_file = resolve(&scenario.staff_file);
+    Ok(scenario)
+}

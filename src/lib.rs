@@ -1,0 +1,49 @@
+//! shiftcast: from sales targets and history to a named roster for a customer-service team.
+//!
+//! The pipeline is the layout: [`forecast`] -> [`staffing`] -> [`schedule`] -> [`roster`] ->
+//! [`report`], each a pure step with typed inputs and outputs. [`scenario`] holds the validated
+//! configuration and [`io`] reads and writes files; the binary's subcommands live in `cmd`.
+
+pub mod error;
+pub mod forecast;
+pub mod io;
+pub mod report;
+pub mod roster;
+pub mod scenario;
+pub mod schedule;
+pub mod staffing;
+
+pub use error::{Error, Result};
+
+use forecast::{Forecast, History};
+use report::Report;
+use roster::Roster;
+use scenario::{Person, Scenario};
+use schedule::Schedule;
+use staffing::Requirement;
+
+/// Everything one planning run produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub forecast: Forecast,
+    pub requirements: Vec<Requirement>,
+    pub schedule: Schedule,
+    pub roster: Roster,
+    pub report: Report,
+}
+
+/// Runs the whole pipeline on inputs already read and validated.
+pub fn plan(scenario: &Scenario, history: &History, staff: &[Person]) -> Result<Plan> {
+    let forecast = forecast::forecast(scenario, history)?;
+    let requirements = staffing::requirements(scenario, &forecast.rows);
+    let schedule = schedule::schedule(scenario, staff, &requirements)?;
+    let roster = roster::build(&schedule.shifts, staff, scenario.min_rest_hours);
+    let report = report::build(scenario, &forecast, &requirements, &schedule, &roster);
+    Ok(Plan {
+        forecast,
+        requirements,
+        schedule,
+        roster,
+        report,
+    })
+}

@@ -1,0 +1,34 @@
+//! The `shiftcast` command: parses arguments and dispatches to one file per subcommand.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Staffing forecast and shift scheduling for customer-service teams.
+#[derive(Parser)]
+#[command(name = "shiftcast", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Plan(cmd::plan::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Plan(args) => cmd::plan::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shiftcast: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! What the manager reads: coverage per interval, the summary numbers and a short text.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use crate::forecast::Forecast;
+use crate::roster::Roster;
+use crate::scenario::{format_time, Kind, Scenario};
+use crate::schedule::{MissedDuty, Schedule};
+use crate::staffing::{rostered_service_level, Requirement};
+
+/// Required against scheduled agents in one interval of one queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageRow {
+    pub time: NaiveDateTime,
+    pub queue: String,
+    pub required: u32,
+    pub scheduled: u32,
+    /// Names of the phases in force for this queue then, joined by `+`.
+    pub phase: String,
+    pub shortfall: u32,
+    pub service_level: f64,
+}
+
+/// An interval where the plan has fewer agents than required.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnmetDemand {
+    pub timestamp: String,
+    pub queue: String,
+    pub agents_short: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeakHour {
+    pub timestamp: String,
+    pub queue: String,
+    pub agents_required: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissedPhaseRule {
+    pub rule: &'static str,
+    pub phase: String,
+    pub person: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub part_timers_needed: usize,
+    pub total_agent_hours: f64,
+    pub full_time_hours: f64,
+    pub part_time_hours: f64,
+    /// Wages for all planned hours (the shortfall price is not a cost paid, so it is not in here).
+    pub total_cost: f64,
+    pub shortfall_agent_hours: f64,
+    /// Lowest Erlang C service level over intervals with inquiries.
+    pub min_service_level: f64,
+    pub min_service_level_at: Option<String>,
+    pub solver_status: &'static str,
+    pub peak: Option<PeakHour>,
+    pub unmet_demand: Vec<UnmetDemand>,
+    pub missed_phase_rules: Vec<MissedPhaseRule>,
+    pub forecast_notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub coverage: Vec<CoverageRow>,
+    pub summary: Summary,
+}
+
+pub fn build(
+    scenario: &Scenario,
+    forecast: &Forecast,
+    requirements: &[Requirement],
+    schedule: &Schedule,
+    roster: &Roster,
+) -> Report {
+    let horizon = &scenario.horizon;
+    let count = horizon.len();
+    let mut coverage = Vec::new();
+    for (q, queue) in scenario.queues.iter().enumerate() {
+        for (i, r) in requirements[q * count..(q + 1) * count].iter().enumerate() {
+            let scheduled = schedule.scheduled[q][i];
+            let phase: Vec<&str> = scenario
+                .phases
+                .iter()
+                .filter(|p| p.start <= r.time && r.time < p.end && p.queues.contains(&queue.name))
+                .map(|p| p.name.as_str())
+                .collect();
+            coverage.push(CoverageRow {
+                time: r.time,
+                queue: queue.name.clone(),
+                required: r.agents_required,
+                scheduled,
+                phase: phase.join("+"),
+                shortfall: r.agents_required.saturating_sub(scheduled),
+                service_level: rostered_service_level(queue, r.inquiries, scheduled, horizon.interval_minutes),
+            });
+        }
+    }
+
+    let hours = |kind: Kind| -> f64 {
+        roster.rows.iter().filter(|r| r.kind == kind).map(|r| r.hours()).sum()
+    };
+    let (full_time_hours, part_time_hours) = (hours(Kind::FullTime), hours(Kind::PartTime));
+    let costs = &scenario.costs;
+    let lowest = coverage
+        .iter()
+        .zip(requirements)
+        .filter(|(_, r)| r.inquiries > 0.0)
+        .min_by(|(a, _), (b, _)| a.service_level.total_cmp(&b.service_level))
+        .map(|(c, _)| c);
+    let peak = requirements
+        .iter()
+        .max_by(|a, b| a.agents_required.cmp(&b.agents_required).then(b.time.cmp(&a.time)))
+        .map(|r| PeakHour {
+            timestamp: format_time(r.time),
+            queue: r.queue.clone(),
+            agents_required: r.agents_required,
+        });
+    let unmet_demand: Vec<UnmetDemand> = coverage
+        .iter()
+        .filter(|c| c.shortfall > 0)
+        .map(|c| UnmetDemand {
+            timestamp: format_time(c.time),
+            queue: c.queue.clone(),
+            agents_short: c.shortfall,
+        })
+        .collect();
+    let shortfall_agent_hours =
+        unmet_demand.iter().map(|u| f64::from(u.agents_short)).sum::<f64>() * horizon.interval_hours();
+    let summary = Summary {
+        part_timers_needed: roster.part_timers_needed,
+        total_agent_hours: full_time_hours + part_time_hours,
+        full_time_hours,
+        part_time_hours,
+        total_cost: round2(full_time_hours * costs.full_time_per_hour + part_time_hours * costs.part_time_per_hour),
+        shortfall_agent_hours,
+        min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),
+        min_service_level_at: lowest.map(|c| format!("{} {}", format_time(c.time), c.queue)),
+        solver_status: schedule.status.label(),
+        peak,
+        unmet_demand,
+        missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
+        forecast_notes: forecast.notes.clone(),
+    };
+    Report { coverage, summary }
+}
+
+fn missed_rule(m: &MissedDuty) -> MissedPhaseRule {
+    MissedPhaseRule {
+        rule: "phase_must_be_on_duty",
+        phase: m.phase.clone(),
+        person: m.person.clone(),
+        reason: m.reason.clone(),
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// A few lines a manager reads in the terminal.
+pub fn text(summary: &Summary) -> String {
+    let mut out = String::new();
+    if let Some(peak) = &summary.peak {
+        out += &format!(
+            "Peak: {} agents on {} at {}\n",
+            peak.agents_required, peak.queue, peak.timestamp
+        );
+    }
+    out += &format!(
+        "Part-timers needed: {}\nAgent hours: {:.0} ({:.0} full-time, {:.0} part-time)\nCost: {:.2}\n",
+        summary.part_timers_needed,
+        summary.total_agent_hours,
+        summary.full_time_hours,
+        summary.part_time_hours,
+        summary.total_cost
+    );
+    out += &format!(
+        "Lowest service level: {:.1}%{}\n",
+        summary.min_service_level * 100.0,
+        summary
+            .min_service_level_at
+            .as_ref()
+            .map_or(String::new(), |at| format!(" ({at})"))
+    );
+    if summary.unmet_demand.is_empty() {
+        out += "Every hour is covered.\n";
+    } else {
+        out += &format!(
+            "Short: {:.0} agent-hours in {} intervals (see unmet_demand in summary.json)\n",
+            summary.shortfall_agent_hours,
+            summary.unmet_demand.len()
+        );
+    }
+    for m in &summary.missed_phase_rules {
+        out += &format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason);
+    }
+    out += &format!("Solver: {}\n", summary.solver_status);
+    out
+}

@@ -1,0 +1,130 @@
+//! The named roster: staff shifts keep their person; part-time shifts are packed onto as few
+//! hired part-timers (PT-01, PT-02, ...) as the rest rule allows. That count is the answer to
+//! "how many part-timers do we need".
+//!
+//! Packing takes shifts by start time and gives each to the lowest-numbered part-timer who is
+//! rested by then. Shifts plus rest are intervals on a line, so this uses exactly as many people
+//! as the most shifts-plus-rest that overlap at one moment: no packing can use fewer.
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::scenario::{Kind, Person};
+use crate::schedule::PlannedShift;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterRow {
+    pub name: String,
+    pub group: String,
+    pub queue: String,
+    pub template: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub kind: Kind,
+}
+
+impl RosterRow {
+    pub fn hours(&self) -> f64 {
+        (self.end - self.start).num_minutes() as f64 / 60.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Roster {
+    /// One row per shift, by start time then name.
+    pub rows: Vec<RosterRow>,
+    pub part_timers_needed: usize,
+}
+
+/// Names every planned shift; `shifts` must be sorted by start time.
+pub fn build(shifts: &[PlannedShift], staff: &[Person], min_rest_hours: f64) -> Roster {
+    let rest = rest_duration(min_rest_hours);
+    // When each hired part-timer is rested and free again.
+    let mut free_from: Vec<NaiveDateTime> = Vec::new();
+    let mut rows = Vec::new();
+    for shift in shifts {
+        let (name, group, kind) = match shift.person {
+            Some(p) => (staff[p].name.clone(), staff[p].group.clone(), Kind::FullTime),
+            None => {
+                let pt = match free_from.iter().position(|free| *free <= shift.start) {
+                    Some(pt) => pt,
+                    None => {
+                        free_from.push(shift.start);
+                        free_from.len() - 1
+                    }
+                };
+                free_from[pt] = shift.end + rest;
+                (part_timer_name(pt), Kind::PartTime.label().to_string(), Kind::PartTime)
+            }
+        };
+        rows.push(RosterRow {
+            name,
+            group,
+            queue: shift.queue.clone(),
+            template: shift.template.clone(),
+            start: shift.start,
+            end: shift.end,
+            kind,
+        });
+    }
+    rows.sort_by(|a, b| (a.start, &a.name, &a.queue).cmp(&(b.start, &b.name, &b.queue)));
+    Roster {
+        rows,
+        part_timers_needed: free_from.len(),
+    }
+}
+
+fn part_timer_name(index: usize) -> String {
+    format!("PT-{:02}", index + 1)
+}
+
+fn rest_duration(hours: f64) -> Duration {
+    Duration::minutes((hours * 60.0).round() as i64)
+}
+
+/// Every pair of one person's shifts that overlap or leave less than the rest between them.
+pub fn rest_violations(rows: &[RosterRow], min_rest_hours: f64) -> Vec<(RosterRow, RosterRow)> {
+    let rest = rest_duration(min_rest_hours);
+    let mut sorted: Vec<&RosterRow> = rows.iter().collect();
+    sorted.sort_by(|a, b| (&a.name, a.start).cmp(&(&b.name, b.start)));
+    sorted
+        .windows(2)
+        .filter(|w| w[0].name == w[1].name && w[1].start < w[0].end + rest)
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::parse_time;
+
+    fn pt_shift(start: &str, hours: i64) -> PlannedShift {
+        let start = parse_time(start).unwrap();
+        PlannedShift {
+            person: None,
+            queue: "presale".into(),
+            template: "pt".into(),
+            start,
+            end: start + Duration::hours(hours),
+        }
+    }
+
+    #[test]
+    fn part_timers_are_reused_only_after_rest() {
+        // Two overlapping evening shifts need two people; the next evening both are rested again
+        // (20 h later), but a shift starting 4 h after the first ends needs a third person.
+        let shifts = vec![
+            pt_shift("2026-11-10T18:00", 4),
+            pt_shift("2026-11-10T18:00", 4),
+            pt_shift("2026-11-11T02:00", 4),
+            pt_shift("2026-11-11T18:00", 4),
+            pt_shift("2026-11-11T18:00", 4),
+        ];
+        let roster = build(&shifts, &[], 11.0);
+        assert_eq!(roster.part_timers_needed, 3);
+        let names: Vec<&str> = roster.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["PT-01", "PT-02", "PT-03", "PT-01", "PT-02"]);
+        assert!(rest_violations(&roster.rows, 11.0).is_empty());
+        assert_eq!(rest_violations(&roster.rows, 21.0).len(), 2);
+    }
+}

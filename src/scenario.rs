@@ -1,0 +1,868 @@
+//! The typed, validated plan configuration: horizon, queues, events, shifts, phases, staff.
+//!
+//! `Scenario::from_toml` parses the scenario file's text; every later stage can trust these values
+//! (positive handle times, end after start, known queue names, ...). Errors name the key.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// Timestamps in every file: interval start in local clock time.
+pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
+
+/// The staff group name of hired part-timers, usable in phases' `may` lists.
+pub const PART_TIME_GROUP: &str = "part-time";
+
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub horizon: Horizon,
+    pub history_file: PathBuf,
+    /// How many past weeks the ordinary-day baseline averages.
+    pub baseline_weeks: u32,
+    pub staff_file: PathBuf,
+    pub min_rest_hours: f64,
+    pub costs: Costs,
+    pub queues: Vec<Queue>,
+    pub events: Vec<Event>,
+    pub past_events: Vec<PastEvent>,
+    pub shifts: Vec<ShiftTemplate>,
+    pub phases: Vec<Phase>,
+    pub solver: SolverSettings,
+}
+
+/// The planned time span, cut into equal intervals; `end` is not included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Horizon {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub interval_minutes: u32,
+}
+
+impl Horizon {
+    pub fn interval(&self) -> Duration {
+        Duration::minutes(self.interval_minutes.into())
+    }
+
+    pub fn interval_hours(&self) -> f64 {
+        f64::from(self.interval_minutes) / 60.0
+    }
+
+    pub fn len(&self) -> usize {
+        ((self.end - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Start time of every interval, in order.
+    pub fn times(&self) -> Vec<NaiveDateTime> {
+        (0..self.len())
+            .map(|i| self.start + self.interval() * i as i32)
+            .collect()
+    }
+
+    /// Index of the interval containing `t`, if `t` lies in the horizon.
+    pub fn index_of(&self, t: NaiveDateTime) -> Option<usize> {
+        if t < self.start || t >= self.end {
+            return None;
+        }
+        Some(((t - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Costs {
+    pub full_time_per_hour: f64,
+    pub part_time_per_hour: f64,
+    pub shortfall_per_agent_hour: f64,
+    pub phase_rule_penalty: f64,
+}
+
+/// A chat queue and its service target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queue {
+    pub name: String,
+    /// Average seconds one chat takes while the agent serves `chats_at_once` chats.
+    pub handle_time_seconds: f64,
+    pub chats_at_once: u32,
+    /// Share of chats to be answered within `answer_within_seconds`.
+    pub service_level: f64,
+    pub answer_within_seconds: f64,
+    pub shrinkage: f64,
+    pub max_occupancy: f64,
+}
+
+/// A promotion being planned, with its sales target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub name: String,
+    pub start: NaiveDateTime,
+    pub hours: u32,
+    pub target: SalesTarget,
+    pub service_share: f64,
+    pub conversion_rate: f64,
+    pub presale_queue: String,
+    pub aftersale_queue: Option<String>,
+    pub aftersale_contact_rate: f64,
+    /// Share of after-sale contacts on the event day, the day after, ...
+    pub aftersale_lag: Vec<f64>,
+    /// Relative weight of each event interval, used when history holds no past event.
+    pub curve: Option<Vec<f64>>,
+}
+
+impl Event {
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + Duration::hours(self.hours.into())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SalesTarget {
+    Orders(f64),
+    Sales {
+        amount: f64,
+        average_order_value: f64,
+    },
+}
+
+impl SalesTarget {
+    pub fn orders(&self) -> f64 {
+        match self {
+            SalesTarget::Orders(n) => *n,
+            SalesTarget::Sales {
+                amount,
+                average_order_value,
+            } => amount / average_order_value,
+        }
+    }
+}
+
+/// A promotion found in the history file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastEvent {
+    pub name: String,
+    pub start: NaiveDateTime,
+    pub hours: u32,
+}
+
+impl PastEvent {
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + Duration::hours(self.hours.into())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    FullTime,
+    PartTime,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::FullTime => "full-time",
+            Kind::PartTime => PART_TIME_GROUP,
+        }
+    }
+}
+
+/// A shift that may start every day at `start` and last `minutes`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShiftTemplate {
+    pub name: String,
+    pub start: NaiveTime,
+    pub minutes: u32,
+    pub kinds: Vec<Kind>,
+}
+
+/// A window with rules on who may and who must be on duty for some queues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub name: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub queues: Vec<String>,
+    pub may: Vec<String>,
+    pub must: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SolverSettings {
+    pub time_limit_seconds: f64,
+    pub relative_gap: f64,
+}
+
+/// One person from the staff file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub group: String,
+    pub skills: Vec<String>,
+    pub available: ClockWindow,
+    pub days_off: Vec<NaiveDate>,
+    pub max_hours_per_day: f64,
+    pub max_hours_per_week: f64,
+}
+
+/// A daily window of clock time; `to` at or before `from` runs past midnight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClockWindow {
+    pub from_minute: u32,
+    pub to_minute: u32,
+}
+
+impl ClockWindow {
+    pub const ALWAYS: ClockWindow = ClockWindow {
+        from_minute: 0,
+        to_minute: 24 * 60,
+    };
+
+    /// Parses `HH:MM-HH:MM`, where `24:00` means the end of the day.
+    pub fn parse(text: &str) -> Option<ClockWindow> {
+        let (from, to) = text.trim().split_once('-')?;
+        let from_minute = parse_clock_minutes(from)?;
+        let to_minute = parse_clock_minutes(to)?;
+        (from_minute < 24 * 60 && from_minute != to_minute).then_some(ClockWindow {
+            from_minute,
+            to_minute,
+        })
+    }
+
+    pub fn contains(&self, t: NaiveDateTime) -> bool {
+        let m = minute_of_day(t);
+        if self.from_minute < self.to_minute {
+            (self.from_minute..self.to_minute).contains(&m)
+        } else {
+            m >= self.from_minute || m < self.to_minute
+        }
+    }
+}
+
+fn minute_of_day(t: NaiveDateTime) -> u32 {
+    use chrono::Timelike;
+    t.hour() * 60 + t.minute()
+}
+
+fn parse_clock_minutes(text: &str) -> Option<u32> {
+    let (h, m) = text.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
+}
+
+pub fn parse_time(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text.trim(), TIME_FORMAT).ok()
+}
+
+pub fn format_time(t: NaiveDateTime) -> String {
+    t.format(TIME_FORMAT).to_string()
+}
+
+// ---- the file format, as serde reads it; validated into the types above ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    horizon: RawHorizon,
+    history: RawHistory,
+    staff: RawStaff,
+    #[serde(default)]
+    rules: RawRules,
+    costs: RawCosts,
+    queues: Vec<RawQueue>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+    #[serde(default)]
+    past_events: Vec<RawPastEvent>,
+    shifts: Vec<RawShift>,
+    #[serde(default)]
+    phases: Vec<RawPhase>,
+    #[serde(default)]
+    solver: RawSolver,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHorizon {
+    start: String,
+    end: String,
+    interval_minutes: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHistory {
+    file: PathBuf,
+    #[serde(default = "default_weeks")]
+    weeks: u32,
+}
+
+fn default_weeks() -> u32 {
+    4
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStaff {
+    file: PathBuf,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    min_rest_hours: f64,
+}
+
+impl Default for RawRules {
+    fn default() -> Self {
+        RawRules {
+            min_rest_hours: 11.0,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCosts {
+    full_time_per_hour: f64,
+    part_time_per_hour: f64,
+    shortfall_per_agent_hour: f64,
+    #[serde(default = "default_phase_rule_penalty")]
+    phase_rule_penalty: f64,
+}
+
+fn default_phase_rule_penalty() -> f64 {
+    5000.0
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQueue {
+    name: String,
+    handle_time_seconds: f64,
+    #[serde(default = "one")]
+    chats_at_once: u32,
+    service_level: f64,
+    answer_within_seconds: f64,
+    #[serde(default)]
+    shrinkage: f64,
+    #[serde(default = "one_f64")]
+    max_occupancy: f64,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn one_f64() -> f64 {
+    1.0
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    name: String,
+    start: String,
+    hours: u32,
+    target_orders: Option<f64>,
+    target_sales: Option<f64>,
+    average_order_value: Option<f64>,
+    service_share: f64,
+    conversion_rate: f64,
+    presale_queue: String,
+    aftersale_queue: Option<String>,
+    #[serde(default)]
+    aftersale_contact_rate: f64,
+    #[serde(default)]
+    aftersale_lag: Vec<f64>,
+    curve: Option<Vec<f64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPastEvent {
+    name: String,
+    start: String,
+    hours: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShift {
+    name: String,
+    start: String,
+    hours: f64,
+    #[serde(default = "all_kinds")]
+    kinds: Vec<String>,
+}
+
+fn all_kinds() -> Vec<String> {
+    vec!["full-time".into(), PART_TIME_GROUP.into()]
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhase {
+    name: String,
+    start: String,
+    end: String,
+    #[serde(default)]
+    queues: Vec<String>,
+    #[serde(default)]
+    may: Vec<String>,
+    #[serde(default)]
+    must: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSolver {
+    time_limit_seconds: f64,
+    relative_gap: f64,
+}
+
+impl Default for RawSolver {
+    fn default() -> Self {
+        RawSolver {
+            time_limit_seconds: 60.0,
+            relative_gap: 1e-4,
+        }
+    }
+}
+
+/// Validates values for one file, naming the offending key in every error.
+struct Checker<'a> {
+    file: &'a str,
+}
+
+impl Checker<'_> {
+    fn fail<T>(&self, key: &str, problem: impl Into<String>, fix: impl Into<String>) -> Result<T> {
+        Err(Error::input(format!("{}: {key}", self.file), problem, fix))
+    }
+
+    fn time(&self, key: &str, text: &str) -> Result<NaiveDateTime> {
+        match parse_time(text) {
+            Some(t) => Ok(t),
+            None => self.fail(
+                key,
+                format!("\"{text}\" is not a date and time"),
+                "write it as YYYY-MM-DDTHH:MM, e.g. \"2026-11-11T00:00\"",
+            ),
+        }
+    }
+
+    fn positive(&self, key: &str, value: f64, example: &str) -> Result<f64> {
+        if value.is_finite() && value > 0.0 {
+            Ok(value)
+        } else {
+            self.fail(
+                key,
+                format!("{value} is not a positive number"),
+                format!("give a number above zero, e.g. {example}"),
+            )
+        }
+    }
+
+    fn non_negative(&self, key: &str, value: f64, example: &str) -> Result<f64> {
+        if value.is_finite() && value >= 0.0 {
+            Ok(value)
+        } else {
+            self.fail(
+                key,
+                format!("{value} is negative"),
+                format!("give zero or more, e.g. {example}"),
+            )
+        }
+    }
+
+    /// A share strictly between 0 and 1 (or up to 1 when `allow_one`).
+    fn share(&self, key: &str, value: f64, allow_zero: bool, allow_one: bool) -> Result<f64> {
+        let low_ok = value > 0.0 || (allow_zero && value == 0.0);
+        let high_ok = value < 1.0 || (allow_one && value == 1.0);
+        if value.is_finite() && low_ok && high_ok {
+            Ok(value)
+        } else {
+            let range = match (allow_zero, allow_one) {
+                (true, true) => "from 0 to 1",
+                (true, false) => "from 0 up to (not including) 1",
+                (false, true) => "above 0 and at most 1",
+                (false, false) => "strictly between 0 and 1",
+            };
+            self.fail(
+                key,
+                format!("{value} is not a share {range}"),
+                "write a share as a decimal, e.g. 0.8 for 80%",
+            )
+        }
+    }
+
+    fn queue_name(&self, key: &str, name: &str, queues: &[Queue]) -> Result<String> {
+        if queues.iter().any(|q| q.name == name) {
+            Ok(name.to_string())
+        } else {
+            let known: Vec<&str> = queues.iter().map(|q| q.name.as_str()).collect();
+            self.fail(
+                key,
+                format!("unknown queue \"{name}\""),
+                format!("use one of the [[queues]] names: {}", known.join(", ")),
+            )
+        }
+    }
+}
+
+impl Scenario {
+    /// Parses and validates scenario TOML; `file` names it in error messages.
+    pub fn from_toml(text: &str, file: &str) -> Result<Scenario> {
+        let raw: RawScenario = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
+        let check = Checker { file };
+
+        let horizon = Horizon {
+            start: check.time("horizon.start", &raw.horizon.start)?,
+            end: check.time("horizon.end", &raw.horizon.end)?,
+            interval_minutes: raw.horizon.interval_minutes,
+        };
+        if horizon.end <= horizon.start {
+            return check.fail(
+                "horizon.end",
+                format!(
+                    "the horizon ends ({}) at or before it starts ({})",
+                    raw.horizon.end, raw.horizon.start
+                ),
+                "set end after start; end is the first moment not planned",
+            );
+        }
+        if ![5, 10, 15, 20, 30, 60].contains(&horizon.interval_minutes) {
+            return check.fail(
+                "horizon.interval_minutes",
+                format!("{} minutes does not divide an hour", horizon.interval_minutes),
+                "use 15, 30 or 60",
+            );
+        }
+        let span = (horizon.end - horizon.start).num_minutes();
+        if span % i64::from(horizon.interval_minutes) != 0 || !on_grid(horizon.start, &horizon) {
+            return check.fail(
+                "horizon",
+                "start and end do not fall on interval boundaries",
+                "start and end on whole intervals, e.g. at 00:00",
+            );
+        }
+
+        let mut queues = Vec::new();
+        for (i, q) in raw.queues.iter().enumerate() {
+            let key = |k: &str| format!("queues[{i}].{k}");
+            if queues.iter().any(|known: &Queue| known.name == q.name) {
+                return check.fail(
+                    &key("name"),
+                    format!("queue \"{}\" is defined twice", q.name),
+                    "give each queue a different name",
+                );
+            }
+            if q.chats_at_once == 0 {
+                return check.fail(
+                    &key("chats_at_once"),
+                    "an agent must serve at least one chat at a time",
+                    "set chats_at_once to 1 or more",
+                );
+            }
+            queues.push(Queue {
+                name: q.name.clone(),
+                handle_time_seconds: check.positive(
+                    &key("handle_time_seconds"),
+                    q.handle_time_seconds,
+                    "180",
+                )?,
+                chats_at_once: q.chats_at_once,
+                service_level: check.share(&key("service_level"), q.service_level, false, false)?,
+                answer_within_seconds: check.non_negative(
+                    &key("answer_within_seconds"),
+                    q.answer_within_seconds,
+                    "30",
+                )?,
+                shrinkage: check.share(&key("shrinkage"), q.shrinkage, true, false)?,
+                max_occupancy: check.share(&key("max_occupancy"), q.max_occupancy, false, true)?,
+            });
+        }
+        if queues.is_empty() {
+            return check.fail(
+                "queues",
+                "no queue is defined",
+                "add a [[queues]] table for each chat queue",
+            );
+        }
+
+        let mut events = Vec::new();
+        for (i, e) in raw.events.iter().enumerate() {
+            let key = |k: &str| format!("events[{i}].{k}");
+            let target = match (e.target_orders, e.target_sales, e.average_order_value) {
+                (Some(orders), None, None) => {
+                    SalesTarget::Orders(check.positive(&key("target_orders"), orders, "30000")?)
+                }
+                (None, Some(amount), Some(aov)) => SalesTarget::Sales {
+                    amount: check.positive(&key("target_sales"), amount, "6000000")?,
+                    average_order_value: check.positive(&key("average_order_value"), aov, "200")?,
+                },
+                _ => {
+                    return check.fail(
+                        &key("target_orders"),
+                        "the sales target is missing or given twice",
+                        "give either target_orders, or target_sales with average_order_value",
+                    )
+                }
+            };
+            let lag_sum: f64 = e.aftersale_lag.iter().sum();
+            if e.aftersale_lag.iter().any(|s| !(s.is_finite() && *s >= 0.0))
+                || (!e.aftersale_lag.is_empty() && (lag_sum - 1.0).abs() > 1e-6)
+            {
+                return check.fail(
+                    &key("aftersale_lag"),
+                    format!("the day shares add up to {lag_sum}, not 1"),
+                    "give non-negative shares per day that add up to 1, e.g. [0.1, 0.3, 0.3, 0.2, 0.1]",
+                );
+            }
+            if e.hours == 0 {
+                return check.fail(&key("hours"), "the event lasts 0 hours", "e.g. hours = 24");
+            }
+            if let Some(curve) = &e.curve {
+                let intervals = e.hours * 60 / horizon.interval_minutes;
+                if curve.len() != intervals as usize
+                    || curve.iter().any(|w| !(w.is_finite() && *w >= 0.0))
+                    || curve.iter().sum::<f64>() <= 0.0
+                {
+                    return check.fail(
+                        &key("curve"),
+                        format!("the curve needs {intervals} non-negative weights, one per interval of the event, not all zero"),
+                        "list one relative weight per interval, e.g. [12, 7, 4, ...]",
+                    );
+                }
+            }
+            events.push(Event {
+                name: e.name.clone(),
+                start: check.time(&key("start"), &e.start)?,
+                hours: e.hours,
+                target,
+                service_share: check.share(&key("service_share"), e.service_share, false, true)?,
+                conversion_rate: check.share(
+                    &key("conversion_rate"),
+                    e.conversion_rate,
+                    false,
+                    true,
+                )?,
+                presale_queue: check.queue_name(&key("presale_queue"), &e.presale_queue, &queues)?,
+                aftersale_queue: match &e.aftersale_queue {
+                    Some(q) => Some(check.queue_name(&key("aftersale_queue"), q, &queues)?),
+                    None => None,
+                },
+                aftersale_contact_rate: check.non_negative(
+                    &key("aftersale_contact_rate"),
+                    e.aftersale_contact_rate,
+                    "0.12",
+                )?,
+                aftersale_lag: e.aftersale_lag.clone(),
+                curve: e.curve.clone(),
+            });
+        }
+
+        let mut past_events = Vec::new();
+        for (i, e) in raw.past_events.iter().enumerate() {
+            past_events.push(PastEvent {
+                name: e.name.clone(),
+                start: check.time(&format!("past_events[{i}].start"), &e.start)?,
+                hours: e.hours,
+            });
+        }
+
+        let horizon_minutes = span as f64;
+        let mut shifts = Vec::new();
+        for (i, s) in raw.shifts.iter().enumerate() {
+            let key = |k: &str| format!("shifts[{i}].{k}");
+            let start = match NaiveTime::parse_from_str(s.start.trim(), "%H:%M") {
+                Ok(t) => t,
+                Err(_) => {
+                    return check.fail(
+                        &key("start"),
+                        format!("\"{}\" is not a clock time", s.start),
+                        "write it as HH:MM, e.g. \"22:00\"",
+                    )
+                }
+            };
+            let minutes = check.positive(&key("hours"), s.hours, "8")? * 60.0;
+            if minutes > horizon_minutes {
+                return check.fail(
+                    &key("hours"),
+                    format!(
+                        "shift \"{}\" lasts {} hours, longer than the whole horizon ({} hours)",
+                        s.name,
+                        s.hours,
+                        horizon_minutes / 60.0
+                    ),
+                    "shorten the shift or lengthen the horizon",
+                );
+            }
+            let grid = f64::from(horizon.interval_minutes);
+            let start_minute = start.signed_duration_since(NaiveTime::MIN).num_minutes();
+            if minutes % grid != 0.0 || start_minute % i64::from(horizon.interval_minutes) != 0 {
+                return check.fail(
+                    &key("start"),
+                    format!(
+                        "shift \"{}\" does not start and end on {}-minute interval boundaries",
+                        s.name, horizon.interval_minutes
+                    ),
+                    "align shift starts and lengths with horizon.interval_minutes",
+                );
+            }
+            let mut kinds = Vec::new();
+            for k in &s.kinds {
+                kinds.push(match k.as_str() {
+                    "full-time" => Kind::FullTime,
+                    PART_TIME_GROUP => Kind::PartTime,
+                    other => {
+                        return check.fail(
+                            &key("kinds"),
+                            format!("unknown kind \"{other}\""),
+                            "use \"full-time\" and/or \"part-time\"",
+                        )
+                    }
+                });
+            }
+            shifts.push(ShiftTemplate {
+                name: s.name.clone(),
+                start,
+                minutes: minutes as u32,
+                kinds,
+            });
+        }
+        if shifts.is_empty() {
+            return check.fail(
+                "shifts",
+                "no shift template is defined",
+                "add [[shifts]] tables with name, start and hours",
+            );
+        }
+
+        let mut phases = Vec::new();
+        for (i, p) in raw.phases.iter().enumerate() {
+            let key = |k: &str| format!("phases[{i}].{k}");
+            let start = check.time(&key("start"), &p.start)?;
+            let end = check.time(&key("end"), &p.end)?;
+            if end <= start {
+                return check.fail(
+                    &key("end"),
+                    format!("phase \"{}\" ends at or before it starts", p.name),
+                    "set end after start",
+                );
+            }
+            let queue_names = if p.queues.is_empty() {
+                queues.iter().map(|q| q.name.clone()).collect()
+            } else {
+                let mut names = Vec::new();
+                for q in &p.queues {
+                    names.push(check.queue_name(&key("queues"), q, &queues)?);
+                }
+                names
+            };
+            phases.push(Phase {
+                name: p.name.clone(),
+                start,
+                end,
+                queues: queue_names,
+                may: p.may.clone(),
+                must: p.must.clone(),
+            });
+        }
+
+        Ok(Scenario {
+            horizon,
+            history_file: raw.history.file,
+            baseline_weeks: raw.history.weeks.max(1),
+            staff_file: raw.staff.file,
+            min_rest_hours: check.non_negative("rules.min_rest_hours", raw.rules.min_rest_hours, "11")?,
+            costs: Costs {
+                full_time_per_hour: check.non_negative(
+                    "costs.full_time_per_hour",
+                    raw.costs.full_time_per_hour,
+                    "35",
+                )?,
+                part_time_per_hour: check.non_negative(
+                    "costs.part_time_per_hour",
+                    raw.costs.part_time_per_hour,
+                    "45",
+                )?,
+                shortfall_per_agent_hour: check.positive(
+                    "costs.shortfall_per_agent_hour",
+                    raw.costs.shortfall_per_agent_hour,
+                    "500",
+                )?,
+                phase_rule_penalty: check.positive(
+                    "costs.phase_rule_penalty",
+                    raw.costs.phase_rule_penalty,
+                    "5000",
+                )?,
+            },
+            queues,
+            events,
+            past_events,
+            shifts,
+            phases,
+            solver: SolverSettings {
+                time_limit_seconds: check.positive(
+                    "solver.time_limit_seconds",
+                    raw.solver.time_limit_seconds,
+                    "60",
+                )?,
+                relative_gap: check.non_negative("solver.relative_gap", raw.solver.relative_gap, "0.0001")?,
+            },
+        })
+    }
+
+    pub fn queue(&self, name: &str) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.name == name)
+    }
+
+    /// Checks what needs the staff file: phase group names must be real groups.
+    pub fn check_staff(&self, staff: &[Person], file: &str) -> Result<()> {
+        let groups: BTreeSet<&str> = staff
+            .iter()
+            .map(|p| p.group.as_str())
+            .chain([PART_TIME_GROUP])
+            .collect();
+        for (i, phase) in self.phases.iter().enumerate() {
+            for (list, names) in [("may", &phase.may), ("must", &phase.must)] {
+                if let Some(unknown) = names.iter().find(|g| !groups.contains(g.as_str())) {
+                    let known: Vec<&str> = groups.iter().copied().collect();
+                    return Err(Error::input(
+                        format!("{file}: phases[{i}].{list}"),
+                        format!("phase \"{}\" names group \"{unknown}\", which no one in the staff file belongs to", phase.name),
+                        format!("use one of: {}", known.join(", ")),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn on_grid(t: NaiveDateTime, horizon: &Horizon) -> bool {
+    minute_of_day(t) % horizon.interval_minutes == 0
+}
+
+/// Turns a TOML syntax or shape error into a one-line message with line and column.
+fn toml_error(text: &str, file: &str, e: &toml::de::Error) -> Error {
+    let place = match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
+            format!("{file}: line {line}, column {column}")
+        }
+        None => file.to_string(),
+    };
+    Error::input(
+        place,
+        e.message().trim().replace('\n', " "),
+        "see the scenario format in the README",
+    )
+}
