@@ -846,7 +846,7 @@ impl Scenario {
 }
 
 fn on_grid(t: NaiveDateTime, horizon: &Horizon) -> bool {
-    minute_of_day(t) % horizon.interval_minutes == 0
+    minute_of_day(t).is_multiple_of(horizon.interval_minutes)
 }
 
 /// Turns a TOML syntax or shape error into a one-line message with line and column.
