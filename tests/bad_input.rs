@@ -1,0 +1,195 @@
+//! Every bad input gets a one-line error naming the place and the fix, a non-zero exit, no panic
+//! and no output folder.
+
+use std::path::Path;
+use std::process::Command;
+
+const SCENARIO: &str = r#"
+[horizon]
+start = "2026-11-10T00:00"
+end = "2026-11-11T00:00"
+interval_minutes = 60
+[history]
+file = "history.csv"
+[staff]
+file = "staff.csv"
+[costs]
+full_time_per_hour = 35
+part_time_per_hour = 45
+shortfall_per_agent_hour = 500
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+[[phases]]
+name = "main"
+start = "2026-11-10T08:00"
+end = "2026-11-10T12:00"
+queues = ["presale"]
+may = ["main", "part-time"]
+"#;
+
+const STAFF: &str = "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
+Li Wei,main,presale,00:00-24:00,,8,40\n";
+
+fn history() -> String {
+    let mut text = String::from("timestamp,queue,inquiries\n");
+    for day in 3..=9 {
+        for hour in 0..24 {
+            text += &format!("2026-11-{day:02}T{hour:02}:00,presale,{}\n", 10 + hour);
+        }
+    }
+    text
+}
+
+/// Runs `plan` on the files, with `edit` applied to them first; returns (success, stderr, out dir exists).
+fn run(edit: impl FnOnce(&mut String, &mut String, &mut String)) -> (bool, String, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut scenario, mut history, mut staff) = (SCENARIO.to_string(), history(), STAFF.to_string());
+    edit(&mut scenario, &mut history, &mut staff);
+    for (name, text) in [("scenario.toml", &scenario), ("history.csv", &history), ("staff.csv", &staff)] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = dir.path().join("plan");
+    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args(["plan", "scenario.toml", "--out", "plan"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (output.status.success(), stderr, out.exists() || leftovers(dir.path()))
+}
+
+/// Any staging folder left behind beside the output.
+fn leftovers(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .any(|e| e.unwrap().file_name().to_string_lossy().contains(".tmp-"))
+}
+
+fn assert_fails(edit: impl FnOnce(&mut String, &mut String, &mut String), expected: &[&str]) {
+    let (ok, stderr, wrote) = run(edit);
+    assert!(!ok, "should fail");
+    assert!(!wrote, "a failed run must not leave an output folder");
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+    for part in expected {
+        assert!(stderr.contains(part), "expected {part:?} in: {stderr}");
+    }
+}
+
+#[test]
+fn the_small_scenario_itself_plans() {
+    let (ok, stderr, wrote) = run(|_, _, _| {});
+    assert!(ok, "{stderr}");
+    assert!(wrote);
+}
+
+#[test]
+fn missing_history_file() {
+    assert_fails(
+        |s, _, _| *s = s.replace("file = \"history.csv\"", "file = \"nope.csv\""),
+        &["nope.csv", "cannot read the history file", "relative to the scenario file"],
+    );
+}
+
+#[test]
+fn unparsable_history_row_names_line_and_column() {
+    assert_fails(
+        |_, h, _| *h = h.replacen("2026-11-03T02:00,presale,12", "2026-11-03T02:00,presale,twelve", 1),
+        &["history.csv: line 4, column 3 (inquiries)", "\"twelve\" is not a count"],
+    );
+}
+
+#[test]
+fn bad_timestamp_in_history() {
+    assert_fails(
+        |_, h, _| *h = h.replacen("2026-11-03T05:00", "03/11/2026 05:00", 1),
+        &["line 7, column 1 (timestamp)", "YYYY-MM-DDTHH:MM"],
+    );
+}
+
+#[test]
+fn unknown_queue_in_a_phase() {
+    assert_fails(
+        |s, _, _| *s = s.replace("queues = [\"presale\"]", "queues = [\"refunds\"]"),
+        &["phases[0].queues", "unknown queue \"refunds\"", "presale"],
+    );
+}
+
+#[test]
+fn unknown_group_in_a_phase() {
+    assert_fails(
+        |s, _, _| *s = s.replace("may = [\"main\", \"part-time\"]", "may = [\"mian\"]"),
+        &["phases[0].may", "\"mian\"", "main, part-time"],
+    );
+}
+
+#[test]
+fn negative_handle_time() {
+    assert_fails(
+        |s, _, _| *s = s.replace("handle_time_seconds = 180", "handle_time_seconds = -180"),
+        &["queues[0].handle_time_seconds", "-180 is not a positive number"],
+    );
+}
+
+#[test]
+fn horizon_end_before_start() {
+    assert_fails(
+        |s, _, _| *s = s.replace("end = \"2026-11-11T00:00\"", "end = \"2026-11-09T00:00\""),
+        &["horizon.end", "at or before it starts"],
+    );
+}
+
+#[test]
+fn shift_longer_than_the_horizon() {
+    assert_fails(
+        |s, _, _| *s = s.replace("hours = 8", "hours = 30"),
+        &["shifts[0].hours", "longer than the whole horizon"],
+    );
+}
+
+#[test]
+fn toml_syntax_error_names_line_and_column() {
+    assert_fails(
+        |s, _, _| *s = s.replace("interval_minutes = 60", "interval_minutes = = 60"),
+        &["scenario.toml: line 5, column"],
+    );
+}
+
+#[test]
+fn misspelt_key_is_not_ignored() {
+    assert_fails(
+        |s, _, _| *s = s.replace("answer_within_seconds", "answer_within_secs"),
+        &["unknown field `answer_within_secs`"],
+    );
+}
+
+#[test]
+fn staff_skill_that_is_no_queue() {
+    assert_fails(
+        |_, _, st| *st = st.replace("Li Wei,main,presale,", "Li Wei,main,pre-sale,"),
+        &["staff.csv: line 2, column 3 (skills)", "\"pre-sale\" is not a queue"],
+    );
+}
+
+#[test]
+fn duplicated_history_row() {
+    assert_fails(
+        |_, h, _| h.push_str("2026-11-09T23:00,presale,5\n"),
+        &["history.csv: line 170", "second row for 2026-11-09T23:00 presale"],
+    );
+}
+
+#[test]
+fn queue_missing_from_history() {
+    assert_fails(
+        |_, h, _| *h = h.replace(",presale,", ",pre,"),
+        &["queue \"presale\" has no rows in the history file"],
+    );
+}
