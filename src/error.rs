@@ -27,7 +27,11 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn input(place: impl Into<String>, problem: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn input(
+        place: impl Into<String>,
+        problem: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
         Error::Input {
             place: place.into(),
             problem: problem.into(),

@@ -30,7 +30,11 @@ impl History {
     pub fn interval_minutes(&self) -> Option<u32> {
         self.series
             .values()
-            .flat_map(|s| s.keys().zip(s.keys().skip(1)).map(|(a, b)| (*b - *a).num_minutes()))
+            .flat_map(|s| {
+                s.keys()
+                    .zip(s.keys().skip(1))
+                    .map(|(a, b)| (*b - *a).num_minutes())
+            })
             .filter(|m| *m > 0)
             .min()
             .map(|m| m as u32)
@@ -124,7 +128,8 @@ pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
     for event in &scenario.events {
         let orders = event.target.orders();
         let inquiries = presale_inquiries(orders, event.service_share, event.conversion_rate);
-        let (shape, source) = event_shape(event, &scenario.past_events, history, horizon.interval())?;
+        let (shape, source) =
+            event_shape(event, &scenario.past_events, history, horizon.interval())?;
         notes.push(format!(
             "{}: {orders:.0} orders -> {inquiries:.0} pre-sale inquiries, spread by {source}",
             event.name
@@ -207,7 +212,8 @@ fn event_shape(
     history: &History,
     interval: Duration,
 ) -> Result<(Vec<f64>, String)> {
-    let steps = (Duration::hours(event.hours.into()).num_minutes() / interval.num_minutes()) as usize;
+    let steps =
+        (Duration::hours(event.hours.into()).num_minutes() / interval.num_minutes()) as usize;
     let series = history.series.get(&event.presale_queue);
     let mut shapes = Vec::new();
     let mut used = Vec::new();
@@ -230,7 +236,10 @@ fn event_shape(
         let mean: Vec<f64> = (0..steps)
             .map(|j| shapes.iter().map(|s| s[j]).sum::<f64>() / shapes.len() as f64)
             .collect();
-        return Ok((mean, format!("the shape of past events {}", used.join(", "))));
+        return Ok((
+            mean,
+            format!("the shape of past events {}", used.join(", ")),
+        ));
     }
     match &event.curve {
         Some(curve) => Ok((normalise(curve), "the scenario's curve".to_string())),

@@ -96,13 +96,23 @@ pub fn build(
                 scheduled,
                 phase: phase.join("+"),
                 shortfall: r.agents_required.saturating_sub(scheduled),
-                service_level: rostered_service_level(queue, r.inquiries, scheduled, horizon.interval_minutes),
+                service_level: rostered_service_level(
+                    queue,
+                    r.inquiries,
+                    scheduled,
+                    horizon.interval_minutes,
+                ),
             });
         }
     }
 
     let hours = |kind: Kind| -> f64 {
-        roster.rows.iter().filter(|r| r.kind == kind).map(|r| r.hours()).sum()
+        roster
+            .rows
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.hours())
+            .sum()
     };
     let (full_time_hours, part_time_hours) = (hours(Kind::FullTime), hours(Kind::PartTime));
     let costs = &scenario.costs;
@@ -114,7 +124,11 @@ pub fn build(
         .map(|(c, _)| c);
     let peak = requirements
         .iter()
-        .max_by(|a, b| a.agents_required.cmp(&b.agents_required).then(b.time.cmp(&a.time)))
+        .max_by(|a, b| {
+            a.agents_required
+                .cmp(&b.agents_required)
+                .then(b.time.cmp(&a.time))
+        })
         .map(|r| PeakHour {
             timestamp: format_time(r.time),
             queue: r.queue.clone(),
@@ -129,14 +143,19 @@ pub fn build(
             agents_short: c.shortfall,
         })
         .collect();
-    let shortfall_agent_hours =
-        unmet_demand.iter().map(|u| f64::from(u.agents_short)).sum::<f64>() * horizon.interval_hours();
+    let shortfall_agent_hours = unmet_demand
+        .iter()
+        .map(|u| f64::from(u.agents_short))
+        .sum::<f64>()
+        * horizon.interval_hours();
     let summary = Summary {
         part_timers_needed: roster.part_timers_needed,
         total_agent_hours: full_time_hours + part_time_hours,
         full_time_hours,
         part_time_hours,
-        total_cost: round2(full_time_hours * costs.full_time_per_hour + part_time_hours * costs.part_time_per_hour),
+        total_cost: round2(
+            full_time_hours * costs.full_time_per_hour + part_time_hours * costs.part_time_per_hour,
+        ),
         shortfall_agent_hours,
         min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),
         min_service_level_at: lowest.map(|c| format!("{} {}", format_time(c.time), c.queue)),

@@ -43,7 +43,11 @@ pub fn build(shifts: &[PlannedShift], staff: &[Person], min_rest_hours: f64) -> 
     let mut rows = Vec::new();
     for shift in shifts {
         let (name, group, kind) = match shift.person {
-            Some(p) => (staff[p].name.clone(), staff[p].group.clone(), Kind::FullTime),
+            Some(p) => (
+                staff[p].name.clone(),
+                staff[p].group.clone(),
+                Kind::FullTime,
+            ),
             None => {
                 let pt = match free_from.iter().position(|free| *free <= shift.start) {
                     Some(pt) => pt,
@@ -53,7 +57,11 @@ pub fn build(shifts: &[PlannedShift], staff: &[Person], min_rest_hours: f64) -> 
                     }
                 };
                 free_from[pt] = shift.end + rest;
-                (part_timer_name(pt), Kind::PartTime.label().to_string(), Kind::PartTime)
+                (
+                    part_timer_name(pt),
+                    Kind::PartTime.label().to_string(),
+                    Kind::PartTime,
+                )
             }
         };
         rows.push(RosterRow {

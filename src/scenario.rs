@@ -538,7 +538,10 @@ impl Scenario {
         if ![5, 10, 15, 20, 30, 60].contains(&horizon.interval_minutes) {
             return check.fail(
                 "horizon.interval_minutes",
-                format!("{} minutes does not divide an hour", horizon.interval_minutes),
+                format!(
+                    "{} minutes does not divide an hour",
+                    horizon.interval_minutes
+                ),
                 "use 15, 30 or 60",
             );
         }
@@ -614,7 +617,9 @@ impl Scenario {
                 }
             };
             let lag_sum: f64 = e.aftersale_lag.iter().sum();
-            if e.aftersale_lag.iter().any(|s| !(s.is_finite() && *s >= 0.0))
+            if e.aftersale_lag
+                .iter()
+                .any(|s| !(s.is_finite() && *s >= 0.0))
                 || (!e.aftersale_lag.is_empty() && (lag_sum - 1.0).abs() > 1e-6)
             {
                 return check.fail(
@@ -651,7 +656,11 @@ impl Scenario {
                     false,
                     true,
                 )?,
-                presale_queue: check.queue_name(&key("presale_queue"), &e.presale_queue, &queues)?,
+                presale_queue: check.queue_name(
+                    &key("presale_queue"),
+                    &e.presale_queue,
+                    &queues,
+                )?,
                 aftersale_queue: match &e.aftersale_queue {
                     Some(q) => Some(check.queue_name(&key("aftersale_queue"), q, &queues)?),
                     None => None,
@@ -779,7 +788,11 @@ impl Scenario {
             history_file: raw.history.file,
             baseline_weeks: raw.history.weeks.max(1),
             staff_file: raw.staff.file,
-            min_rest_hours: check.non_negative("rules.min_rest_hours", raw.rules.min_rest_hours, "11")?,
+            min_rest_hours: check.non_negative(
+                "rules.min_rest_hours",
+                raw.rules.min_rest_hours,
+                "11",
+            )?,
             costs: Costs {
                 full_time_per_hour: check.non_negative(
                     "costs.full_time_per_hour",
@@ -813,7 +826,11 @@ impl Scenario {
                     raw.solver.time_limit_seconds,
                     "60",
                 )?,
-                relative_gap: check.non_negative("solver.relative_gap", raw.solver.relative_gap, "0.0001")?,
+                relative_gap: check.non_negative(
+                    "solver.relative_gap",
+                    raw.solver.relative_gap,
+                    "0.0001",
+                )?,
             },
         })
     }

@@ -12,8 +12,8 @@
 
 use chrono::{Duration, NaiveDateTime};
 use good_lp::{
-    constraint, highs, variable, Constraint, Expression, ProblemVariables, Solution, SolutionStatus,
-    SolverModel, Variable,
+    constraint, highs, variable, Constraint, Expression, ProblemVariables, Solution,
+    SolutionStatus, SolverModel, Variable,
 };
 
 use crate::error::{Error, Result};
@@ -93,7 +93,11 @@ pub struct Schedule {
 }
 
 /// Plans shifts for the requirements; `requirements` are in scenario queue order, interval order.
-pub fn schedule(scenario: &Scenario, staff: &[Person], requirements: &[Requirement]) -> Result<Schedule> {
+pub fn schedule(
+    scenario: &Scenario,
+    staff: &[Person],
+    requirements: &[Requirement],
+) -> Result<Schedule> {
     let model = Model::new(scenario, staff, requirements);
     model.solve()
 }
@@ -298,7 +302,9 @@ impl<'a> Model<'a> {
             .into_iter()
             .zip(&self.shortfall)
             .zip(self.requirements)
-            .map(|((agents, short), r)| constraint!(agents + *short >= f64::from(r.agents_required)))
+            .map(|((agents, short), r)| {
+                constraint!(agents + *short >= f64::from(r.agents_required))
+            })
             .collect()
     }
 
@@ -307,8 +313,13 @@ impl<'a> Model<'a> {
         let rest = Duration::minutes((self.scenario.min_rest_hours * 60.0).round() as i64);
         let mut rows = Vec::new();
         for person in 0..self.staff.len() {
-            let mine: Vec<&StaffShift> = self.staff_shifts.iter().filter(|s| s.person == person).collect();
-            let mut starts: Vec<NaiveDateTime> = mine.iter().map(|s| self.slots[s.slot].start).collect();
+            let mine: Vec<&StaffShift> = self
+                .staff_shifts
+                .iter()
+                .filter(|s| s.person == person)
+                .collect();
+            let mut starts: Vec<NaiveDateTime> =
+                mine.iter().map(|s| self.slots[s.slot].start).collect();
             starts.sort();
             starts.dedup();
             // Busy windows (shift plus rest) are intervals on a line: it is enough to allow at most
@@ -323,7 +334,9 @@ impl<'a> Model<'a> {
                     .map(|s| s.var)
                     .collect();
                 if busy.len() > 1 {
-                    rows.push(constraint!(busy.iter().fold(Expression::from(0.0), |e, v| e + *v) <= 1));
+                    rows.push(constraint!(
+                        busy.iter().fold(Expression::from(0.0), |e, v| e + *v) <= 1
+                    ));
                 }
             }
         }
@@ -336,9 +349,16 @@ impl<'a> Model<'a> {
         let first_day = self.scenario.horizon.start.date() - Duration::days(1);
         let mut rows = Vec::new();
         for (index, person) in self.staff.iter().enumerate() {
-            let mine: Vec<&StaffShift> = self.staff_shifts.iter().filter(|s| s.person == index).collect();
+            let mine: Vec<&StaffShift> = self
+                .staff_shifts
+                .iter()
+                .filter(|s| s.person == index)
+                .collect();
             let day_of = |s: &StaffShift| (self.slots[s.slot].start.date() - first_day).num_days();
-            let limits = [(1, person.max_hours_per_day), (7, person.max_hours_per_week)];
+            let limits = [
+                (1, person.max_hours_per_day),
+                (7, person.max_hours_per_week),
+            ];
             for (days, limit) in limits {
                 let mut groups: Vec<(i64, Vec<&StaffShift>)> = Vec::new();
                 for s in &mine {
@@ -383,7 +403,9 @@ impl<'a> Model<'a> {
             let slot = &self.slots[s.slot];
             s.person == duty.person
                 && slot.overlaps(phase.start, phase.end)
-                && phase.queues.contains(&self.scenario.queues[slot.queue].name)
+                && phase
+                    .queues
+                    .contains(&self.scenario.queues[slot.queue].name)
         })
     }
 
@@ -440,7 +462,12 @@ impl<'a> Model<'a> {
         let queues = self.scenario.queues.len();
         let mut scheduled = vec![vec![0u32; times.len()]; queues];
         for shift in &shifts {
-            let q = self.scenario.queues.iter().position(|q| q.name == shift.queue).unwrap_or(0);
+            let q = self
+                .scenario
+                .queues
+                .iter()
+                .position(|q| q.name == shift.queue)
+                .unwrap_or(0);
             for (i, t) in times.iter().enumerate() {
                 if shift.start <= *t && *t < shift.end {
                     scheduled[q][i] += 1;

@@ -62,7 +62,13 @@ pub fn offered_load(arrivals: f64, handle_seconds: f64, interval_minutes: u32) -
 
 /// The least number of servers reaching `target` service level within `within` seconds while
 /// keeping occupancy (load / servers) at or under `max_occupancy`.
-pub fn least_servers(load: f64, handle_seconds: f64, target: f64, within: f64, max_occupancy: f64) -> u32 {
+pub fn least_servers(
+    load: f64,
+    handle_seconds: f64,
+    target: f64,
+    within: f64,
+    max_occupancy: f64,
+) -> u32 {
     if load <= 0.0 {
         return 0;
     }
@@ -88,7 +94,12 @@ pub fn with_shrinkage(agents: u32, shrinkage: f64) -> u32 {
 }
 
 /// Service level reached by `rostered` agents in one interval (shrinkage taken off first).
-pub fn rostered_service_level(queue: &Queue, inquiries: f64, rostered: u32, interval_minutes: u32) -> f64 {
+pub fn rostered_service_level(
+    queue: &Queue,
+    inquiries: f64,
+    rostered: u32,
+    interval_minutes: u32,
+) -> f64 {
     let at_keyboard = (f64::from(rostered) * (1.0 - queue.shrinkage) + 1e-9).floor() as u32;
     let load = offered_load(inquiries, queue.handle_time_seconds, interval_minutes);
     service_level(

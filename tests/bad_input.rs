@@ -50,9 +50,14 @@ fn history() -> String {
 /// Runs `plan` on the files, with `edit` applied to them first; returns (success, stderr, out dir exists).
 fn run(edit: impl FnOnce(&mut String, &mut String, &mut String)) -> (bool, String, bool) {
     let dir = tempfile::tempdir().unwrap();
-    let (mut scenario, mut history, mut staff) = (SCENARIO.to_string(), history(), STAFF.to_string());
+    let (mut scenario, mut history, mut staff) =
+        (SCENARIO.to_string(), history(), STAFF.to_string());
     edit(&mut scenario, &mut history, &mut staff);
-    for (name, text) in [("scenario.toml", &scenario), ("history.csv", &history), ("staff.csv", &staff)] {
+    for (name, text) in [
+        ("scenario.toml", &scenario),
+        ("history.csv", &history),
+        ("staff.csv", &staff),
+    ] {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     let out = dir.path().join("plan");
@@ -63,7 +68,11 @@ fn run(edit: impl FnOnce(&mut String, &mut String, &mut String)) -> (bool, Strin
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(!stderr.contains("panicked"), "{stderr}");
-    (output.status.success(), stderr, out.exists() || leftovers(dir.path()))
+    (
+        output.status.success(),
+        stderr,
+        out.exists() || leftovers(dir.path()),
+    )
 }
 
 /// Any staging folder left behind beside the output.
@@ -94,15 +103,28 @@ fn the_small_scenario_itself_plans() {
 fn missing_history_file() {
     assert_fails(
         |s, _, _| *s = s.replace("file = \"history.csv\"", "file = \"nope.csv\""),
-        &["nope.csv", "cannot read the history file", "relative to the scenario file"],
+        &[
+            "nope.csv",
+            "cannot read the history file",
+            "relative to the scenario file",
+        ],
     );
 }
 
 #[test]
 fn unparsable_history_row_names_line_and_column() {
     assert_fails(
-        |_, h, _| *h = h.replacen("2026-11-03T02:00,presale,12", "2026-11-03T02:00,presale,twelve", 1),
-        &["history.csv: line 4, column 3 (inquiries)", "\"twelve\" is not a count"],
+        |_, h, _| {
+            *h = h.replacen(
+                "2026-11-03T02:00,presale,12",
+                "2026-11-03T02:00,presale,twelve",
+                1,
+            )
+        },
+        &[
+            "history.csv: line 4, column 3 (inquiries)",
+            "\"twelve\" is not a count",
+        ],
     );
 }
 
@@ -134,7 +156,10 @@ fn unknown_group_in_a_phase() {
 fn negative_handle_time() {
     assert_fails(
         |s, _, _| *s = s.replace("handle_time_seconds = 180", "handle_time_seconds = -180"),
-        &["queues[0].handle_time_seconds", "-180 is not a positive number"],
+        &[
+            "queues[0].handle_time_seconds",
+            "-180 is not a positive number",
+        ],
     );
 }
 
@@ -174,7 +199,10 @@ fn misspelt_key_is_not_ignored() {
 fn staff_skill_that_is_no_queue() {
     assert_fails(
         |_, _, st| *st = st.replace("Li Wei,main,presale,", "Li Wei,main,pre-sale,"),
-        &["staff.csv: line 2, column 3 (skills)", "\"pre-sale\" is not a queue"],
+        &[
+            "staff.csv: line 2, column 3 (skills)",
+            "\"pre-sale\" is not a queue",
+        ],
     );
 }
 
@@ -182,7 +210,10 @@ fn staff_skill_that_is_no_queue() {
 fn duplicated_history_row() {
     assert_fails(
         |_, h, _| h.push_str("2026-11-09T23:00,presale,5\n"),
-        &["history.csv: line 170", "second row for 2026-11-09T23:00 presale"],
+        &[
+            "history.csv: line 170",
+            "second row for 2026-11-09T23:00 presale",
+        ],
     );
 }
 

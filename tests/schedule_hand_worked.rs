@@ -98,7 +98,9 @@ fn part_timers_only_hits_the_hand_optimum() {
     let starts = |hour: u32| {
         plan.shifts
             .iter()
-            .filter(|s| s.start == parse_time("2026-11-11T00:00").unwrap() + Duration::hours(hour.into()))
+            .filter(|s| {
+                s.start == parse_time("2026-11-11T00:00").unwrap() + Duration::hours(hour.into())
+            })
             .count()
     };
     assert_eq!([starts(0), starts(8), starts(12), starts(16)], [2, 3, 2, 0]);

@@ -30,17 +30,21 @@ pub fn read_history(path: &Path) -> Result<History> {
                 "name the queue, e.g. presale",
             ));
         }
-        let inquiries: f64 = match field(2).parse() {
-            Ok(n) if f64::is_finite(n) && n >= 0.0 => n,
-            _ => {
-                return Err(Error::input(
+        let inquiries: f64 =
+            match field(2).parse() {
+                Ok(n) if f64::is_finite(n) && n >= 0.0 => n,
+                _ => return Err(Error::input(
                     csv_place(path, line, columns[2], "inquiries"),
                     format!("\"{}\" is not a count of inquiries", field(2)),
                     "use a whole number of zero or more; leave out the row if the hour is unknown",
-                ))
-            }
-        };
-        match history.series.entry(queue.to_string()).or_default().entry(time) {
+                )),
+            };
+        match history
+            .series
+            .entry(queue.to_string())
+            .or_default()
+            .entry(time)
+        {
             Entry::Vacant(slot) => {
                 slot.insert(inquiries);
             }

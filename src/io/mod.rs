@@ -29,7 +29,11 @@ fn read_text(path: &Path, what: &str) -> Result<String> {
 
 /// `file: line L, column C (name)`, the place of one CSV field.
 fn csv_place(file: &Path, line: u64, column: usize, name: &str) -> String {
-    format!("{}: line {line}, column {} ({name})", file.display(), column + 1)
+    format!(
+        "{}: line {line}, column {} ({name})",
+        file.display(),
+        column + 1
+    )
 }
 
 /// Opens CSV text with a header and finds the required columns by name.
@@ -43,11 +47,20 @@ fn csv_reader<'a>(
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| Error::input(file.display().to_string(), format!("unreadable header: {e}"), "save the file as UTF-8 CSV"))?
+        .map_err(|e| {
+            Error::input(
+                file.display().to_string(),
+                format!("unreadable header: {e}"),
+                "save the file as UTF-8 CSV",
+            )
+        })?
         .clone();
     let mut columns = Vec::new();
     for name in required {
-        match headers.iter().position(|h| h.trim_start_matches('\u{feff}') == *name) {
+        match headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == *name)
+        {
             Some(c) => columns.push(c),
             None => {
                 return Err(Error::input(
@@ -62,7 +75,10 @@ fn csv_reader<'a>(
 }
 
 /// A CSV record or a clear error about the row that broke the format.
-fn csv_record(row: std::result::Result<csv::StringRecord, csv::Error>, file: &Path) -> Result<csv::StringRecord> {
+fn csv_record(
+    row: std::result::Result<csv::StringRecord, csv::Error>,
+    file: &Path,
+) -> Result<csv::StringRecord> {
     row.map_err(|e| {
         let line = e.position().map_or(0, |p| p.line());
         Error::input(

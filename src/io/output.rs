@@ -15,7 +15,10 @@ pub fn write_output_dir(dir: &Path, files: &[OutputFile]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = write_all(&staging, files).and_then(|()| swap_into_place(&staging, dir));
     if result.is_err() {

@@ -7,7 +7,14 @@ use crate::Plan;
 
 /// Renders every file `shiftcast plan` writes, in memory.
 pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
-    let mut forecast = csv_table(&["timestamp", "queue", "inquiries", "baseline", "event", "aftersale_wave"]);
+    let mut forecast = csv_table(&[
+        "timestamp",
+        "queue",
+        "inquiries",
+        "baseline",
+        "event",
+        "aftersale_wave",
+    ]);
     for r in &plan.forecast.rows {
         forecast.row(&[
             format_time(r.time),
@@ -18,7 +25,13 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
             fixed(r.aftersale_wave, 2),
         ]);
     }
-    let mut requirements = csv_table(&["timestamp", "queue", "inquiries", "agents_required", "offered_load_erlang"]);
+    let mut requirements = csv_table(&[
+        "timestamp",
+        "queue",
+        "inquiries",
+        "agents_required",
+        "offered_load_erlang",
+    ]);
     for r in &plan.requirements {
         requirements.row(&[
             format_time(r.time),
@@ -28,7 +41,15 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
             fixed(r.offered_load, 3),
         ]);
     }
-    let mut coverage = csv_table(&["timestamp", "queue", "required", "scheduled", "phase", "shortfall", "service_level"]);
+    let mut coverage = csv_table(&[
+        "timestamp",
+        "queue",
+        "required",
+        "scheduled",
+        "phase",
+        "shortfall",
+        "service_level",
+    ]);
     for c in &plan.report.coverage {
         coverage.row(&[
             format_time(c.time),
@@ -40,7 +61,9 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
             fixed(c.service_level, 4),
         ]);
     }
-    let mut roster = csv_table(&["name", "queue", "start", "end", "kind", "group", "shift", "hours"]);
+    let mut roster = csv_table(&[
+        "name", "queue", "start", "end", "kind", "group", "shift", "hours",
+    ]);
     for r in &plan.roster.rows {
         roster.row(&[
             r.name.clone(),
@@ -92,14 +115,17 @@ impl CsvTable {
         if let Some(e) = self.error {
             return Err(failed(e.to_string()));
         }
-        let contents = self.writer.into_inner().map_err(|e| failed(e.to_string()))?;
+        let contents = self
+            .writer
+            .into_inner()
+            .map_err(|e| failed(e.to_string()))?;
         Ok(OutputFile { name, contents })
     }
 }
 
 pub(super) fn json_file(name: &'static str, value: &impl Serialize) -> Result<OutputFile> {
-    let mut contents = serde_json::to_vec_pretty(value)
-        .map_err(|e| Error::Render(format!("{name}: {e}")))?;
+    let mut contents =
+        serde_json::to_vec_pretty(value).map_err(|e| Error::Render(format!("{name}: {e}")))?;
     contents.push(b'\n');
     Ok(OutputFile { name, contents })
 }

@@ -9,7 +9,13 @@ pub fn read_scenario(path: &Path) -> Result<Scenario> {
     let text = read_text(path, "scenario file")?;
     let mut scenario = Scenario::from_toml(&text, &path.display().to_string())?;
     let folder = path.parent().unwrap_or(Path::new("."));
-    let resolve = |p: &PathBuf| if p.is_absolute() { p.clone() } else { folder.join(p) };
+    let resolve = |p: &PathBuf| {
+        if p.is_absolute() {
+            p.clone()
+        } else {
+            folder.join(p)
+        }
+    };
     scenario.history_file = resolve(&scenario.history_file);
     scenario.staff_file = resolve(&scenario.staff_file);
     Ok(scenario)

@@ -26,38 +26,70 @@ pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
         let line = row.position().map_or(0, |p| p.line());
         let field = |i: usize| row.get(columns[i]).unwrap_or("");
         let fail = |i: usize, problem: String, fix: &str| {
-            Err(Error::input(csv_place(path, line, columns[i], COLUMNS[i]), problem, fix))
+            Err(Error::input(
+                csv_place(path, line, columns[i], COLUMNS[i]),
+                problem,
+                fix,
+            ))
         };
         let name = field(0).to_string();
         if name.is_empty() {
             return fail(0, "the name is empty".into(), "give every person a name");
         }
         if staff.iter().any(|p| p.name == name) {
-            return fail(0, format!("\"{name}\" appears twice"), "names must be unique: add a surname initial or number");
+            return fail(
+                0,
+                format!("\"{name}\" appears twice"),
+                "names must be unique: add a surname initial or number",
+            );
         }
         if field(1).is_empty() {
-            return fail(1, "the group is empty".into(), "give a group such as main or backup");
+            return fail(
+                1,
+                "the group is empty".into(),
+                "give a group such as main or backup",
+            );
         }
         let skills: Vec<String> = list(field(2)).map(str::to_string).collect();
         if skills.is_empty() {
-            return fail(2, "no skills".into(), "list the queues the person serves, separated by ';', e.g. presale;aftersale");
+            return fail(
+                2,
+                "no skills".into(),
+                "list the queues the person serves, separated by ';', e.g. presale;aftersale",
+            );
         }
         if let Some(unknown) = skills.iter().find(|s| !queues.contains(&s.as_str())) {
-            return fail(2, format!("\"{unknown}\" is not a queue of the scenario"), &format!("use the queue names {}", queues.join(", ")));
+            return fail(
+                2,
+                format!("\"{unknown}\" is not a queue of the scenario"),
+                &format!("use the queue names {}", queues.join(", ")),
+            );
         }
         let available = if field(3).is_empty() {
             ClockWindow::ALWAYS
         } else {
             match ClockWindow::parse(field(3)) {
                 Some(w) => w,
-                None => return fail(3, format!("\"{}\" is not a daily window", field(3)), "write HH:MM-HH:MM, e.g. 18:00-24:00, or 00:00-24:00 for any time"),
+                None => {
+                    return fail(
+                        3,
+                        format!("\"{}\" is not a daily window", field(3)),
+                        "write HH:MM-HH:MM, e.g. 18:00-24:00, or 00:00-24:00 for any time",
+                    )
+                }
             }
         };
         let mut days_off = Vec::new();
         for day in list(field(4)) {
             match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
                 Ok(d) => days_off.push(d),
-                Err(_) => return fail(4, format!("\"{day}\" is not a date"), "write dates as YYYY-MM-DD separated by ';'"),
+                Err(_) => {
+                    return fail(
+                        4,
+                        format!("\"{day}\" is not a date"),
+                        "write dates as YYYY-MM-DD separated by ';'",
+                    )
+                }
             }
         }
         let mut hours = [0.0; 2];
@@ -65,7 +97,13 @@ pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
             let i = 5 + k;
             match field(i).parse::<f64>() {
                 Ok(h) if h.is_finite() && h > 0.0 => *slot = h,
-                _ => return fail(i, format!("\"{}\" is not a positive number of hours", field(i)), "e.g. 8 per day, 40 per week"),
+                _ => {
+                    return fail(
+                        i,
+                        format!("\"{}\" is not a positive number of hours", field(i)),
+                        "e.g. 8 per day, 40 per week",
+                    )
+                }
             }
         }
         staff.push(Person {

@@ -1,0 +1,210 @@
+//! `shiftcast plan` on the bundled Double 11 example: the contract files, real invariants of the
+//! plan, and byte-identical output from two runs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use shiftcast::roster::rest_violations;
+use shiftcast::scenario::Kind;
+use shiftcast::{io, Plan};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/double11/scenario.toml")
+}
+
+/// The example planned once through the library, shared by the tests.
+fn plan() -> &'static (
+    shiftcast::scenario::Scenario,
+    Vec<shiftcast::scenario::Person>,
+    Plan,
+) {
+    static PLAN: OnceLock<(
+        shiftcast::scenario::Scenario,
+        Vec<shiftcast::scenario::Person>,
+        Plan,
+    )> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        let scenario = io::read_scenario(&example()).unwrap();
+        let history = io::read_history(&scenario.history_file).unwrap();
+        let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
+        let staff = io::read_staff(&scenario.staff_file, &queues).unwrap();
+        let plan = shiftcast::plan(&scenario, &history, &staff).unwrap();
+        (scenario, staff, plan)
+    })
+}
+
+fn run_plan(out: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .arg("plan")
+        .arg(example())
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn two_runs_write_the_same_bytes_with_the_contract_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    run_plan(&a);
+    run_plan(&b);
+    let heads = [
+        ("forecast.csv", "timestamp,queue,inquiries"),
+        (
+            "requirements.csv",
+            "timestamp,queue,inquiries,agents_required",
+        ),
+        ("coverage.csv", "timestamp,queue,required,scheduled,phase"),
+        ("roster.csv", "name,queue,start,end,kind"),
+    ];
+    for (name, head) in heads {
+        let text = std::fs::read_to_string(a.join(name)).unwrap();
+        assert!(
+            text.starts_with(head),
+            "{name} starts {:?}",
+            text.lines().next()
+        );
+        assert_eq!(
+            text,
+            std::fs::read_to_string(b.join(name)).unwrap(),
+            "{name} differs"
+        );
+    }
+    let summary = std::fs::read_to_string(a.join("summary.json")).unwrap();
+    assert_eq!(
+        summary,
+        std::fs::read_to_string(b.join("summary.json")).unwrap()
+    );
+    let json: serde_json::Value = serde_json::from_str(&summary).unwrap();
+    assert!(json["part_timers_needed"].is_u64());
+    for key in ["total_agent_hours", "total_cost", "min_service_level"] {
+        assert!(json[key].is_f64(), "{key}");
+    }
+    assert_eq!(json["solver_status"], "optimal");
+    // Running again over an existing folder replaces it and leaves no staging folder.
+    run_plan(&a);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn event_day_presale_adds_up_to_the_target_formula() {
+    let (scenario, _, plan) = plan();
+    let event = &scenario.events[0];
+    let total: f64 = plan
+        .forecast
+        .rows
+        .iter()
+        .filter(|r| r.queue == "presale" && r.time >= event.start && r.time < event.end())
+        .map(|r| r.event)
+        .sum();
+    assert!((total - 24_000.0).abs() < 1e-6, "{total}");
+    // Midnight, the event start, is the busiest pre-sale hour of the plan.
+    let peak = plan.report.summary.peak.as_ref().unwrap();
+    assert_eq!(
+        (peak.timestamp.as_str(), peak.queue.as_str()),
+        ("2026-11-11T00:00", "presale")
+    );
+}
+
+#[test]
+fn every_interval_is_covered_or_its_shortfall_reported() {
+    let (_, _, plan) = plan();
+    for c in &plan.report.coverage {
+        assert!(c.scheduled + c.shortfall >= c.required, "{c:?}");
+    }
+    let reported: u32 = plan
+        .report
+        .summary
+        .unmet_demand
+        .iter()
+        .map(|u| u.agents_short)
+        .sum();
+    let short: u32 = plan.report.coverage.iter().map(|c| c.shortfall).sum();
+    assert_eq!(reported, short);
+}
+
+#[test]
+fn nobody_is_in_two_places_and_rest_is_kept() {
+    let (scenario, staff, plan) = plan();
+    assert!(rest_violations(&plan.roster.rows, scenario.min_rest_hours).is_empty());
+    for person in staff {
+        let mut by_day: BTreeMap<chrono::NaiveDate, f64> = BTreeMap::new();
+        for row in plan.roster.rows.iter().filter(|r| r.name == person.name) {
+            assert!(person.skills.contains(&row.queue), "{row:?}");
+            assert!(!person.days_off.contains(&row.start.date()), "{row:?}");
+            *by_day.entry(row.start.date()).or_default() += row.hours();
+        }
+        assert!(
+            by_day.values().all(|h| *h <= person.max_hours_per_day),
+            "{}",
+            person.name
+        );
+    }
+}
+
+#[test]
+fn part_timers_are_counted_from_the_roster() {
+    let (_, _, plan) = plan();
+    let mut names: Vec<&str> = plan
+        .roster
+        .rows
+        .iter()
+        .filter(|r| r.kind == Kind::PartTime)
+        .map(|r| r.name.as_str())
+        .collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), plan.report.summary.part_timers_needed);
+    assert!(plan.report.summary.part_timers_needed > 0);
+}
+
+#[test]
+fn phases_keep_their_groups() {
+    let (scenario, staff, plan) = plan();
+    for phase in &scenario.phases {
+        for row in &plan.roster.rows {
+            let overlaps =
+                row.start < phase.end && phase.start < row.end && phase.queues.contains(&row.queue);
+            if overlaps && !phase.may.is_empty() {
+                assert!(
+                    phase.may.contains(&row.group),
+                    "{} in {}: {row:?}",
+                    row.group,
+                    phase.name
+                );
+            }
+        }
+        // Each member of a `must` group is on duty in the phase, or the summary says why not.
+        for person in staff.iter().filter(|p| phase.must.contains(&p.group)) {
+            let on_duty = plan
+                .roster
+                .rows
+                .iter()
+                .any(|r| r.name == person.name && r.start < phase.end && phase.start < r.end);
+            let excused = plan
+                .report
+                .summary
+                .missed_phase_rules
+                .iter()
+                .any(|m| m.person == person.name && m.phase == phase.name);
+            assert!(
+                on_duty || excused,
+                "{} not on duty in {}",
+                person.name,
+                phase.name
+            );
+        }
+    }
+}
