@@ -1,0 +1,142 @@
+//! Invariants of any plan, on random small teams and requirements: coverage plus reported
+//! shortfall reaches the requirement, nobody is in two places, rest and hours hold, and people
+//! only work queues they are trained for, when they are available.
+
+use proptest::prelude::*;
+use shiftcast::roster::{self, rest_violations};
+use shiftcast::scenario::{ClockWindow, Person, Scenario};
+use shiftcast::schedule::schedule;
+use shiftcast::staffing::Requirement;
+
+const SCENARIO: &str = r#"
+[horizon]
+start = "2026-11-10T00:00"
+end = "2026-11-12T00:00"
+interval_minutes = 60
+[history]
+file = "unused.csv"
+[staff]
+file = "unused.csv"
+[rules]
+min_rest_hours = 11
+[costs]
+full_time_per_hour = 30
+part_time_per_hour = 45
+shortfall_per_agent_hour = 100
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[queues]]
+name = "aftersale"
+handle_time_seconds = 300
+service_level = 0.8
+answer_within_seconds = 60
+[[shifts]]
+name = "night"
+start = "22:00"
+hours = 8
+kinds = ["full-time"]
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+[[shifts]]
+name = "late"
+start = "14:00"
+hours = 8
+[[shifts]]
+name = "pt"
+start = "18:00"
+hours = 4
+kinds = ["part-time"]
+[[phases]]
+name = "main"
+start = "2026-11-11T00:00"
+end = "2026-11-11T04:00"
+queues = ["presale"]
+may = ["main"]
+must = ["main"]
+"#;
+
+fn person_strategy() -> impl Strategy<Value = Person> {
+    (0..3usize, 0..3usize, 0..3usize, any::<bool>(), 6.0..12.0f64).prop_map(
+        |(group, skills, window, day_off, daily)| Person {
+            name: String::new(),
+            group: ["main", "backup", "backup"][group].into(),
+            skills: [
+                vec!["presale"],
+                vec!["aftersale"],
+                vec!["presale", "aftersale"],
+            ][skills]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            available: [
+                ClockWindow::ALWAYS,
+                ClockWindow::parse("08:00-22:00").unwrap(),
+                ClockWindow::parse("20:00-06:00").unwrap(),
+            ][window],
+            days_off: if day_off {
+                vec![chrono::NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()]
+            } else {
+                vec![]
+            },
+            max_hours_per_day: daily.round(),
+            max_hours_per_week: 40.0,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_plan_keeps_the_rules(
+        mut staff in prop::collection::vec(person_strategy(), 0..8),
+        needs in prop::collection::vec(0..6u32, 96),
+    ) {
+        for (i, p) in staff.iter_mut().enumerate() {
+            p.name = format!("P{i}");
+        }
+        let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
+        let times = scenario.horizon.times();
+        let requirements: Vec<Requirement> = ["presale", "aftersale"]
+            .iter()
+            .flat_map(|q| times.iter().map(move |t| (q, t)))
+            .zip(&needs)
+            .map(|((q, t), n)| Requirement {
+                time: *t,
+                queue: q.to_string(),
+                inquiries: 0.0,
+                offered_load: 0.0,
+                agents_required: *n,
+            })
+            .collect();
+        let plan = schedule(&scenario, &staff, &requirements).unwrap();
+
+        for (q, row) in plan.scheduled.iter().enumerate() {
+            for (i, on_duty) in row.iter().enumerate() {
+                let need = requirements[q * times.len() + i].agents_required;
+                prop_assert!(f64::from(*on_duty) + plan.shortfall[q][i] >= f64::from(need));
+            }
+        }
+        let named = roster::build(&plan.shifts, &staff, scenario.min_rest_hours);
+        prop_assert!(rest_violations(&named.rows, scenario.min_rest_hours).is_empty());
+        let main_phase = &scenario.phases[0];
+        for row in &named.rows {
+            if let Some(p) = staff.iter().find(|p| p.name == row.name) {
+                prop_assert!(p.skills.contains(&row.queue));
+                prop_assert!(row.hours() <= p.max_hours_per_day);
+                let mut t = row.start;
+                while t < row.end {
+                    prop_assert!(p.available.contains(t) && !p.days_off.contains(&t.date()));
+                    t += chrono::Duration::hours(1);
+                }
+            }
+            let in_main = row.start < main_phase.end && main_phase.start < row.end && row.queue == "presale";
+            prop_assert!(!in_main || row.group == "main", "{:?}", row);
+        }
+    }
+}
