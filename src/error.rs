@@ -11,8 +11,8 @@ pub enum Error {
         problem: String,
         fix: String,
     },
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// An output file or folder could not be written.
+    #[error("{}: {source}. Check that the folder can be written and the disk is not full", path.display())]
     Io {
         path: PathBuf,
         #[source]

@@ -1,0 +1,182 @@
+//! The forecast rules on small hand-checked histories.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDateTime};
+use shiftcast::forecast::{forecast, History};
+use shiftcast::scenario::{parse_time, Scenario};
+
+/// Plans 2026-11-11 (a Wednesday) hour by hour; the event runs 00:00-02:00.
+fn scenario(extra: &str) -> Scenario {
+    let text = format!(
+        r#"
+[horizon]
+start = "2026-11-11T00:00"
+end = "2026-11-12T00:00"
+interval_minutes = 60
+[history]
+file = "unused.csv"
+weeks = 2
+[staff]
+file = "unused.csv"
+[costs]
+full_time_per_hour = 1
+part_time_per_hour = 1
+shortfall_per_agent_hour = 1
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[queues]]
+name = "aftersale"
+handle_time_seconds = 300
+service_level = 0.8
+answer_within_seconds = 60
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+{extra}"#
+    );
+    Scenario::from_toml(&text, "test.toml").unwrap()
+}
+
+const EVENT: &str = r#"
+[[events]]
+name = "Double 11"
+start = "2026-11-11T00:00"
+hours = 2
+target_sales = 6000000
+average_order_value = 200
+service_share = 0.4
+conversion_rate = 0.5
+presale_queue = "presale"
+aftersale_queue = "aftersale"
+aftersale_contact_rate = 0.1
+aftersale_lag = [0.25, 0.75]
+[[past_events]]
+name = "A"
+start = "2025-11-11T00:00"
+hours = 2
+[[past_events]]
+name = "B"
+start = "2026-06-18T00:00"
+hours = 2
+"#;
+
+fn t(text: &str) -> NaiveDateTime {
+    parse_time(text).unwrap()
+}
+
+/// Every hour from `from` for `days` days at `value`, for both queues.
+fn flat_history(from: &str, days: i64, value: f64) -> History {
+    let mut series: BTreeMap<String, BTreeMap<NaiveDateTime, f64>> = BTreeMap::new();
+    for queue in ["presale", "aftersale"] {
+        let s = series.entry(queue.into()).or_default();
+        for h in 0..days * 24 {
+            s.insert(t(from) + Duration::hours(h), value);
+        }
+    }
+    History { series }
+}
+
+#[test]
+fn baseline_is_the_mean_of_the_same_weekday_and_hour() {
+    let mut history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let presale = history.series.get_mut("presale").unwrap();
+    // Wednesdays 10:00: 2026-11-04 -> 20, 2026-10-28 -> 40, 2026-10-21 -> 1000 (three weeks back,
+    // beyond `weeks = 2`).
+    presale.insert(t("2026-11-04T10:00"), 20.0);
+    presale.insert(t("2026-10-28T10:00"), 40.0);
+    presale.insert(t("2026-10-21T10:00"), 1000.0);
+    let f = forecast(&scenario(""), &history).unwrap();
+    let at = |time: &str| {
+        f.rows
+            .iter()
+            .find(|r| r.queue == "presale" && r.time == t(time))
+            .unwrap()
+    };
+    assert_eq!(at("2026-11-11T10:00").inquiries, 30.0);
+    assert_eq!(at("2026-11-11T11:00").inquiries, 10.0);
+}
+
+#[test]
+fn a_missing_week_is_skipped_and_promotion_days_are_left_out() {
+    let mut history = flat_history("2026-10-14T00:00", 28, 10.0);
+    let presale = history.series.get_mut("presale").unwrap();
+    presale.remove(&t("2026-11-04T10:00")); // a gap: the next older week is used instead
+    presale.insert(t("2026-10-28T10:00"), 30.0);
+    presale.insert(t("2026-10-21T10:00"), 50.0);
+    let f = forecast(&scenario(""), &history).unwrap();
+    let at = |time: &str| {
+        f.rows
+            .iter()
+            .find(|r| r.queue == "presale" && r.time == t(time))
+            .unwrap()
+    };
+    assert_eq!(at("2026-11-11T10:00").baseline, 40.0);
+
+    // Declared as a past promotion, 2026-10-28 is skipped: (50 + 10) / 2.
+    let past = "[[past_events]]\nname = \"flash sale\"\nstart = \"2026-10-28T00:00\"\nhours = 24\n";
+    let f = forecast(&scenario(past), &history).unwrap();
+    let at = |time: &str| {
+        f.rows
+            .iter()
+            .find(|r| r.queue == "presale" && r.time == t(time))
+            .unwrap()
+    };
+    assert_eq!(at("2026-11-11T10:00").baseline, 30.0);
+}
+
+#[test]
+fn event_volume_follows_the_shape_of_two_past_events() {
+    let mut history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let presale = history.series.get_mut("presale").unwrap();
+    // Past event A: 10 then 30 (shares 0.25, 0.75); B: 300 then 300 (0.5, 0.5). Mean: 0.375, 0.625.
+    for (time, v) in [
+        ("2025-11-11T00:00", 10.0),
+        ("2025-11-11T01:00", 30.0),
+        ("2026-06-18T00:00", 300.0),
+        ("2026-06-18T01:00", 300.0),
+    ] {
+        presale.insert(t(time), v);
+    }
+    let f = forecast(&scenario(EVENT), &history).unwrap();
+    let at = |q: &str, time: &str| {
+        f.rows
+            .iter()
+            .find(|r| r.queue == q && r.time == t(time))
+            .unwrap()
+    };
+    // 6,000,000 / 200 = 30,000 orders; x 0.4 / 0.5 = 24,000 inquiries.
+    assert_eq!(at("presale", "2026-11-11T00:00").inquiries, 9_000.0);
+    assert_eq!(at("presale", "2026-11-11T01:00").inquiries, 15_000.0);
+    // After the event the ordinary day resumes.
+    assert_eq!(at("presale", "2026-11-11T02:00").inquiries, 10.0);
+    // After-sale wave: 30,000 x 0.1 = 3,000 contacts, 25% on the event day, spread flat over the
+    // flat baseline's 24 hours: 31.25 per hour on top of the baseline of 10.
+    let aftersale = at("aftersale", "2026-11-11T09:00");
+    assert_eq!(aftersale.aftersale_wave, 31.25);
+    assert_eq!(aftersale.inquiries, 41.25);
+    let wave: f64 = f.rows.iter().map(|r| r.aftersale_wave).sum();
+    assert!((wave - 750.0).abs() < 1e-9, "{wave}");
+}
+
+#[test]
+fn the_scenario_curve_is_used_when_history_has_no_past_event() {
+    let history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let extra = EVENT.replace(
+        "aftersale_lag = [0.25, 0.75]",
+        "aftersale_lag = [0.25, 0.75]\ncurve = [1, 3]",
+    );
+    let f = forecast(&scenario(&extra), &history).unwrap();
+    let first = f.rows.iter().find(|r| r.queue == "presale").unwrap();
+    assert_eq!(first.inquiries, 6_000.0);
+    assert!(f.notes[0].contains("the scenario's curve"), "{:?}", f.notes);
+
+    let err = forecast(&scenario(EVENT), &history)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no past event of 2 hours"), "{err}");
+}
