@@ -25,11 +25,11 @@ const AFTERSALE_HOURLY: [f64; 24] = [
     40.0, 38.0, 40.0, 42.0, 40.0, 30.0, 15.0,
 ];
 
-/// Share of a promotion day's pre-sale chats per hour: the 00:00 rush, a night trough, a morning
-/// peak and an evening peak.
+/// Share of a promotion day's pre-sale chats per hour (sums to 1): the 00:00 rush, a night trough,
+/// a morning peak and an evening peak.
 const EVENT_SHAPE: [f64; 24] = [
-    0.110, 0.070, 0.035, 0.018, 0.010, 0.010, 0.010, 0.014, 0.030, 0.048, 0.056, 0.052, 0.040,
-    0.038, 0.040, 0.040, 0.038, 0.037, 0.042, 0.055, 0.065, 0.062, 0.050, 0.040,
+    0.110, 0.070, 0.030, 0.015, 0.010, 0.010, 0.010, 0.014, 0.030, 0.048, 0.056, 0.052, 0.040,
+    0.038, 0.040, 0.040, 0.038, 0.037, 0.040, 0.055, 0.065, 0.062, 0.050, 0.040,
 ];
 
 /// Share of an event's after-sale contacts on the event day and the four days after.
@@ -176,6 +176,11 @@ fn staff() -> String {
 }
 
 fn main() -> std::io::Result<()> {
+    let shape_total: f64 = EVENT_SHAPE.iter().sum();
+    assert!(
+        (shape_total - 1.0).abs() < 1e-9,
+        "EVENT_SHAPE sums to {shape_total}"
+    );
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/double11");
     std::fs::write(folder.join("history.csv"), history())?;
     std::fs::write(folder.join("staff.csv"), staff())?;

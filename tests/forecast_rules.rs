@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
-use shiftcast::forecast::{forecast, History};
+use shiftcast::forecast::{forecast, Forecast, ForecastRow, History};
 use shiftcast::scenario::{parse_time, Scenario};
 
 /// Plans 2026-11-11 (a Wednesday) hour by hour; the event runs 00:00-02:00.
@@ -69,6 +69,14 @@ fn t(text: &str) -> NaiveDateTime {
     parse_time(text).unwrap()
 }
 
+/// The forecast row of one queue and time.
+fn at<'a>(f: &'a Forecast, queue: &str, time: &str) -> &'a ForecastRow {
+    f.rows
+        .iter()
+        .find(|r| r.queue == queue && r.time == t(time))
+        .unwrap()
+}
+
 /// Every hour from `from` for `days` days at `value`, for both queues.
 fn flat_history(from: &str, days: i64, value: f64) -> History {
     let mut series: BTreeMap<String, BTreeMap<NaiveDateTime, f64>> = BTreeMap::new();
@@ -91,14 +99,8 @@ fn baseline_is_the_mean_of_the_same_weekday_and_hour() {
     presale.insert(t("2026-10-28T10:00"), 40.0);
     presale.insert(t("2026-10-21T10:00"), 1000.0);
     let f = forecast(&scenario(""), &history).unwrap();
-    let at = |time: &str| {
-        f.rows
-            .iter()
-            .find(|r| r.queue == "presale" && r.time == t(time))
-            .unwrap()
-    };
-    assert_eq!(at("2026-11-11T10:00").inquiries, 30.0);
-    assert_eq!(at("2026-11-11T11:00").inquiries, 10.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T10:00").inquiries, 30.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T11:00").inquiries, 10.0);
 }
 
 #[test]
@@ -109,24 +111,12 @@ fn a_missing_week_is_skipped_and_promotion_days_are_left_out() {
     presale.insert(t("2026-10-28T10:00"), 30.0);
     presale.insert(t("2026-10-21T10:00"), 50.0);
     let f = forecast(&scenario(""), &history).unwrap();
-    let at = |time: &str| {
-        f.rows
-            .iter()
-            .find(|r| r.queue == "presale" && r.time == t(time))
-            .unwrap()
-    };
-    assert_eq!(at("2026-11-11T10:00").baseline, 40.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T10:00").baseline, 40.0);
 
     // Declared as a past promotion, 2026-10-28 is skipped: (50 + 10) / 2.
     let past = "[[past_events]]\nname = \"flash sale\"\nstart = \"2026-10-28T00:00\"\nhours = 24\n";
     let f = forecast(&scenario(past), &history).unwrap();
-    let at = |time: &str| {
-        f.rows
-            .iter()
-            .find(|r| r.queue == "presale" && r.time == t(time))
-            .unwrap()
-    };
-    assert_eq!(at("2026-11-11T10:00").baseline, 30.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T10:00").baseline, 30.0);
 }
 
 #[test]
@@ -143,20 +133,14 @@ fn event_volume_follows_the_shape_of_two_past_events() {
         presale.insert(t(time), v);
     }
     let f = forecast(&scenario(EVENT), &history).unwrap();
-    let at = |q: &str, time: &str| {
-        f.rows
-            .iter()
-            .find(|r| r.queue == q && r.time == t(time))
-            .unwrap()
-    };
     // 6,000,000 / 200 = 30,000 orders; x 0.4 / 0.5 = 24,000 inquiries.
-    assert_eq!(at("presale", "2026-11-11T00:00").inquiries, 9_000.0);
-    assert_eq!(at("presale", "2026-11-11T01:00").inquiries, 15_000.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T00:00").inquiries, 9_000.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T01:00").inquiries, 15_000.0);
     // After the event the ordinary day resumes.
-    assert_eq!(at("presale", "2026-11-11T02:00").inquiries, 10.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T02:00").inquiries, 10.0);
     // After-sale wave: 30,000 x 0.1 = 3,000 contacts, 25% on the event day, spread flat over the
     // flat baseline's 24 hours: 31.25 per hour on top of the baseline of 10.
-    let aftersale = at("aftersale", "2026-11-11T09:00");
+    let aftersale = at(&f, "aftersale", "2026-11-11T09:00");
     assert_eq!(aftersale.aftersale_wave, 31.25);
     assert_eq!(aftersale.inquiries, 41.25);
     let wave: f64 = f.rows.iter().map(|r| r.aftersale_wave).sum();
