@@ -35,7 +35,7 @@ pub struct Plan {
 /// Runs the whole pipeline on inputs already read and validated.
 pub fn plan(scenario: &Scenario, history: &History, staff: &[Person]) -> Result<Plan> {
     let forecast = forecast::forecast(scenario, history)?;
-    let requirements = staffing::requirements(scenario, &forecast.rows);
+    let requirements = staffing::requirements(scenario, &forecast.rows)?;
     let schedule = schedule::schedule(scenario, staff, &requirements)?;
     let roster = roster::build(&schedule.shifts, staff, scenario.min_rest_hours);
     let report = report::build(scenario, &forecast, &requirements, &schedule, &roster);

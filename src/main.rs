@@ -17,12 +17,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Plan(cmd::plan::Args),
+    Erlang(cmd::erlang::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Plan(args) => cmd::plan::run(args),
+        Command::Erlang(args) => cmd::erlang::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -95,6 +95,16 @@ pub struct Queue {
     pub answer_within_seconds: f64,
     pub shrinkage: f64,
     pub max_occupancy: f64,
+    /// Mean seconds a waiting buyer stays before leaving; set to use Erlang A.
+    pub patience_seconds: Option<f64>,
+    pub max_wait_probability: Option<f64>,
+    pub max_asa_seconds: Option<f64>,
+    pub max_abandonment: Option<f64>,
+    /// The managers' rule of thumb, reported beside the formula when given.
+    pub chats_per_agent_hour: Option<f64>,
+    /// Seconds a chat takes when its agent has 1, 2, ... chats open (the simulator uses it; the
+    /// formula uses `handle_time_seconds`, the time at full concurrency).
+    pub handle_time_by_concurrency: Option<Vec<f64>>,
 }
 
 /// A promotion being planned, with its sales target.
@@ -352,6 +362,12 @@ struct RawQueue {
     shrinkage: f64,
     #[serde(default = "one_f64")]
     max_occupancy: f64,
+    patience_seconds: Option<f64>,
+    max_wait_probability: Option<f64>,
+    max_asa_seconds: Option<f64>,
+    max_abandonment: Option<f64>,
+    chats_per_agent_hour: Option<f64>,
+    handle_time_by_concurrency: Option<Vec<f64>>,
 }
 
 fn one() -> u32 {
@@ -587,6 +603,40 @@ impl Scenario {
                 )?,
                 shrinkage: check.share(&key("shrinkage"), q.shrinkage, true, false)?,
                 max_occupancy: check.share(&key("max_occupancy"), q.max_occupancy, false, true)?,
+                patience_seconds: optional(q.patience_seconds, |v| {
+                    check.positive(&key("patience_seconds"), v, "100")
+                })?,
+                max_wait_probability: optional(q.max_wait_probability, |v| {
+                    check.share(&key("max_wait_probability"), v, false, true)
+                })?,
+                max_asa_seconds: optional(q.max_asa_seconds, |v| {
+                    check.positive(&key("max_asa_seconds"), v, "20")
+                })?,
+                max_abandonment: optional(q.max_abandonment, |v| {
+                    check.share(&key("max_abandonment"), v, false, true)
+                })?,
+                chats_per_agent_hour: optional(q.chats_per_agent_hour, |v| {
+                    check.positive(&key("chats_per_agent_hour"), v, "20")
+                })?,
+                handle_time_by_concurrency: match &q.handle_time_by_concurrency {
+                    None => None,
+                    Some(curve)
+                        if curve.len() == q.chats_at_once as usize
+                            && curve.iter().all(|h| h.is_finite() && *h > 0.0) =>
+                    {
+                        Some(curve.clone())
+                    }
+                    Some(_) => {
+                        return check.fail(
+                            &key("handle_time_by_concurrency"),
+                            format!(
+                                "needs {} positive handle times, one per number of chats open",
+                                q.chats_at_once
+                            ),
+                            "e.g. [120, 150, 180] for chats_at_once = 3",
+                        )
+                    }
+                },
             });
         }
         if queues.is_empty() {
@@ -860,6 +910,11 @@ impl Scenario {
         }
         Ok(())
     }
+}
+
+/// Validates an optional value with `check`.
+fn optional(value: Option<f64>, check: impl FnOnce(f64) -> Result<f64>) -> Result<Option<f64>> {
+    value.map(check).transpose()
 }
 
 fn on_grid(t: NaiveDateTime, horizon: &Horizon) -> bool {

@@ -60,6 +60,7 @@ fn requirements(scenario: &Scenario) -> Vec<Requirement> {
             queue: "presale".into(),
             inquiries: 0.0,
             offered_load: 0.0,
+            agents_by_rule: None,
             agents_required: match hour {
                 0..=7 => 2,
                 8..=11 => 3,

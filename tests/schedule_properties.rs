@@ -111,6 +111,7 @@ proptest! {
                 queue: q.to_string(),
                 inquiries: 0.0,
                 offered_load: 0.0,
+                agents_by_rule: None,
                 agents_required: *n,
             })
             .collect();

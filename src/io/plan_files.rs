@@ -31,6 +31,7 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
         "inquiries",
         "agents_required",
         "offered_load_erlang",
+        "agents_by_rule",
     ]);
     for r in &plan.requirements {
         requirements.row(&[
@@ -39,6 +40,7 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
             fixed(r.inquiries, 2),
             r.agents_required.to_string(),
             fixed(r.offered_load, 3),
+            r.agents_by_rule.map_or(String::new(), |n| n.to_string()),
         ]);
     }
     let mut coverage = csv_table(&[

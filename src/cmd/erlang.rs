@@ -1,0 +1,272 @@
+//! `shiftcast erlang --arrivals N --interval-minutes M --aht S [--agents K] [--target-sl P
+//! --within T] [--max-wait-prob A] [--max-asa S] [--max-occupancy X] [--patience S]
+//! [--concurrency C] [--shrinkage X] [--chats-per-agent-hour R] [--json]`
+//!
+//! Without `--agents`, finds the least agents meeting every target given; with `--agents`,
+//! evaluates that staffing. `--patience` switches from Erlang C to Erlang A (buyers who leave).
+
+use serde::Serialize;
+use shiftcast::staffing::{self, Model, ServiceTarget, Targets};
+use shiftcast::{Error, Result};
+
+/// Agents needed for a number of chats, or how a given number of agents performs.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Chats arriving in the interval
+    #[arg(long)]
+    pub arrivals: f64,
+    /// Interval length in minutes
+    #[arg(long)]
+    pub interval_minutes: u32,
+    /// Average handling time of one chat, in seconds
+    #[arg(long)]
+    pub aht: f64,
+    /// Evaluate this many agents instead of finding the least
+    #[arg(long)]
+    pub agents: Option<u32>,
+    /// Service level target: share of chats answered within --within seconds, e.g. 0.8
+    #[arg(long, requires = "within")]
+    pub target_sl: Option<f64>,
+    /// Seconds for the service level, e.g. 20
+    #[arg(long)]
+    pub within: Option<f64>,
+    /// Highest allowed chance that a chat waits at all
+    #[arg(long)]
+    pub max_wait_prob: Option<f64>,
+    /// Highest allowed average wait (ASA), in seconds
+    #[arg(long)]
+    pub max_asa: Option<f64>,
+    /// Highest allowed occupancy, e.g. 0.85
+    #[arg(long)]
+    pub max_occupancy: Option<f64>,
+    /// Highest allowed share of chats that leave before an answer (needs --patience)
+    #[arg(long)]
+    pub max_abandon: Option<f64>,
+    /// Mean seconds a buyer waits before leaving; selects Erlang A
+    #[arg(long)]
+    pub patience: Option<f64>,
+    /// Chats one agent serves at once
+    #[arg(long, default_value_t = 1)]
+    pub concurrency: u32,
+    /// Share of paid time away from chats (breaks, meals, training), e.g. 0.3
+    #[arg(long)]
+    pub shrinkage: Option<f64>,
+    /// The plain rule: chats one agent handles per hour, reported beside the formula
+    #[arg(long)]
+    pub chats_per_agent_hour: Option<f64>,
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Answer {
+    model: &'static str,
+    offered_load: f64,
+    agents: u32,
+    chat_slots: u32,
+    wait_probability: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service_level: Option<f64>,
+    asa_seconds: f64,
+    occupancy: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    abandonment_probability: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agents_after_shrinkage: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agents_by_rule: Option<u32>,
+}
+
+fn bad(flag: &str, problem: String, fix: &str) -> Error {
+    Error::input(flag, problem, fix)
+}
+
+fn positive(flag: &str, value: f64, example: &str) -> Result<f64> {
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(bad(
+            flag,
+            format!("{value} is not a positive number"),
+            example,
+        ))
+    }
+}
+
+fn share(flag: &str, value: Option<f64>, allow_zero: bool) -> Result<Option<f64>> {
+    match value {
+        Some(v) if !(v.is_finite() && v < 1.0 && (v > 0.0 || (allow_zero && v == 0.0))) => {
+            Err(bad(
+                flag,
+                format!(
+                    "{v} is not a share {}",
+                    if allow_zero {
+                        "from 0 up to (not including) 1"
+                    } else {
+                        "strictly between 0 and 1"
+                    }
+                ),
+                "write a share as a decimal, e.g. 0.8 for 80%",
+            ))
+        }
+        other => Ok(other),
+    }
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let aht = positive(
+        "--aht",
+        args.aht,
+        "give the average seconds one chat takes, e.g. --aht 180",
+    )?;
+    if args.interval_minutes == 0 {
+        return Err(bad(
+            "--interval-minutes",
+            "an interval of 0 minutes".into(),
+            "e.g. --interval-minutes 30",
+        ));
+    }
+    if !(args.arrivals.is_finite() && args.arrivals >= 0.0) {
+        return Err(bad(
+            "--arrivals",
+            format!("{} is not a number of chats", args.arrivals),
+            "give zero or more, e.g. --arrivals 100",
+        ));
+    }
+    if args.concurrency == 0 {
+        return Err(bad(
+            "--concurrency",
+            "0 chats at once".into(),
+            "an agent serves at least 1 chat, e.g. --concurrency 3",
+        ));
+    }
+    let shrinkage = share("--shrinkage", args.shrinkage, true)?;
+    let model = match args.patience {
+        Some(p) => Model::ErlangA {
+            patience_seconds: positive(
+                "--patience",
+                p,
+                "give the mean seconds buyers wait before leaving, e.g. --patience 100",
+            )?,
+        },
+        None => Model::ErlangC,
+    };
+    if let Some(w) = args.within {
+        if !(w.is_finite() && w >= 0.0) {
+            return Err(bad(
+                "--within",
+                format!("{w} is not a number of seconds"),
+                "e.g. --within 20",
+            ));
+        }
+    }
+    let targets = Targets {
+        service_level: share("--target-sl", args.target_sl, false)?
+            .zip(args.within)
+            .map(|(share, within_seconds)| ServiceTarget {
+                share,
+                within_seconds,
+            }),
+        max_wait_probability: args.max_wait_prob,
+        max_asa_seconds: args.max_asa,
+        max_occupancy: args.max_occupancy,
+        max_abandonment: args.max_abandon,
+    };
+    let load = staffing::offered_load(args.arrivals, aht, args.interval_minutes);
+    let slots = match args.agents {
+        Some(agents) => agents * args.concurrency,
+        None => {
+            if targets == Targets::default() {
+                return Err(bad(
+                    "shiftcast erlang",
+                    "no target to staff for".into(),
+                    "give --target-sl with --within, --max-wait-prob, --max-asa, --max-occupancy or --max-abandon; or --agents to evaluate",
+                ));
+            }
+            if let Some(problem) = targets.unreachable(model) {
+                return Err(bad("targets", problem, "loosen that target"));
+            }
+            staffing::least_servers(model, load, aht, &targets)?
+        }
+    };
+    let agents = slots.div_ceil(args.concurrency);
+    let performance = staffing::evaluate(model, agents * args.concurrency, load, aht, args.within);
+    let answer = Answer {
+        model: model.name(),
+        offered_load: load,
+        agents,
+        chat_slots: agents * args.concurrency,
+        wait_probability: performance.wait_probability,
+        service_level: performance.service_level,
+        asa_seconds: performance.asa_seconds,
+        occupancy: performance.occupancy,
+        abandonment_probability: performance.abandonment_probability,
+        agents_after_shrinkage: shrinkage.map(|s| staffing::with_shrinkage(agents, s)),
+        agents_by_rule: match args.chats_per_agent_hour {
+            Some(rate) => Some(staffing::agents_by_rule(
+                args.arrivals,
+                positive(
+                    "--chats-per-agent-hour",
+                    rate,
+                    "e.g. --chats-per-agent-hour 20",
+                )?,
+                args.interval_minutes,
+                shrinkage.unwrap_or(0.0),
+            )),
+            None => None,
+        },
+    };
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answer).map_err(|e| Error::Render(e.to_string()))?
+        );
+    } else {
+        print!("{}", text(&answer, args, shrinkage));
+    }
+    Ok(())
+}
+
+fn text(a: &Answer, args: &Args, shrinkage: Option<f64>) -> String {
+    let model = match a.model {
+        "erlang_a" => "Erlang A",
+        _ => "Erlang C",
+    };
+    let mut out = format!(
+        "{} agents at the keyboard ({model}, {:.2} Erlang offered{})\n",
+        a.agents,
+        a.offered_load,
+        if args.concurrency > 1 {
+            format!(", {} chats each", args.concurrency)
+        } else {
+            String::new()
+        }
+    );
+    if let (Some(sl), Some(within)) = (a.service_level, args.within) {
+        out += &format!("  {:.1}% of chats answered within {within} s\n", sl * 100.0);
+    }
+    out += &format!(
+        "  {:.1}% of chats wait at all\n",
+        a.wait_probability * 100.0
+    );
+    if a.asa_seconds.is_finite() {
+        out += &format!("  average wait {:.1} s\n", a.asa_seconds);
+    } else {
+        out += "  the queue grows without end: too few agents for the load\n";
+    }
+    out += &format!("  occupancy {:.1}%\n", a.occupancy * 100.0);
+    if let Some(ab) = a.abandonment_probability {
+        out += &format!("  {:.1}% of chats leave before an answer\n", ab * 100.0);
+    }
+    if let (Some(n), Some(s)) = (a.agents_after_shrinkage, shrinkage) {
+        out += &format!(
+            "{n} agents on the roster after {:.0}% shrinkage\n",
+            s * 100.0
+        );
+    }
+    if let Some(n) = a.agents_by_rule {
+        out += &format!("The chats-per-agent-hour rule says {n}\n");
+    }
+    out
+}
