@@ -11,6 +11,7 @@ pub mod report;
 pub mod roster;
 pub mod scenario;
 pub mod schedule;
+pub mod simulate;
 pub mod staffing;
 
 pub use error::{Error, Result};

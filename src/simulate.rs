@@ -1,0 +1,329 @@
+//! A discrete-event simulation of one queue's planned staffing, to check what the formulas promise.
+//!
+//! Chats arrive as a Poisson stream at each interval's forecast rate. Each agent serves up to
+//! `chats_at_once` chats; with k chats open, each of them takes `handle_time_by_open[k - 1]`
+//! seconds on average (exponential), so extra chats slow the others down. A new chat goes to the
+//! agent with the fewest open chats; when all are full it waits in line (first come, first
+//! served) and, with a patience set, leaves after an exponential patience. At an interval's start
+//! the number of agents at the keyboard changes to the plan's: agents who go finish their open
+//! chats but take no new ones. After the last interval the agents stay until the line is empty.
+//!
+//! Because every time is exponential, the state is just how many agents have k chats open and
+//! the line of waiting chats, so each event costs O(chats_at_once) whatever the team size.
+
+use std::collections::VecDeque;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::Exp1;
+use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, StudentsT};
+
+/// What the simulation needs of a queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimQueue {
+    /// Mean seconds per chat when the agent has 1, 2, ... chats open.
+    pub handle_time_by_open: Vec<f64>,
+    pub patience_seconds: Option<f64>,
+    pub answer_within_seconds: f64,
+}
+
+/// One interval of the plan: expected arrivals and agents at the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimInterval {
+    pub arrivals: f64,
+    pub agents: u32,
+}
+
+/// Counts from one run for one interval (chats are counted in the interval they arrive in).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Tally {
+    arrivals: u64,
+    answered_in_time: u64,
+    abandoned: u64,
+    /// Seconds waited, summed over all chats (until answered or gone).
+    waited: f64,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.arrivals += other.arrivals;
+        self.answered_in_time += other.answered_in_time;
+        self.abandoned += other.abandoned;
+        self.waited += other.waited;
+    }
+
+    /// (service level, average wait, abandonment); an interval without chats counts as met.
+    fn measures(&self) -> [f64; 3] {
+        if self.arrivals == 0 {
+            return [1.0, 0.0, 0.0];
+        }
+        let n = self.arrivals as f64;
+        [
+            self.answered_in_time as f64 / n,
+            self.waited / n,
+            self.abandoned as f64 / n,
+        ]
+    }
+}
+
+/// A mean over runs with its confidence band (Student t).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Band {
+    pub mean: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Measures {
+    pub service_level: Band,
+    pub asa_seconds: Band,
+    pub abandonment: Band,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimReport {
+    pub intervals: Vec<Measures>,
+    pub overall: Measures,
+}
+
+/// Simulates `runs` independent runs (run r uses seed `seed + r`) and reports means with
+/// `confidence` bands (e.g. 0.95).
+pub fn simulate(
+    queue: &SimQueue,
+    intervals: &[SimInterval],
+    interval_seconds: f64,
+    runs: u32,
+    seed: u64,
+    confidence: f64,
+) -> SimReport {
+    let tallies: Vec<Vec<Tally>> = (0..runs)
+        .map(|r| {
+            run_once(
+                queue,
+                intervals,
+                interval_seconds,
+                &mut ChaCha8Rng::seed_from_u64(seed.wrapping_add(r.into())),
+            )
+        })
+        .collect();
+    let per_interval = (0..intervals.len())
+        .map(|i| band_over_runs(tallies.iter().map(|run| run[i].measures()), confidence))
+        .collect();
+    let overall = band_over_runs(
+        tallies.iter().map(|run| {
+            let mut total = Tally::default();
+            run.iter().for_each(|t| total.add(t));
+            total.measures()
+        }),
+        confidence,
+    );
+    SimReport {
+        intervals: per_interval,
+        overall,
+    }
+}
+
+fn band_over_runs(samples: impl Iterator<Item = [f64; 3]>, confidence: f64) -> Measures {
+    let samples: Vec<[f64; 3]> = samples.collect();
+    let n = samples.len() as f64;
+    let t = if samples.len() > 1 {
+        StudentsT::new(0.0, 1.0, n - 1.0).map_or(0.0, |d| d.inverse_cdf(0.5 + confidence / 2.0))
+    } else {
+        0.0
+    };
+    let band = |k: usize| {
+        let mean = samples.iter().map(|s| s[k]).sum::<f64>() / n;
+        let variance = if n > 1.0 {
+            samples.iter().map(|s| (s[k] - mean).powi(2)).sum::<f64>() / (n - 1.0)
+        } else {
+            0.0
+        };
+        let half = t * (variance / n).sqrt();
+        Band {
+            mean,
+            low: mean - half,
+            high: mean + half,
+        }
+    };
+    Measures {
+        service_level: band(0),
+        asa_seconds: band(1),
+        abandonment: band(2),
+    }
+}
+
+/// Agents grouped by how many chats they have open; `leaving` agents finish and go.
+struct Floor {
+    active: Vec<u32>,
+    leaving: Vec<u32>,
+}
+
+impl Floor {
+    fn active_count(&self) -> u32 {
+        self.active.iter().sum()
+    }
+
+    /// Changes the agents at the keyboard to `target`, sending the least busy home first and
+    /// calling back those about to leave before adding new ones.
+    fn set_agents(&mut self, target: u32) {
+        let mut count = self.active_count();
+        while count > target {
+            let k = self
+                .active
+                .iter()
+                .position(|n| *n > 0)
+                .expect("an active agent");
+            self.active[k] -= 1;
+            self.leaving[k] += 1;
+            count -= 1;
+        }
+        while count < target {
+            match (1..self.leaving.len()).rev().find(|k| self.leaving[*k] > 0) {
+                Some(k) => {
+                    self.leaving[k] -= 1;
+                    self.active[k] += 1;
+                }
+                None => self.active[0] += 1,
+            }
+            count += 1;
+        }
+        self.leaving[0] = 0;
+    }
+
+    /// Takes a chat on the least busy active agent with room, if any.
+    fn take_chat(&mut self) -> bool {
+        let full = self.active.len() - 1;
+        match (0..full).find(|k| self.active[*k] > 0) {
+            Some(k) => {
+                self.active[k] -= 1;
+                self.active[k + 1] += 1;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+fn run_once(
+    queue: &SimQueue,
+    intervals: &[SimInterval],
+    interval_seconds: f64,
+    rng: &mut ChaCha8Rng,
+) -> Vec<Tally> {
+    let slots = queue.handle_time_by_open.len();
+    // Completion rate of one agent with k chats open: k chats, each at 1 / h_k.
+    let rate: Vec<f64> = (0..=slots)
+        .map(|k| {
+            if k == 0 {
+                0.0
+            } else {
+                k as f64 / queue.handle_time_by_open[k - 1]
+            }
+        })
+        .collect();
+    let abandon_rate = queue.patience_seconds.map_or(0.0, |p| 1.0 / p);
+    let mut tally = vec![Tally::default(); intervals.len()];
+    let mut floor = Floor {
+        active: vec![0; slots + 1],
+        leaving: vec![0; slots + 1],
+    };
+    let mut line: VecDeque<(f64, usize)> = VecDeque::new();
+    let mut now = 0.0;
+    let mut interval = 0;
+    floor.set_agents(intervals.first().map_or(0, |i| i.agents));
+    loop {
+        let in_plan = interval < intervals.len();
+        if !in_plan && line.is_empty() {
+            return tally;
+        }
+        let arrival_rate = if in_plan {
+            intervals[interval].arrivals / interval_seconds
+        } else {
+            0.0
+        };
+        let service: Vec<f64> = (0..=slots)
+            .map(|k| f64::from(floor.active[k] + floor.leaving[k]) * rate[k])
+            .collect();
+        let service_total: f64 = service.iter().sum();
+        let abandon_total = abandon_rate * line.len() as f64;
+        let total = arrival_rate + service_total + abandon_total;
+        let boundary = if in_plan {
+            (interval + 1) as f64 * interval_seconds
+        } else {
+            f64::INFINITY
+        };
+        let step = if total > 0.0 {
+            rng.sample::<f64, _>(Exp1) / total
+        } else {
+            f64::INFINITY
+        };
+        if now + step >= boundary {
+            // Nothing happened before the next interval starts: memoryless, so redraw from there.
+            now = boundary;
+            interval += 1;
+            if let Some(next) = intervals.get(interval) {
+                floor.set_agents(next.agents);
+                while !line.is_empty() && floor.take_chat() {
+                    let (arrived, from) = line.pop_front().expect("a waiting chat");
+                    answer(&mut tally[from], now - arrived, queue.answer_within_seconds);
+                }
+            }
+            continue;
+        }
+        if !step.is_finite() {
+            return tally;
+        }
+        now += step;
+        let mut pick = rng.gen::<f64>() * total;
+        if pick < arrival_rate {
+            tally[interval].arrivals += 1;
+            if floor.take_chat() {
+                answer(&mut tally[interval], 0.0, queue.answer_within_seconds);
+            } else {
+                line.push_back((now, interval));
+            }
+            continue;
+        }
+        pick -= arrival_rate;
+        if pick < service_total {
+            let k = (1..=slots).find(|k| {
+                pick -= service[*k];
+                pick < 0.0
+            });
+            let k = k.unwrap_or(slots);
+            finish_chat(&mut floor, k, rng);
+            while !line.is_empty() && floor.take_chat() {
+                let (arrived, from) = line.pop_front().expect("a waiting chat");
+                answer(&mut tally[from], now - arrived, queue.answer_within_seconds);
+            }
+            continue;
+        }
+        let gone = rng.gen_range(0..line.len());
+        let (arrived, from) = line.remove(gone).expect("a waiting chat");
+        tally[from].abandoned += 1;
+        tally[from].waited += now - arrived;
+    }
+}
+
+/// One chat ends at an agent with `k` open; every such agent finishes at the same rate, so it is
+/// a leaving one in proportion to their numbers.
+fn finish_chat(floor: &mut Floor, k: usize, rng: &mut ChaCha8Rng) {
+    let (active, leaving) = (floor.active[k], floor.leaving[k]);
+    if rng.gen_range(0..active + leaving) < leaving {
+        floor.leaving[k] -= 1;
+        floor.leaving[k - 1] += 1;
+        floor.leaving[0] = 0;
+    } else {
+        floor.active[k] -= 1;
+        floor.active[k - 1] += 1;
+    }
+}
+
+fn answer(tally: &mut Tally, waited: f64, within: f64) {
+    if waited <= within {
+        tally.answered_in_time += 1;
+    }
+    tally.waited += waited;
+}
