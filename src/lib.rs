@@ -33,6 +33,24 @@ pub struct Plan {
     pub report: Report,
 }
 
+impl Plan {
+    /// The plan's intervals as the simulator reads them.
+    pub fn planned_intervals(&self) -> Vec<simulate::PlannedInterval> {
+        self.report
+            .coverage
+            .iter()
+            .zip(&self.requirements)
+            .map(|(c, r)| simulate::PlannedInterval {
+                time: c.time,
+                queue: c.queue.clone(),
+                inquiries: r.inquiries,
+                scheduled: c.scheduled,
+                formula_service_level: c.service_level,
+            })
+            .collect()
+    }
+}
+
 /// Runs the whole pipeline on inputs already read and validated.
 pub fn plan(scenario: &Scenario, history: &History, staff: &[Person]) -> Result<Plan> {
     let forecast = forecast::forecast(scenario, history)?;

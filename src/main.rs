@@ -18,6 +18,7 @@ struct Cli {
 enum Command {
     Plan(cmd::plan::Args),
     Erlang(cmd::erlang::Args),
+    Simulate(cmd::simulate::Args),
 }
 
 fn main() -> ExitCode {
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Plan(args) => cmd::plan::run(args),
         Command::Erlang(args) => cmd::erlang::run(args),
+        Command::Simulate(args) => cmd::simulate::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -62,6 +62,9 @@ pub struct Summary {
     pub unmet_demand: Vec<UnmetDemand>,
     pub missed_phase_rules: Vec<MissedPhaseRule>,
     pub forecast_notes: Vec<String>,
+    /// Simulated service level per queue, when `plan --simulate-runs` asks for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simulation: Option<Vec<crate::simulate::QueueCheck>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -164,6 +167,7 @@ pub fn build(
         unmet_demand,
         missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
         forecast_notes: forecast.notes.clone(),
+        simulation: None,
     };
     Report { coverage, summary }
 }
@@ -221,6 +225,16 @@ pub fn text(summary: &Summary) -> String {
     }
     for m in &summary.missed_phase_rules {
         out += &format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason);
+    }
+    for q in summary.simulation.iter().flatten() {
+        let sl = &q.simulated.service_level;
+        out += &format!(
+            "Simulated service level {}: {:.1}% (95% band {:.1}-{:.1}%)\n",
+            q.queue,
+            sl.mean * 100.0,
+            sl.low * 100.0,
+            sl.high * 100.0
+        );
     }
     out += &format!("Solver: {}\n", summary.solver_status);
     out

@@ -327,3 +327,107 @@ fn answer(tally: &mut Tally, waited: f64, within: f64) {
     }
     tally.waited += waited;
 }
+
+/// One interval of a written plan, as `simulate` reads it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedInterval {
+    pub time: chrono::NaiveDateTime,
+    pub queue: String,
+    pub inquiries: f64,
+    /// Agents on the roster (shrinkage is taken off before simulating).
+    pub scheduled: u32,
+    pub formula_service_level: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntervalCheck {
+    pub timestamp: String,
+    pub queue: String,
+    pub inquiries: f64,
+    pub agents_at_keyboard: u32,
+    pub formula_service_level: f64,
+    pub simulated: Measures,
+    /// The simulated mean service level is below the queue's target.
+    pub misses_target: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueCheck {
+    pub queue: String,
+    pub target_service_level: f64,
+    pub simulated: Measures,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanCheck {
+    pub runs: u32,
+    pub seed: u64,
+    pub queues: Vec<QueueCheck>,
+    pub intervals: Vec<IntervalCheck>,
+}
+
+/// Simulates every queue of a plan: agents at the keyboard = rostered x (1 - shrinkage), rounded
+/// down, as the formula counts them.
+pub fn check_plan(
+    scenario: &crate::scenario::Scenario,
+    planned: &[PlannedInterval],
+    runs: u32,
+    seed: u64,
+) -> PlanCheck {
+    let interval_seconds = f64::from(scenario.horizon.interval_minutes) * 60.0;
+    let mut queues = Vec::new();
+    let mut intervals = Vec::new();
+    for queue in &scenario.queues {
+        let rows: Vec<&PlannedInterval> =
+            planned.iter().filter(|p| p.queue == queue.name).collect();
+        let at_keyboard = |p: &PlannedInterval| {
+            (f64::from(p.scheduled) * (1.0 - queue.shrinkage) + 1e-9).floor() as u32
+        };
+        let sim_queue = SimQueue {
+            handle_time_by_open: queue
+                .handle_time_by_concurrency
+                .clone()
+                .unwrap_or_else(|| vec![queue.handle_time_seconds; queue.chats_at_once as usize]),
+            patience_seconds: queue.patience_seconds,
+            answer_within_seconds: queue.answer_within_seconds,
+        };
+        let sim_intervals: Vec<SimInterval> = rows
+            .iter()
+            .map(|p| SimInterval {
+                arrivals: p.inquiries,
+                agents: at_keyboard(p),
+            })
+            .collect();
+        let report = simulate(
+            &sim_queue,
+            &sim_intervals,
+            interval_seconds,
+            runs,
+            seed,
+            0.95,
+        );
+        for (p, measures) in rows.iter().zip(report.intervals) {
+            intervals.push(IntervalCheck {
+                timestamp: crate::scenario::format_time(p.time),
+                queue: p.queue.clone(),
+                inquiries: p.inquiries,
+                agents_at_keyboard: at_keyboard(p),
+                formula_service_level: p.formula_service_level,
+                simulated: measures,
+                misses_target: p.inquiries > 0.0
+                    && measures.service_level.mean < queue.service_level,
+            });
+        }
+        queues.push(QueueCheck {
+            queue: queue.name.clone(),
+            target_service_level: queue.service_level,
+            simulated: report.overall,
+        });
+    }
+    PlanCheck {
+        runs,
+        seed,
+        queues,
+        intervals,
+    }
+}

@@ -2,3 +2,4 @@
 
 pub mod erlang;
 pub mod plan;
+pub mod simulate;

@@ -2,12 +2,14 @@
 
 mod history;
 mod output;
+mod plan_dir;
 mod plan_files;
 mod scenario_file;
 mod staff;
 
 pub use history::read_history;
 pub use output::{write_output_dir, OutputFile};
+pub use plan_dir::read_plan_dir;
 pub use plan_files::plan_files;
 pub use scenario_file::read_scenario;
 pub use staff::read_staff;
