@@ -17,6 +17,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Plan(cmd::plan::Args),
+    #[command(allow_negative_numbers = true)]
     Erlang(cmd::erlang::Args),
     Simulate(cmd::simulate::Args),
 }

@@ -1,14 +1,14 @@
 use std::collections::btree_map::Entry;
 use std::path::Path;
 
-use super::{csv_place, csv_reader, csv_record, read_text};
+use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::forecast::History;
 use crate::scenario::parse_time;
 
 /// Reads `timestamp,queue,inquiries` rows (extra columns are ignored).
 pub fn read_history(path: &Path) -> Result<History> {
-    let text = read_text(path, "history file")?;
+    let text = read_text(path, "history file", SCENARIO_PATH_FIX)?;
     let (mut reader, columns) = csv_reader(&text, path, &["timestamp", "queue", "inquiries"])?;
     let mut history = History::default();
     for row in reader.records() {

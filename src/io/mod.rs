@@ -18,16 +18,20 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Reads a whole text file; a missing file says which setting names it.
-fn read_text(path: &Path, what: &str) -> Result<String> {
+/// Reads a whole text file; a missing file says what it is and how to fix the path.
+fn read_text(path: &Path, what: &str, fix: &str) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| {
         Error::input(
             path.display().to_string(),
             format!("cannot read the {what}: {e}"),
-            "check the path (paths in a scenario are relative to the scenario file)",
+            fix,
         )
     })
 }
+
+/// The fix for an input file named in a scenario.
+const SCENARIO_PATH_FIX: &str =
+    "check the path (paths in a scenario are relative to the scenario file)";
 
 /// `file: line L, column C (name)`, the place of one CSV field.
 fn csv_place(file: &Path, line: u64, column: usize, name: &str) -> String {

@@ -56,7 +56,11 @@ type Row = (u64, std::path::PathBuf, Vec<String>);
 
 /// The named columns of every row, with line numbers.
 fn read_rows(path: &Path, columns: &[&str]) -> Result<Vec<Row>> {
-    let text = read_text(path, "plan file (run `shiftcast plan` first)")?;
+    let text = read_text(
+        path,
+        "plan file",
+        "run `shiftcast plan SCENARIO --out DIR` first and pass that DIR to --plan",
+    )?;
     let (mut reader, found) = csv_reader(&text, path, columns)?;
     let mut rows = Vec::new();
     for row in reader.records() {

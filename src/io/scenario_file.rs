@@ -1,12 +1,12 @@
 use std::path::{Path, PathBuf};
 
-use super::read_text;
+use super::{read_text, SCENARIO_PATH_FIX};
 use crate::error::Result;
 use crate::scenario::Scenario;
 
 /// Reads the scenario and makes its file paths relative to the scenario's folder.
 pub fn read_scenario(path: &Path) -> Result<Scenario> {
-    let text = read_text(path, "scenario file")?;
+    let text = read_text(path, "scenario file", SCENARIO_PATH_FIX)?;
     let mut scenario = Scenario::from_toml(&text, &path.display().to_string())?;
     let folder = path.parent().unwrap_or(Path::new("."));
     let resolve = |p: &PathBuf| {

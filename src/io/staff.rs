@@ -2,7 +2,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{csv_place, csv_reader, csv_record, read_text};
+use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::scenario::{ClockWindow, Person};
 
@@ -18,7 +18,7 @@ const COLUMNS: [&str; 7] = [
 
 /// Reads one person per row; `queues` are the scenario's queue names, which skills must use.
 pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
-    let text = read_text(path, "staff file")?;
+    let text = read_text(path, "staff file", SCENARIO_PATH_FIX)?;
     let (mut reader, columns) = csv_reader(&text, path, &COLUMNS)?;
     let mut staff: Vec<Person> = Vec::new();
     for row in reader.records() {
