@@ -2,10 +2,10 @@
 
 /// Erlang B blocking probability with `servers` servers and `load` Erlang offered.
 ///
-/// Uses the recursion B(n) = A B(n-1) / (n + A B(n-1)). Below the load the recursion shrinks any
-/// error in its start value by a factor n / A per step, so for large loads it starts 10 standard
-/// deviations below the load from the estimate 1 - n / A: by the load the start error has shrunk
-/// by about e^-50, and the work is O(sqrt(A)) steps instead of O(A).
+/// Uses the recursion on 1/B: 1/B(n) = 1 + (n / A) / B(n-1), one multiply-add per server. Below
+/// the load it shrinks any error in its start value by a factor n / A per step, so for large
+/// loads it starts 10 standard deviations below the load from the estimate B = 1 - n / A: by the
+/// load the start error has shrunk by about e^-50, and the work is O(sqrt(A)) steps, not O(A).
 pub fn erlang_b(servers: u32, load: f64) -> f64 {
     if load <= 0.0 {
         return 0.0;
@@ -14,12 +14,16 @@ pub fn erlang_b(servers: u32, load: f64) -> f64 {
         .floor()
         .max(0.0)
         .min(f64::from(servers)) as u32;
-    let first = if start == 0 {
+    let mut inverse = if start == 0 {
         1.0
     } else {
-        1.0 - f64::from(start) / load
+        load / (load - f64::from(start))
     };
-    step_b(first, start, servers, load)
+    let per_server = 1.0 / load;
+    for n in start + 1..=servers {
+        inverse = f64::from(n) * per_server * inverse + 1.0;
+    }
+    1.0 / inverse
 }
 
 /// Carries B from `from` servers to `to` servers.
