@@ -141,10 +141,12 @@ fn band_over_runs(samples: impl Iterator<Item = [f64; 3]>, confidence: f64) -> M
             0.0
         };
         let half = t * (variance / n).sqrt();
+        // Shares stay within [0, 1] and waits above 0, however wide the band.
+        let top = if k == 1 { f64::INFINITY } else { 1.0 };
         Band {
             mean,
-            low: mean - half,
-            high: mean + half,
+            low: (mean - half).max(0.0),
+            high: (mean + half).min(top),
         }
     };
     Measures {

@@ -224,3 +224,60 @@ fn queue_missing_from_history() {
         &["queue \"presale\" has no rows in the history file"],
     );
 }
+
+#[test]
+fn shrinkage_of_one_or_more() {
+    assert_fails(
+        |s, _, _| {
+            *s = s.replace(
+                "answer_within_seconds = 30",
+                "answer_within_seconds = 30\nshrinkage = 1",
+            )
+        },
+        &[
+            "queues[0].shrinkage",
+            "1 is not a share from 0 up to (not including) 1",
+        ],
+    );
+}
+
+#[test]
+fn service_level_target_outside_zero_and_one() {
+    assert_fails(
+        |s, _, _| *s = s.replace("service_level = 0.8", "service_level = 80"),
+        &[
+            "queues[0].service_level",
+            "80 is not a share strictly between 0 and 1",
+            "0.8 for 80%",
+        ],
+    );
+}
+
+#[test]
+fn handle_time_curve_of_the_wrong_length() {
+    assert_fails(
+        |s, _, _| {
+            *s = s.replace(
+                "answer_within_seconds = 30",
+                "answer_within_seconds = 30\nchats_at_once = 3\nhandle_time_by_concurrency = [120, 150]",
+            )
+        },
+        &[
+            "queues[0].handle_time_by_concurrency",
+            "needs 3 positive handle times",
+        ],
+    );
+}
+
+#[test]
+fn patience_of_zero() {
+    assert_fails(
+        |s, _, _| {
+            *s = s.replace(
+                "answer_within_seconds = 30",
+                "answer_within_seconds = 30\npatience_seconds = 0",
+            )
+        },
+        &["queues[0].patience_seconds", "0 is not a positive number"],
+    );
+}
