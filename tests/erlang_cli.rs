@@ -36,15 +36,21 @@ const CLASSIC: [&str; 11] = [
     "20",
 ];
 
+/// The classic example with `extra` flags, as JSON.
+fn classic(extra: &[&str]) -> serde_json::Value {
+    let mut args = CLASSIC.to_vec();
+    args.extend(extra);
+    args.push("--json");
+    json(&args)
+}
+
 fn close(value: &serde_json::Value, expected: f64, tolerance: f64) -> bool {
     (value.as_f64().unwrap() - expected).abs() < tolerance
 }
 
 #[test]
 fn the_classic_example_in_json() {
-    let mut args = CLASSIC.to_vec();
-    args.extend(["--shrinkage", "0.3", "--json"]);
-    let v = json(&args);
+    let v = classic(&["--shrinkage", "0.3"]);
     assert_eq!(v["model"], "erlang_c");
     assert!(close(&v["offered_load"], 10.0, 1e-12));
     assert_eq!(v["agents"], 14);
@@ -58,9 +64,7 @@ fn the_classic_example_in_json() {
 
 #[test]
 fn evaluating_a_given_number_of_agents() {
-    let mut args = CLASSIC.to_vec();
-    args.extend(["--agents", "13", "--json"]);
-    let v = json(&args);
+    let v = classic(&["--agents", "13"]);
     assert_eq!(v["agents"], 13);
     assert!(v["service_level"].as_f64().unwrap() < 0.8);
     // Too few agents for the load: the wait has no limit and JSON says null.
@@ -82,16 +86,12 @@ fn evaluating_a_given_number_of_agents() {
 
 #[test]
 fn patience_selects_erlang_a_and_concurrency_shares_slots() {
-    let mut args = CLASSIC.to_vec();
-    args.extend(["--patience", "60", "--json"]);
-    let v = json(&args);
+    let v = classic(&["--patience", "60"]);
     assert_eq!(v["model"], "erlang_a");
     assert!(v["abandonment_probability"].as_f64().unwrap() > 0.0);
     assert!(v["agents"].as_u64().unwrap() <= 14);
 
-    let mut args = CLASSIC.to_vec();
-    args.extend(["--concurrency", "2", "--json"]);
-    let v = json(&args);
+    let v = classic(&["--concurrency", "2"]);
     assert_eq!(
         (v["agents"].as_u64(), v["chat_slots"].as_u64()),
         (Some(7), Some(14))
