@@ -491,6 +491,29 @@ mod tests {
     }
 
     #[test]
+    fn tiny_loads_are_exact() {
+        // 0.01 Erlang on one server is M/M/1: P(wait) = 0.01, ASA = 0.01 x 180 / 0.99.
+        let n = least_servers(Model::ErlangC, 0.01, 180.0, &sl_target(0.8, 20.0)).unwrap();
+        assert_eq!(n, 1);
+        let p = evaluate(Model::ErlangC, 1, 0.01, 180.0, Some(20.0));
+        assert!((p.wait_probability - 0.01).abs() < 1e-15);
+        assert!((p.asa_seconds - 0.01 * 180.0 / 0.99).abs() < 1e-12);
+        let a = evaluate(
+            Model::ErlangA {
+                patience_seconds: 60.0,
+            },
+            1,
+            0.01,
+            180.0,
+            Some(20.0),
+        );
+        assert!(
+            a.wait_probability < 0.01 && a.wait_probability > 0.0099,
+            "{a:?}"
+        );
+    }
+
+    #[test]
     fn unreachable_targets_are_refused() {
         let none = Targets {
             max_wait_probability: Some(0.0),
