@@ -17,6 +17,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Plan(cmd::plan::Args),
+    Forecast(cmd::forecast::Args),
+    Backtest(cmd::backtest::Args),
     #[command(allow_negative_numbers = true)]
     Erlang(cmd::erlang::Args),
     Simulate(cmd::simulate::Args),
@@ -26,6 +28,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Plan(args) => cmd::plan::run(args),
+        Command::Forecast(args) => cmd::forecast::run(args),
+        Command::Backtest(args) => cmd::backtest::run(args),
         Command::Erlang(args) => cmd::erlang::run(args),
         Command::Simulate(args) => cmd::simulate::run(args),
     };

@@ -21,8 +21,8 @@ pub const PART_TIME_GROUP: &str = "part-time";
 pub struct Scenario {
     pub horizon: Horizon,
     pub history_file: PathBuf,
-    /// How many past weeks the ordinary-day baseline averages.
-    pub baseline_weeks: u32,
+    /// How ordinary days are forecast (method, interval level, quantile to staff for).
+    pub forecast: crate::forecast::Settings,
     pub staff_file: PathBuf,
     pub min_rest_hours: f64,
     pub costs: Costs,
@@ -123,6 +123,15 @@ pub struct Event {
     pub aftersale_lag: Vec<f64>,
     /// Relative weight of each event interval, used when history holds no past event.
     pub curve: Option<Vec<f64>>,
+    /// Pre-sale volume factor on each day before the event (the last is the day before).
+    pub warmup: Vec<f64>,
+    /// Share of the event's orders left unpaid, each worth one payment reminder.
+    pub unpaid_share: f64,
+    /// Share of unpaid orders whose buyer paid another order: no reminder for those.
+    pub paid_another_order_share: f64,
+    /// Reminders go out over this many hours from the event start.
+    pub reminder_hours: f64,
+    pub reminder_handle_seconds: f64,
 }
 
 impl Event {
@@ -293,6 +302,36 @@ struct RawScenario {
     phases: Vec<RawPhase>,
     #[serde(default)]
     solver: RawSolver,
+    #[serde(default)]
+    forecast: RawForecast,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForecast {
+    #[serde(default = "default_method")]
+    method: String,
+    #[serde(default = "default_level")]
+    level: f64,
+    staff_for_quantile: Option<f64>,
+}
+
+impl Default for RawForecast {
+    fn default() -> Self {
+        RawForecast {
+            method: default_method(),
+            level: default_level(),
+            staff_for_quantile: None,
+        }
+    }
+}
+
+fn default_method() -> String {
+    "auto".into()
+}
+
+fn default_level() -> f64 {
+    0.8
 }
 
 #[derive(Deserialize)]
@@ -396,6 +435,28 @@ struct RawEvent {
     #[serde(default)]
     aftersale_lag: Vec<f64>,
     curve: Option<Vec<f64>>,
+    #[serde(default)]
+    warmup: Vec<f64>,
+    #[serde(default = "default_unpaid_share")]
+    unpaid_share: f64,
+    #[serde(default)]
+    paid_another_order_share: f64,
+    #[serde(default = "default_reminder_hours")]
+    reminder_hours: f64,
+    #[serde(default = "default_reminder_handle_seconds")]
+    reminder_handle_seconds: f64,
+}
+
+fn default_unpaid_share() -> f64 {
+    0.2
+}
+
+fn default_reminder_hours() -> f64 {
+    2.0
+}
+
+fn default_reminder_handle_seconds() -> f64 {
+    60.0
 }
 
 #[derive(Deserialize)]
@@ -722,6 +783,24 @@ impl Scenario {
                 )?,
                 aftersale_lag: e.aftersale_lag.clone(),
                 curve: e.curve.clone(),
+                warmup: e
+                    .warmup
+                    .iter()
+                    .map(|f| check.non_negative(&key("warmup"), *f, "[1.2, 1.5]"))
+                    .collect::<Result<_>>()?,
+                unpaid_share: check.share(&key("unpaid_share"), e.unpaid_share, true, true)?,
+                paid_another_order_share: check.share(
+                    &key("paid_another_order_share"),
+                    e.paid_another_order_share,
+                    true,
+                    true,
+                )?,
+                reminder_hours: check.positive(&key("reminder_hours"), e.reminder_hours, "2")?,
+                reminder_handle_seconds: check.positive(
+                    &key("reminder_handle_seconds"),
+                    e.reminder_handle_seconds,
+                    "60",
+                )?,
             });
         }
 
@@ -836,7 +915,21 @@ impl Scenario {
         Ok(Scenario {
             horizon,
             history_file: raw.history.file,
-            baseline_weeks: raw.history.weeks.max(1),
+            forecast: crate::forecast::Settings {
+                method: crate::forecast::Method::parse(&raw.forecast.method).ok_or_else(|| {
+                    Error::input(
+                        format!("{}: forecast.method", check.file),
+                        format!("\"{}\" is not a forecasting method", raw.forecast.method),
+                        "use one of auto, profile, seasonal-naive, seasonal-naive-day, mstl, ets",
+                    )
+                })?,
+                level: check.share("forecast.level", raw.forecast.level, false, false)?,
+                quantile: match raw.forecast.staff_for_quantile {
+                    Some(q) => Some(check.share("forecast.staff_for_quantile", q, false, false)?),
+                    None => None,
+                },
+                profile_weeks: raw.history.weeks.max(1) as usize,
+            },
             staff_file: raw.staff.file,
             min_rest_hours: check.non_negative(
                 "rules.min_rest_hours",

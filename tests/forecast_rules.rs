@@ -17,6 +17,8 @@ interval_minutes = 60
 [history]
 file = "unused.csv"
 weeks = 2
+[forecast]
+method = "profile"
 [staff]
 file = "unused.csv"
 [costs]
@@ -134,8 +136,14 @@ fn event_volume_follows_the_shape_of_two_past_events() {
     }
     let f = forecast(&scenario(EVENT), &history).unwrap();
     // 6,000,000 / 200 = 30,000 orders; x 0.4 / 0.5 = 24,000 inquiries.
-    assert_eq!(at(&f, "presale", "2026-11-11T00:00").inquiries, 9_000.0);
-    assert_eq!(at(&f, "presale", "2026-11-11T01:00").inquiries, 15_000.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T00:00").event, 9_000.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T01:00").event, 15_000.0);
+    // Payment reminders: 30,000 x 20% unpaid = 6,000 over the first 2 hours, 3,000 an hour;
+    // at 60 s each against 180 s per chat they weigh as 1,000 chats an hour.
+    let first = at(&f, "presale", "2026-11-11T00:00");
+    assert_eq!(first.reminders, 3_000.0);
+    assert_eq!(first.inquiries, 10_000.0);
+    assert_eq!(at(&f, "presale", "2026-11-11T01:00").inquiries, 16_000.0);
     // After the event the ordinary day resumes.
     assert_eq!(at(&f, "presale", "2026-11-11T02:00").inquiries, 10.0);
     // After-sale wave: 30,000 x 0.1 = 3,000 contacts, 25% on the event day, spread flat over the
@@ -156,8 +164,8 @@ fn the_scenario_curve_is_used_when_history_has_no_past_event() {
     );
     let f = forecast(&scenario(&extra), &history).unwrap();
     let first = f.rows.iter().find(|r| r.queue == "presale").unwrap();
-    assert_eq!(first.inquiries, 6_000.0);
-    assert!(f.notes[0].contains("the scenario's curve"), "{:?}", f.notes);
+    assert_eq!(first.event, 6_000.0);
+    assert!(f.notes.iter().any(|n| n.contains("spread by the scenario's curve")), "{:?}", f.notes);
 
     let err = forecast(&scenario(EVENT), &history)
         .unwrap_err()

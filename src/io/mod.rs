@@ -1,5 +1,6 @@
 //! Reading input files and writing the output folder: the only place that touches the disk.
 
+mod forecast_file;
 mod history;
 mod output;
 mod plan_dir;
@@ -7,8 +8,9 @@ mod plan_files;
 mod scenario_file;
 mod staff;
 
+pub use forecast_file::forecast_csv;
 pub use history::read_history;
-pub use output::{write_output_dir, OutputFile};
+pub use output::{write_output_dir, write_output_file, OutputFile};
 pub use plan_dir::read_plan_dir;
 pub use plan_files::plan_files;
 pub use scenario_file::read_scenario;

@@ -47,3 +47,19 @@ fn swap_into_place(staging: &Path, dir: &Path) -> Result<()> {
         std::fs::rename(staging, dir).map_err(|e| Error::io(dir, e))
     }
 }
+
+/// Writes one file through a temporary file beside it and a rename: never half-written.
+pub fn write_output_file(path: &Path, contents: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let staging = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let result = std::fs::write(&staging, contents)
+        .and_then(|()| std::fs::rename(&staging, path))
+        .map_err(|e| Error::io(path, e));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&staging);
+    }
+    result
+}

@@ -11,8 +11,12 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
         "timestamp",
         "queue",
         "inquiries",
+        "lower",
+        "upper",
         "baseline",
+        "warmup",
         "event",
+        "reminders",
         "aftersale_wave",
     ]);
     for r in &plan.forecast.rows {
@@ -20,8 +24,12 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
             format_time(r.time),
             r.queue.clone(),
             fixed(r.inquiries, 2),
+            fixed(r.lower, 2),
+            fixed(r.upper, 2),
             fixed(r.baseline, 2),
+            fixed(r.warmup, 2),
             fixed(r.event, 2),
+            fixed(r.reminders, 2),
             fixed(r.aftersale_wave, 2),
         ]);
     }
@@ -87,16 +95,16 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
     ])
 }
 
-fn fixed(x: f64, decimals: usize) -> String {
+pub(super) fn fixed(x: f64, decimals: usize) -> String {
     format!("{x:.decimals$}")
 }
 
-struct CsvTable {
+pub(super) struct CsvTable {
     writer: csv::Writer<Vec<u8>>,
     error: Option<csv::Error>,
 }
 
-fn csv_table(header: &[&str]) -> CsvTable {
+pub(super) fn csv_table(header: &[&str]) -> CsvTable {
     let mut table = CsvTable {
         writer: csv::Writer::from_writer(Vec::new()),
         error: None,
@@ -106,13 +114,13 @@ fn csv_table(header: &[&str]) -> CsvTable {
 }
 
 impl CsvTable {
-    fn row<S: AsRef<[u8]>>(&mut self, fields: &[S]) {
+    pub(super) fn row<S: AsRef<[u8]>>(&mut self, fields: &[S]) {
         if let Err(e) = self.writer.write_record(fields) {
             self.error.get_or_insert(e);
         }
     }
 
-    fn finish(self, name: &'static str) -> Result<OutputFile> {
+    pub(super) fn finish(self, name: &'static str) -> Result<OutputFile> {
         let failed = |e: String| Error::Render(format!("{name}: {e}"));
         if let Some(e) = self.error {
             return Err(failed(e.to_string()));

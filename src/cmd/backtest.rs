@@ -1,0 +1,101 @@
+//! `shiftcast backtest --history FILE [--horizon-days N] [--folds K] [--level L] [--json]`
+//!
+//! Rolling-origin backtest: K folds, each forecasting the N days after its cut from all the
+//! history before it; the folds end at the last full day. Per queue and method: WAPE, MASE
+//! (against last week's same time), bias and interval coverage. `auto` also lists its choices.
+
+use std::path::PathBuf;
+
+use shiftcast::forecast::backtest::{backtest, Score};
+use shiftcast::forecast::Method;
+use shiftcast::{io, Error, Result};
+
+/// Measure how well each forecasting method would have done on your history.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// History CSV: timestamp,queue,inquiries
+    #[arg(long)]
+    pub history: PathBuf,
+    /// Days each fold forecasts
+    #[arg(long, default_value_t = 7)]
+    pub horizon_days: u32,
+    /// Number of folds
+    #[arg(long, default_value_t = 4)]
+    pub folds: u32,
+    /// Coverage of the prediction interval
+    #[arg(long, default_value_t = 0.8)]
+    pub level: f64,
+    /// Weeks the profile method averages
+    #[arg(long, default_value_t = 4)]
+    pub profile_weeks: usize,
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let settings = super::forecast::settings("auto", args.level, args.profile_weeks)?;
+    if args.horizon_days == 0 || args.folds == 0 {
+        return Err(Error::input(
+            "--horizon-days / --folds",
+            "a backtest needs at least one fold of at least one day",
+            "e.g. --horizon-days 7 --folds 4",
+        ));
+    }
+    let history = io::read_history(&args.history)?;
+    let methods = Method::ALL;
+    let scores = backtest(
+        &history,
+        args.horizon_days as usize,
+        args.folds as usize,
+        &settings,
+        &methods,
+    )?;
+    if args.json {
+        let json = serde_json::json!({
+            "horizon_days": args.horizon_days,
+            "folds": args.folds,
+            "level": args.level,
+            "methods": scores,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).map_err(|e| Error::Render(e.to_string()))?
+        );
+    } else {
+        print!("{}", table(&scores, args));
+    }
+    Ok(())
+}
+
+fn table(scores: &[Score], args: &Args) -> String {
+    let mut out = format!(
+        "{} folds of {} days; interval level {:.0}%\n{:<12} {:<19} {:>6} {:>6} {:>7} {:>8}\n",
+        args.folds,
+        args.horizon_days,
+        args.level * 100.0,
+        "queue",
+        "method",
+        "WAPE",
+        "MASE",
+        "bias",
+        "coverage"
+    );
+    for s in scores {
+        out += &format!(
+            "{:<12} {:<19} {:>6.3} {:>6.3} {:>+7.3} {:>7.1}%{}\n",
+            s.queue,
+            s.method,
+            s.wape,
+            s.mase,
+            s.bias,
+            s.coverage * 100.0,
+            if s.chosen.is_empty() {
+                String::new()
+            } else {
+                format!("  (chose {})", s.chosen.join(", "))
+            }
+        );
+    }
+    out
+}

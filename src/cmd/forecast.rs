@@ -1,0 +1,99 @@
+//! `shiftcast forecast --history FILE --start YYYY-MM-DDTHH:MM --days N [--interval-minutes M]
+//! [--method auto|profile|seasonal-naive|seasonal-naive-day|mstl|ets] [--level L] --out FILE`
+//!
+//! Forecasts ordinary-day inquiries for every queue of the history from `--start` for N days,
+//! fitted on the rows before `--start` (unusual days set aside), and writes
+//! `timestamp,queue,inquiries,lower,upper,method`. Prints the method each queue used.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use shiftcast::forecast::{ordinary, Method, Settings};
+use shiftcast::scenario::parse_time;
+use shiftcast::{io, Error, Result};
+
+/// Forecast inquiries per queue from a history file.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// History CSV: timestamp,queue,inquiries
+    #[arg(long)]
+    pub history: PathBuf,
+    /// First interval to forecast, e.g. 2026-11-16T00:00
+    #[arg(long)]
+    pub start: String,
+    /// Days to forecast
+    #[arg(long)]
+    pub days: u32,
+    /// Interval length in minutes (default: the history's; longer intervals sum the history)
+    #[arg(long)]
+    pub interval_minutes: Option<u32>,
+    /// auto, profile, seasonal-naive, seasonal-naive-day, mstl or ets
+    #[arg(long, default_value = "auto")]
+    pub method: String,
+    /// Coverage of the prediction interval
+    #[arg(long, default_value_t = 0.8)]
+    pub level: f64,
+    /// Weeks the profile method averages
+    #[arg(long, default_value_t = 4)]
+    pub profile_weeks: usize,
+    /// CSV file to write
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let settings = settings(&args.method, args.level, args.profile_weeks)?;
+    let start = parse_time(&args.start).ok_or_else(|| {
+        Error::input(
+            "--start",
+            format!("\"{}\" is not a date and time", args.start),
+            "write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-16T00:00",
+        )
+    })?;
+    if args.days == 0 {
+        return Err(Error::input("--days", "0 days to forecast", "e.g. --days 7"));
+    }
+    let mut history = io::read_history(&args.history)?;
+    if let Some(minutes) = args.interval_minutes {
+        history = history.resampled(minutes)?;
+    }
+    let step = history.interval_minutes().unwrap_or(60);
+    let len = args.days as usize * (24 * 60 / step) as usize;
+    let mut queues = Vec::new();
+    for queue in history.series.keys() {
+        let (p, _) = ordinary(&history, queue, start, len, &settings, &BTreeSet::new())?;
+        for note in &p.notes {
+            println!("{note}");
+        }
+        let total: f64 = p.point.iter().sum();
+        println!("{queue}: {total:.0} inquiries over {} days", args.days);
+        queues.push((queue.clone(), p));
+    }
+    io::write_output_file(&args.out, &io::forecast_csv(&queues, start, step)?)?;
+    println!("Forecast written to {}", args.out.display());
+    Ok(())
+}
+
+/// Forecast settings from command-line flags, with errors naming the flag.
+pub fn settings(method: &str, level: f64, profile_weeks: usize) -> Result<Settings> {
+    let method = Method::parse(method).ok_or_else(|| {
+        Error::input(
+            "--method",
+            format!("\"{method}\" is not a forecasting method"),
+            "use auto, profile, seasonal-naive, seasonal-naive-day, mstl or ets",
+        )
+    })?;
+    if !(level > 0.0 && level < 1.0) {
+        return Err(Error::input(
+            "--level",
+            format!("{level} is not a share strictly between 0 and 1"),
+            "e.g. --level 0.8 for an 80% interval",
+        ));
+    }
+    Ok(Settings {
+        method,
+        level,
+        quantile: None,
+        profile_weeks: profile_weeks.max(1),
+    })
+}

@@ -1,0 +1,305 @@
+//! A planned promotion's volume: the sales target turned into pre-sale inquiries and spread by
+//! the shape of past events, warm-up days, payment reminders and the after-sale wave.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::series::Series;
+use super::{ForecastRow, History};
+use crate::error::{Error, Result};
+use crate::scenario::{format_time, Event, PastEvent, Scenario};
+
+/// Days of after-sale wave learned from past events when the scenario gives no lag profile.
+const DEFAULT_LAG_DAYS: usize = 7;
+
+/// Pre-sale inquiries a sales target brings: orders x service share / conversion rate.
+pub fn presale_inquiries(orders: f64, service_share: f64, conversion_rate: f64) -> f64 {
+    orders * service_share / conversion_rate
+}
+
+/// Payment reminders to send: one per unpaid order, none where the buyer paid another order.
+pub fn payment_reminders(orders: f64, unpaid_share: f64, paid_another_share: f64) -> f64 {
+    orders * unpaid_share * (1.0 - paid_another_share)
+}
+
+/// What an event does to one forecast row beyond its own columns.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extra {
+    /// The event's volume replaces the ordinary volume here.
+    pub replaced: bool,
+    /// Reminder work expressed in chats of the queue's handle time.
+    pub reminder_chats: f64,
+}
+
+/// Days of past promotions and of the after-sale days after them: not ordinary days.
+pub fn promotion_days(scenario: &Scenario) -> BTreeSet<NaiveDate> {
+    let lag_days = scenario
+        .events
+        .iter()
+        .map(lag_days)
+        .max()
+        .unwrap_or(0);
+    let mut days = BTreeSet::new();
+    for event in &scenario.past_events {
+        let mut date = event.start.date();
+        let last = (event.end() - Duration::minutes(1)).date() + Duration::days(lag_days as i64);
+        while date <= last {
+            days.insert(date);
+            date += Duration::days(1);
+        }
+    }
+    days
+}
+
+fn lag_days(event: &Event) -> usize {
+    match (&event.aftersale_queue, event.aftersale_lag.len()) {
+        (None, _) => 0,
+        (Some(_), 0) => DEFAULT_LAG_DAYS,
+        (Some(_), n) => n,
+    }
+}
+
+/// Adds every planned event's components to `rows` (queue-major over the horizon).
+pub fn add_events(
+    scenario: &Scenario,
+    history: &History,
+    cleaned: &BTreeMap<String, Series>,
+    rows: &mut [ForecastRow],
+    notes: &mut Vec<String>,
+) -> Result<Vec<Extra>> {
+    let horizon = &scenario.horizon;
+    let interval = horizon.interval();
+    let per_queue = horizon.len();
+    let row_index = |queue: &str, time: NaiveDateTime| -> Option<usize> {
+        let q = scenario.queues.iter().position(|q| q.name == queue)?;
+        horizon.index_of(time).map(|i| q * per_queue + i)
+    };
+    let mut extras = vec![Extra::default(); rows.len()];
+    for event in &scenario.events {
+        let orders = event.target.orders();
+        let inquiries = presale_inquiries(orders, event.service_share, event.conversion_rate);
+        let (shape, source) = event_shape(event, &scenario.past_events, history, interval)?;
+        notes.push(format!(
+            "{}: {orders:.0} orders -> {inquiries:.0} pre-sale inquiries, spread by {source}",
+            event.name
+        ));
+        for (j, share) in shape.iter().enumerate() {
+            if let Some(r) = row_index(&event.presale_queue, event.start + interval * j as i32) {
+                rows[r].event = inquiries * share;
+                extras[r].replaced = true;
+            }
+        }
+
+        for (k, factor) in event.warmup.iter().rev().enumerate() {
+            let day = event.start.date() - Duration::days(k as i64 + 1);
+            for r in day_rows(day, horizon.interval_minutes, |t| row_index(&event.presale_queue, t)) {
+                rows[r].warmup = rows[r].baseline * (factor - 1.0);
+            }
+        }
+
+        let reminders =
+            payment_reminders(orders, event.unpaid_share, event.paid_another_order_share);
+        let steps = (event.reminder_hours * 60.0 / f64::from(horizon.interval_minutes)).ceil();
+        let handle = scenario
+            .queue(&event.presale_queue)
+            .map_or(1.0, |q| q.handle_time_seconds);
+        if reminders > 0.0 {
+            notes.push(format!(
+                "{}: {reminders:.0} payment reminders over the first {} hours, {:.0} s each",
+                event.name, event.reminder_hours, event.reminder_handle_seconds
+            ));
+        }
+        for j in 0..steps as usize {
+            if let Some(r) = row_index(&event.presale_queue, event.start + interval * j as i32) {
+                rows[r].reminders += reminders / steps;
+                extras[r].reminder_chats +=
+                    reminders / steps * event.reminder_handle_seconds / handle;
+            }
+        }
+
+        let Some(queue) = &event.aftersale_queue else {
+            continue;
+        };
+        let series = &cleaned[queue];
+        let (lag, lag_source) = match learned_lag(event, &scenario.past_events, history, series) {
+            Some((lag, names)) => (lag, format!("the after-sale wave of past events {names}")),
+            None if !event.aftersale_lag.is_empty() => {
+                (event.aftersale_lag.clone(), "the scenario's aftersale_lag".into())
+            }
+            None if event.aftersale_contact_rate == 0.0 => continue,
+            None => {
+                return Err(Error::input(
+                    format!("scenario: event \"{}\"", event.name),
+                    "no past event with after-sale rows to learn how contacts spread over the following days",
+                    "give aftersale_lag, e.g. [0.1, 0.3, 0.3, 0.2, 0.1], or name past events in [[past_events]]",
+                ))
+            }
+        };
+        let contacts = orders * event.aftersale_contact_rate;
+        notes.push(format!(
+            "{}: {contacts:.0} after-sale contacts over {} days, split by {lag_source}",
+            event.name,
+            lag.len()
+        ));
+        let within_day = day_shape(series);
+        for (d, share) in lag.iter().enumerate() {
+            let day = event.start.date() + Duration::days(d as i64);
+            for (k, r) in (0..within_day.len()).filter_map(|k| {
+                let t = day.and_hms_opt(0, 0, 0).unwrap() + interval * k as i32;
+                row_index(queue, t).map(|r| (k, r))
+            }) {
+                rows[r].aftersale_wave += contacts * share * within_day[k];
+            }
+        }
+    }
+    Ok(extras)
+}
+
+/// Row indexes of one day's intervals that fall inside the horizon.
+fn day_rows(
+    day: NaiveDate,
+    interval_minutes: u32,
+    row_index: impl Fn(NaiveDateTime) -> Option<usize>,
+) -> Vec<usize> {
+    (0..24 * 60 / interval_minutes)
+        .filter_map(|k| {
+            row_index(day.and_hms_opt(0, 0, 0).unwrap() + Duration::minutes((k * interval_minutes).into()))
+        })
+        .collect()
+}
+
+/// The queue's usual share of a day's volume per interval, from its last four weeks.
+fn day_shape(series: &Series) -> Vec<f64> {
+    let filled = series.filled();
+    let per_day = series.per_day();
+    let mut sums = vec![0.0; per_day];
+    let recent = filled.len().saturating_sub(28 * per_day);
+    for i in recent..filled.len() {
+        let slot = series.week_slot(i) % per_day;
+        sums[slot] += filled[i];
+    }
+    normalise(&sums)
+}
+
+/// The share of after-sale contacts per day after past events: each event's daily excess over
+/// its ordinary-day fill, normalised, averaged over the events whose days all have rows.
+fn learned_lag(
+    event: &Event,
+    past: &[PastEvent],
+    history: &History,
+    series: &Series,
+) -> Option<(Vec<f64>, String)> {
+    let rows = history.series.get(event.aftersale_queue.as_deref()?)?;
+    let filled = series.filled();
+    let days = lag_days(event);
+    let per_day = series.per_day();
+    let mut shapes = Vec::new();
+    let mut names = Vec::new();
+    for p in past {
+        let excess: Option<Vec<f64>> = (0..days)
+            .map(|d| {
+                let from = p.start.date().and_hms_opt(0, 0, 0).unwrap() + Duration::days(d as i64);
+                let actual: Vec<f64> = rows
+                    .range(from..from + Duration::days(1))
+                    .map(|(_, v)| *v)
+                    .collect();
+                let first = (from - series.start).num_minutes() / i64::from(series.step_minutes);
+                if actual.len() * 10 < per_day * 9 || first < 0 {
+                    return None;
+                }
+                let expected: f64 = filled.get(first as usize..first as usize + per_day)?.iter().sum();
+                Some((actual.iter().sum::<f64>() - expected).max(0.0))
+            })
+            .collect();
+        if let Some(excess) = excess.filter(|e| e.iter().sum::<f64>() > 0.0) {
+            shapes.push(normalise(&excess));
+            names.push(p.name.clone());
+        }
+    }
+    (!shapes.is_empty()).then(|| (mean_shape(&shapes), names.join(", ")))
+}
+
+/// Share of the event's inquiries per interval, and where that shape came from.
+fn event_shape(
+    event: &Event,
+    past: &[PastEvent],
+    history: &History,
+    interval: Duration,
+) -> Result<(Vec<f64>, String)> {
+    let steps =
+        (Duration::hours(event.hours.into()).num_minutes() / interval.num_minutes()) as usize;
+    let series = history.series.get(&event.presale_queue);
+    let mut shapes = Vec::new();
+    let mut used = Vec::new();
+    for p in past.iter().filter(|p| p.hours == event.hours) {
+        let Some(series) = series else { break };
+        let values: Vec<Option<f64>> = (0..steps)
+            .map(|j| series.get(&(p.start + interval * j as i32)).copied())
+            .collect();
+        let present = values.iter().flatten().count();
+        // A past event with most of its rows missing would give a false shape.
+        if present * 10 >= steps * 9 {
+            let filled: Vec<f64> = values.iter().map(|v| v.unwrap_or(0.0)).collect();
+            if filled.iter().sum::<f64>() > 0.0 {
+                shapes.push(normalise(&filled));
+                used.push(format!("{} ({})", p.name, format_time(p.start)));
+            }
+        }
+    }
+    if !shapes.is_empty() {
+        return Ok((
+            mean_shape(&shapes),
+            format!("the shape of past events {}", used.join(", ")),
+        ));
+    }
+    match &event.curve {
+        Some(curve) => Ok((normalise(curve), "the scenario's curve".to_string())),
+        None => Err(Error::input(
+            format!("scenario: event \"{}\"", event.name),
+            format!(
+                "no past event of {} hours with rows in the history to take the hourly shape from",
+                event.hours
+            ),
+            "name past promotions in [[past_events]], or give the event a `curve` with one weight per interval",
+        )),
+    }
+}
+
+fn mean_shape(shapes: &[Vec<f64>]) -> Vec<f64> {
+    (0..shapes[0].len())
+        .map(|j| shapes.iter().map(|s| s[j]).sum::<f64>() / shapes.len() as f64)
+        .collect()
+}
+
+/// Scales weights to sum to 1; all-zero weights become a flat shape.
+fn normalise(weights: &[f64]) -> Vec<f64> {
+    let total: f64 = weights.iter().sum();
+    if total > 0.0 {
+        weights.iter().map(|w| w / total).collect()
+    } else {
+        vec![1.0 / weights.len() as f64; weights.len()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_formula_matches_the_worked_example() {
+        assert_eq!(presale_inquiries(30_000.0, 0.40, 0.50), 24_000.0);
+    }
+
+    #[test]
+    fn reminders_skip_buyers_who_paid_another_order() {
+        // 30,000 orders, 20% unpaid = 6,000; a quarter of those buyers paid another order.
+        assert_eq!(payment_reminders(30_000.0, 0.20, 0.25), 4_500.0);
+    }
+
+    #[test]
+    fn shares_are_normalised_and_zero_weights_become_flat() {
+        assert_eq!(normalise(&[1.0, 3.0]), vec![0.25, 0.75]);
+        assert_eq!(normalise(&[0.0, 0.0]), vec![0.5, 0.5]);
+    }
+}

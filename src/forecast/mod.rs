@@ -1,0 +1,249 @@
+//! Inquiries per queue per interval: an ordinary-day forecast from history (with its prediction
+//! interval), and on top of it the planned promotion's components, each in its own column.
+//!
+//! Rules (also in the README):
+//! - ordinary days: the scenario's method (`auto` picks per queue by held-out error) fitted on
+//!   history with past promotions, the after-sale days that follow them and unusual days set
+//!   aside and filled from the same time in nearby weeks;
+//! - event: pre-sale inquiries = orders x service share / conversion rate, spread over the
+//!   event's intervals by the mean normalised shape of past events (else the scenario's curve);
+//!   during the event they replace the ordinary pre-sale volume;
+//! - warm-up: on the days before the event pre-sale volume is the ordinary volume x the scenario's
+//!   `warmup` factors;
+//! - payment reminders: orders x unpaid share x (1 - share whose buyer paid another order), one
+//!   reminder each, spread over the first `reminder_hours`; counted in `inquiries` as the
+//!   equivalent chats (reminders x reminder handle time / chat handle time);
+//! - after-sale wave: orders x after-sale contact rate, split over the event day and the days
+//!   after by the lag profile learned from past events (else the scenario's `aftersale_lag`),
+//!   and within each day by the queue's usual hourly shape; it comes on top of ordinary volume.
+
+pub mod backtest;
+mod events;
+pub mod models;
+pub mod series;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use statrs::distribution::{ContinuousCDF, Normal};
+
+use crate::error::{Error, Result};
+pub use crate::scenario::format_time;
+use crate::scenario::Scenario;
+pub use events::presale_inquiries;
+pub use models::{Method, Prediction};
+use series::Series;
+
+/// Inquiry counts per queue per interval start, as read from the history file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub series: BTreeMap<String, BTreeMap<NaiveDateTime, f64>>,
+}
+
+impl History {
+    /// The interval length: the smallest step between two rows of a queue.
+    pub fn interval_minutes(&self) -> Option<u32> {
+        self.series
+            .values()
+            .flat_map(|s| {
+                s.keys()
+                    .zip(s.keys().skip(1))
+                    .map(|(a, b)| (*b - *a).num_minutes())
+            })
+            .filter(|m| *m > 0)
+            .min()
+            .map(|m| m as u32)
+    }
+
+    /// The history summed into intervals of `minutes`, a multiple of its own interval (missing
+    /// rows inside a longer interval count as closed).
+    pub fn resampled(&self, minutes: u32) -> Result<History> {
+        let own = self.interval_minutes().unwrap_or(minutes);
+        if own == minutes {
+            return Ok(self.clone());
+        }
+        if minutes % own != 0 || 24 * 60 % minutes != 0 {
+            return Err(Error::input(
+                "history",
+                format!("the history has {own}-minute rows, which do not add up to {minutes}-minute intervals"),
+                format!("plan in a multiple of {own} minutes that divides a day, e.g. {}", own.max(60)),
+            ));
+        }
+        let series = self
+            .series
+            .iter()
+            .map(|(queue, rows)| {
+                let mut summed: BTreeMap<NaiveDateTime, f64> = BTreeMap::new();
+                for (time, value) in rows {
+                    let midnight = time.date().and_hms_opt(0, 0, 0).unwrap();
+                    let offset = (*time - midnight).num_minutes() / i64::from(minutes);
+                    let start = midnight + chrono::Duration::minutes(offset * i64::from(minutes));
+                    *summed.entry(start).or_default() += value;
+                }
+                (queue.clone(), summed)
+            })
+            .collect();
+        Ok(History { series })
+    }
+}
+
+/// How ordinary days are forecast, from the scenario's `[forecast]` table or the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub method: Method,
+    /// Coverage of the prediction interval, e.g. 0.8 for the 10th to 90th percentile.
+    pub level: f64,
+    /// Staff for this quantile of the ordinary volume instead of its mean (e.g. 0.8).
+    pub quantile: Option<f64>,
+    /// Weeks the `profile` method averages.
+    pub profile_weeks: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            method: Method::Auto,
+            level: 0.8,
+            quantile: None,
+            profile_weeks: 4,
+        }
+    }
+}
+
+/// The forecast for one queue and interval, split into where the volume comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForecastRow {
+    pub time: NaiveDateTime,
+    pub queue: String,
+    /// The volume the plan staffs for: every component, reminders as equivalent chats.
+    pub inquiries: f64,
+    /// Prediction interval of `inquiries` (the ordinary part is uncertain; the target is a plan).
+    pub lower: f64,
+    pub upper: f64,
+    /// What an ordinary day would bring at this time (the mean, or the chosen quantile).
+    pub baseline: f64,
+    /// Extra pre-sale volume on the warm-up days before an event.
+    pub warmup: f64,
+    /// Inquiries from a planned event's sales target (replaces the baseline while it runs).
+    pub event: f64,
+    /// Payment reminders to send (one per unpaid order).
+    pub reminders: f64,
+    /// After-sale contacts caused by a planned event's orders.
+    pub aftersale_wave: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forecast {
+    pub rows: Vec<ForecastRow>,
+    /// Things the manager should know: methods chosen, shapes used, days set aside, fallbacks.
+    pub notes: Vec<String>,
+}
+
+/// One queue's ordinary-day forecast from `start` for `len` intervals of the history's length,
+/// fitted on the history before `start` less the `set_aside` dates and any unusual days.
+pub fn ordinary(
+    history: &History,
+    queue: &str,
+    start: NaiveDateTime,
+    len: usize,
+    settings: &Settings,
+    set_aside: &BTreeSet<NaiveDate>,
+) -> Result<(Prediction, Series)> {
+    let rows = history.series.get(queue).ok_or_else(|| {
+        Error::input(
+            "history",
+            format!("queue \"{queue}\" has no rows in the history file"),
+            "add its rows to the history, or rename the queue to match the history's queue column",
+        )
+    })?;
+    let step = history.interval_minutes().unwrap_or(60);
+    let mut series = Series::from_rows(rows, step, start);
+    series.set_aside(set_aside);
+    let unusual = series.unusual_days();
+    series.set_aside(&unusual);
+    let gap = ((start - series.end()).num_minutes() / i64::from(step)).max(0) as usize;
+    let training = models::Training {
+        series: &series,
+        profile_weeks: settings.profile_weeks,
+    };
+    let mut p = models::predict(&training, settings.method, gap + len, settings.level)?;
+    for v in [&mut p.point, &mut p.lower, &mut p.upper] {
+        v.drain(..gap);
+    }
+    p.notes = p.notes.iter().map(|n| format!("{queue}: {n}")).collect();
+    p.notes.insert(0, format!("{queue}: ordinary days forecast by {}", p.method.name()));
+    if !unusual.is_empty() {
+        let days: Vec<String> = unusual.iter().map(|d| d.to_string()).collect();
+        p.notes.push(format!(
+            "{queue}: {} unusual day(s) set aside from fitting: {}",
+            days.len(),
+            days.join(", ")
+        ));
+    }
+    Ok((p, series))
+}
+
+/// The `q` quantile of a count forecast whose `level` interval reaches `upper` (same
+/// square-root-scale normal model as the interval).
+pub fn quantile(point: f64, upper: f64, level: f64, q: f64) -> f64 {
+    let normal = Normal::standard();
+    let sigma = (upper.sqrt() - point.sqrt()) / normal.inverse_cdf(0.5 + level / 2.0);
+    (point.sqrt() + normal.inverse_cdf(q) * sigma)
+        .max(0.0)
+        .powi(2)
+}
+
+/// Forecasts every queue of the scenario over its horizon.
+pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
+    let horizon = &scenario.horizon;
+    let history = history.resampled(horizon.interval_minutes)?;
+    let settings = &scenario.forecast;
+    let set_aside = events::promotion_days(scenario);
+    let times = horizon.times();
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    let mut cleaned = BTreeMap::new();
+    for queue in &scenario.queues {
+        let (p, series) = ordinary(
+            &history,
+            &queue.name,
+            horizon.start,
+            times.len(),
+            settings,
+            &set_aside,
+        )?;
+        notes.extend(p.notes.iter().cloned());
+        for (i, &time) in times.iter().enumerate() {
+            let baseline = match settings.quantile {
+                Some(q) => quantile(p.point[i], p.upper[i], settings.level, q),
+                None => p.point[i],
+            };
+            rows.push(ForecastRow {
+                time,
+                queue: queue.name.clone(),
+                inquiries: 0.0,
+                lower: p.lower[i],
+                upper: p.upper[i],
+                baseline,
+                warmup: 0.0,
+                event: 0.0,
+                reminders: 0.0,
+                aftersale_wave: 0.0,
+            });
+        }
+        cleaned.insert(queue.name.clone(), series);
+    }
+    let extras = events::add_events(scenario, &history, &cleaned, &mut rows, &mut notes)?;
+    for (row, extra) in rows.iter_mut().zip(extras) {
+        let planned = row.warmup + row.event + extra.reminder_chats + row.aftersale_wave;
+        let (ordinary, lower, upper) = if extra.replaced {
+            (0.0, 0.0, 0.0)
+        } else {
+            (row.baseline, row.lower, row.upper)
+        };
+        row.inquiries = ordinary + planned;
+        row.lower = lower + planned;
+        row.upper = upper.max(ordinary) + planned;
+    }
+    Ok(Forecast { rows, notes })
+}

@@ -1,0 +1,309 @@
+//! Forecasting methods for one queue's ordinary days, and their prediction intervals.
+//!
+//! Every method forecasts from the end of a [`Series`]. Intervals come from the method's own
+//! errors on the last week of the training data (forecast from the week before it, as a manager
+//! would have), measured on the square-root scale because the spread of counts grows with their
+//! level: bounds = (sqrt(point) -/+ z x sigma)^2. `auto` picks, per queue, the method with the
+//! lowest WAPE on that same held-out week.
+
+use augurs::ets::AutoETS;
+use augurs::mstl::MSTLModel;
+use augurs::prelude::*;
+use statrs::distribution::{ContinuousCDF, Normal};
+
+use super::series::Series;
+use crate::error::{Error, Result};
+
+/// How many recent weeks MSTL and ETS are fitted on: enough for stable weekly seasons, recent
+/// enough to follow the level.
+pub const FIT_WEEKS: usize = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    Auto,
+    /// Mean of the same weekday and time over the last few ordinary weeks.
+    Profile,
+    /// Yesterday again.
+    SeasonalNaiveDay,
+    /// The same time last week again.
+    SeasonalNaiveWeek,
+    /// augurs MSTL: daily and weekly seasons by LOESS, the rest by AutoETS.
+    Mstl,
+    /// augurs AutoETS on the series less its hour-of-week means (augurs' ETS has no seasons).
+    Ets,
+}
+
+impl Method {
+    pub const ALL: [Method; 6] = [
+        Method::Auto,
+        Method::Profile,
+        Method::SeasonalNaiveDay,
+        Method::SeasonalNaiveWeek,
+        Method::Mstl,
+        Method::Ets,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Auto => "auto",
+            Method::Profile => "profile",
+            Method::SeasonalNaiveDay => "seasonal-naive-day",
+            Method::SeasonalNaiveWeek => "seasonal-naive",
+            Method::Mstl => "mstl",
+            Method::Ets => "ets",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.name() == text)
+    }
+
+    /// Weeks of history the method needs before it can forecast.
+    fn weeks_needed(self) -> usize {
+        match self {
+            Method::SeasonalNaiveDay => 0,
+            Method::Profile | Method::SeasonalNaiveWeek => 1,
+            Method::Auto | Method::Mstl | Method::Ets => 2,
+        }
+    }
+}
+
+/// A forecast with its interval, and the method that made it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prediction {
+    pub method: Method,
+    pub point: Vec<f64>,
+    pub lower: Vec<f64>,
+    pub upper: Vec<f64>,
+    /// Warnings for the manager, e.g. a fallback on short history.
+    pub notes: Vec<String>,
+}
+
+/// What a queue's forecast is made from.
+pub struct Training<'a> {
+    /// Observed values, `None` where missing or set aside.
+    pub series: &'a Series,
+    /// How many weeks the profile averages.
+    pub profile_weeks: usize,
+}
+
+/// Forecasts `horizon` intervals after the end of the series with `method`, with intervals at
+/// `level` (e.g. 0.8).
+pub fn predict(
+    training: &Training,
+    method: Method,
+    horizon: usize,
+    level: f64,
+) -> Result<Prediction> {
+    let series = training.series;
+    let (week, day) = (series.per_week(), series.per_day());
+    let len = series.values.len();
+    if len < 2 * day {
+        return Err(Error::input(
+            "history",
+            format!(
+                "only {len} intervals of history before {}; forecasting needs at least two days",
+                super::format_time(series.end())
+            ),
+            "add more history rows",
+        ));
+    }
+    let mut notes = Vec::new();
+    let weeks = len / week;
+    let method = if weeks < method.weeks_needed() || (method == Method::Auto && weeks < 2) {
+        notes.push(format!(
+            "only {:.1} weeks of history: {} needs {}, so the forecast repeats the last day (seasonal-naive-day)",
+            len as f64 / week as f64,
+            method.name(),
+            method.weeks_needed().max(2)
+        ));
+        Method::SeasonalNaiveDay
+    } else {
+        method
+    };
+    // Held-out stretch for error measurement: the last week, or the last day on short history.
+    let holdout = if weeks >= 3 { week } else { day };
+    let head = series.head(len - holdout);
+    let head_weeks = head.values.len() / week;
+    let candidates: Vec<Method> = match method {
+        Method::Auto => Method::ALL[1..]
+            .iter()
+            .copied()
+            .filter(|m| m.weeks_needed() <= head_weeks)
+            .collect(),
+        m if m.weeks_needed() <= head_weeks => vec![m],
+        _ => vec![Method::SeasonalNaiveDay],
+    };
+    let actual = &series.values[len - holdout..];
+    let mut best: Option<(f64, Method, f64)> = None;
+    for candidate in candidates {
+        let held = point_forecast(&Training { series: &head, ..*training }, candidate, holdout)?;
+        let (wape, sigma) = holdout_errors(&held, actual);
+        if best.is_none_or(|(w, _, _)| wape < w) {
+            best = Some((wape, candidate, sigma));
+        }
+    }
+    let (_, chosen, sigma) = best.expect("seasonal-naive-day always fits two days");
+    let chosen = if method == Method::Auto { chosen } else { method };
+    let point = point_forecast(training, chosen, horizon)?;
+    let z = Normal::standard().inverse_cdf(0.5 + level / 2.0);
+    let (lower, upper) = point
+        .iter()
+        .map(|p| {
+            let root = p.sqrt();
+            ((root - z * sigma).max(0.0).powi(2), (root + z * sigma).powi(2))
+        })
+        .unzip();
+    Ok(Prediction {
+        method: chosen,
+        point,
+        lower,
+        upper,
+        notes,
+    })
+}
+
+/// WAPE and the root-mean-square error on the square-root scale, over observed intervals.
+fn holdout_errors(forecast: &[f64], actual: &[Option<f64>]) -> (f64, f64) {
+    let pairs: Vec<(f64, f64)> = forecast
+        .iter()
+        .zip(actual)
+        .filter_map(|(f, a)| a.map(|a| (*f, a)))
+        .collect();
+    let total: f64 = pairs.iter().map(|(_, a)| a).sum();
+    let abs: f64 = pairs.iter().map(|(f, a)| (f - a).abs()).sum();
+    let squares: f64 = pairs.iter().map(|(f, a)| (f.sqrt() - a.sqrt()).powi(2)).sum();
+    let wape = if total > 0.0 { abs / total } else { abs };
+    (wape, (squares / pairs.len().max(1) as f64).sqrt())
+}
+
+/// Point forecasts for `horizon` intervals after the series, never below zero.
+pub fn point_forecast(training: &Training, method: Method, horizon: usize) -> Result<Vec<f64>> {
+    let series = training.series;
+    let filled = series.filled();
+    let n = filled.len();
+    let (day, week) = (series.per_day(), series.per_week());
+    let recent = &filled[n.saturating_sub(FIT_WEEKS * week)..];
+    let point = match method {
+        Method::Auto => unreachable!("auto resolves to a method before forecasting"),
+        Method::Profile => (0..horizon)
+            .map(|h| profile_at(series, training.profile_weeks, n + h))
+            .collect(),
+        Method::SeasonalNaiveDay => (0..horizon).map(|h| filled[n - day + h % day]).collect(),
+        Method::SeasonalNaiveWeek => (0..horizon).map(|h| filled[n - week + h % week]).collect(),
+        Method::Mstl => MSTLModel::new(vec![day, week], AutoETS::non_seasonal().into_trend_model())
+            .fit(recent)
+            .and_then(|fit| fit.predict(horizon, None))
+            .map_err(|e| model_error("mstl", e))?
+            .point,
+        Method::Ets => {
+            let offset = n - recent.len();
+            let mut slot_sum = vec![0.0; week];
+            let mut slot_count = vec![0.0; week];
+            for (i, y) in recent.iter().enumerate() {
+                slot_sum[series.week_slot(offset + i)] += y;
+                slot_count[series.week_slot(offset + i)] += 1.0;
+            }
+            let slot_mean: Vec<f64> = slot_sum
+                .iter()
+                .zip(&slot_count)
+                .map(|(s, c)| if *c > 0.0 { s / c } else { 0.0 })
+                .collect();
+            let adjusted: Vec<f64> = recent
+                .iter()
+                .enumerate()
+                .map(|(i, y)| y - slot_mean[series.week_slot(offset + i)])
+                .collect();
+            let level = AutoETS::non_seasonal()
+                .fit(&adjusted)
+                .and_then(|fit| fit.predict(horizon, None))
+                .map_err(|e| model_error("ets", e))?
+                .point;
+            level
+                .iter()
+                .enumerate()
+                .map(|(h, l)| l + slot_mean[series.week_slot(n + h)])
+                .collect()
+        }
+    };
+    Ok(point.into_iter().map(|p: f64| p.max(0.0)).collect())
+}
+
+/// Mean of the same weekday and time over up to `weeks` earlier weeks that have a value there
+/// (looking back at most three times as far); 0 when none has.
+fn profile_at(series: &Series, weeks: usize, i: usize) -> f64 {
+    let week = series.per_week();
+    let samples: Vec<f64> = (1..=weeks * 3)
+        .filter_map(|k| i.checked_sub(k * week))
+        .filter_map(|j| series.values.get(j).copied().flatten())
+        .take(weeks)
+        .collect();
+    if samples.is_empty() {
+        0.0
+    } else {
+        samples.iter().sum::<f64>() / samples.len() as f64
+    }
+}
+
+fn model_error(method: &str, e: impl std::fmt::Display) -> Error {
+    Error::input(
+        "history",
+        format!("the {method} model could not be fitted: {e}"),
+        "choose another method (e.g. --method profile) or check the history for long gaps",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::parse_time;
+
+    /// Two days of 6-hour intervals (4 a day), then a third day.
+    fn series(values: &[f64]) -> Series {
+        Series {
+            start: parse_time("2026-01-05T00:00").unwrap(),
+            step_minutes: 360,
+            values: values.iter().map(|v| Some(*v)).collect(),
+        }
+    }
+
+    #[test]
+    fn seasonal_naive_repeats_the_last_day_and_the_last_week() {
+        let values: Vec<f64> = (0..56).map(|i| i as f64).collect();
+        let s = series(&values);
+        let training = Training {
+            series: &s,
+            profile_weeks: 2,
+        };
+        assert_eq!(
+            point_forecast(&training, Method::SeasonalNaiveDay, 6).unwrap(),
+            vec![52.0, 53.0, 54.0, 55.0, 52.0, 53.0]
+        );
+        assert_eq!(
+            point_forecast(&training, Method::SeasonalNaiveWeek, 3).unwrap(),
+            vec![28.0, 29.0, 30.0]
+        );
+        // Profile: mean of the two previous weeks' same slot, (28 + 0) / 2 and (29 + 1) / 2.
+        assert_eq!(
+            point_forecast(&training, Method::Profile, 2).unwrap(),
+            vec![14.0, 15.0]
+        );
+    }
+
+    #[test]
+    fn short_history_falls_back_to_yesterday_with_a_warning() {
+        let s = series(&[1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0, 4.0]);
+        let training = Training {
+            series: &s,
+            profile_weeks: 4,
+        };
+        let p = predict(&training, Method::Mstl, 4, 0.8).unwrap();
+        assert_eq!(p.method, Method::SeasonalNaiveDay);
+        assert_eq!(p.point, vec![1.0, 2.0, 3.0, 4.0]);
+        // The held-out day was forecast exactly, so the interval is the point.
+        for (lower, point) in p.lower.iter().zip(&p.point) {
+            assert!((lower - point).abs() < 1e-9);
+        }
+        assert!(p.notes[0].contains("seasonal-naive-day"), "{:?}", p.notes);
+    }
+}

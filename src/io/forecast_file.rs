@@ -1,0 +1,28 @@
+use chrono::{Duration, NaiveDateTime};
+
+use super::plan_files::{csv_table, fixed};
+use crate::error::Result;
+use crate::forecast::Prediction;
+use crate::scenario::format_time;
+
+/// `timestamp,queue,inquiries,lower,upper,method`: one row per queue per interval from `start`.
+pub fn forecast_csv(
+    queues: &[(String, Prediction)],
+    start: NaiveDateTime,
+    step_minutes: u32,
+) -> Result<Vec<u8>> {
+    let mut table = csv_table(&["timestamp", "queue", "inquiries", "lower", "upper", "method"]);
+    for (queue, p) in queues {
+        for (i, point) in p.point.iter().enumerate() {
+            table.row(&[
+                format_time(start + Duration::minutes(i as i64 * i64::from(step_minutes))),
+                queue.clone(),
+                fixed(*point, 2),
+                fixed(p.lower[i], 2),
+                fixed(p.upper[i], 2),
+                p.method.name().to_string(),
+            ]);
+        }
+    }
+    Ok(table.finish("forecast")?.contents)
+}
