@@ -55,8 +55,12 @@ fn week_of_forecast(scenario: &Scenario) -> Vec<ForecastRow> {
                 time: start + Duration::minutes(30 * i),
                 queue: queue.into(),
                 inquiries,
+                lower: inquiries,
+                upper: inquiries,
                 baseline: inquiries,
+                warmup: 0.0,
                 event: 0.0,
+                reminders: 0.0,
                 aftersale_wave: 0.0,
             });
         }

@@ -125,6 +125,8 @@ pub struct Event {
     pub curve: Option<Vec<f64>>,
     /// Pre-sale volume factor on each day before the event (the last is the day before).
     pub warmup: Vec<f64>,
+    /// Warm-up factors apply from this hour of the day (buyers gather in the evening before).
+    pub warmup_from_hour: u32,
     /// Share of the event's orders left unpaid, each worth one payment reminder.
     pub unpaid_share: f64,
     /// Share of unpaid orders whose buyer paid another order: no reminder for those.
@@ -437,6 +439,8 @@ struct RawEvent {
     curve: Option<Vec<f64>>,
     #[serde(default)]
     warmup: Vec<f64>,
+    #[serde(default)]
+    warmup_from_hour: u32,
     #[serde(default = "default_unpaid_share")]
     unpaid_share: f64,
     #[serde(default)]
@@ -788,6 +792,16 @@ impl Scenario {
                     .iter()
                     .map(|f| check.non_negative(&key("warmup"), *f, "[1.2, 1.5]"))
                     .collect::<Result<_>>()?,
+                warmup_from_hour: match e.warmup_from_hour {
+                    h @ 0..=23 => h,
+                    h => {
+                        return check.fail(
+                            &key("warmup_from_hour"),
+                            format!("{h} is not an hour of the day"),
+                            "give an hour from 0 to 23, e.g. 18 for the evening",
+                        )
+                    }
+                },
                 unpaid_share: check.share(&key("unpaid_share"), e.unpaid_share, true, true)?,
                 paid_another_order_share: check.share(
                     &key("paid_another_order_share"),

@@ -281,3 +281,40 @@ fn patience_of_zero() {
         &["queues[0].patience_seconds", "0 is not a positive number"],
     );
 }
+
+#[test]
+fn negative_count_in_history() {
+    assert_fails(
+        |_, h, _| {
+            *h = h.replacen(
+                "2026-11-03T02:00,presale,12",
+                "2026-11-03T02:00,presale,-3",
+                1,
+            )
+        },
+        &[
+            "history.csv: line 4, column 3 (inquiries)",
+            "-3 inquiries is negative",
+        ],
+    );
+}
+
+#[test]
+fn unknown_forecast_method() {
+    assert_fails(
+        |s, _, _| *s = format!("{s}\n[forecast]\nmethod = \"prophet\"\n"),
+        &[
+            "forecast.method",
+            "\"prophet\" is not a forecasting method",
+            "mstl",
+        ],
+    );
+}
+
+#[test]
+fn interval_level_of_one() {
+    assert_fails(
+        |s, _, _| *s = format!("{s}\n[forecast]\nlevel = 1.0\n"),
+        &["forecast.level", "strictly between 0 and 1"],
+    );
+}

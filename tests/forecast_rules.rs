@@ -8,7 +8,11 @@ use shiftcast::scenario::{parse_time, Scenario};
 
 /// Plans 2026-11-11 (a Wednesday) hour by hour; the event runs 00:00-02:00.
 fn scenario(extra: &str) -> Scenario {
-    let text = format!(
+    Scenario::from_toml(&format!("{}{extra}", scenario_text()), "test.toml").unwrap()
+}
+
+fn scenario_text() -> String {
+    String::from(
         r#"
 [horizon]
 start = "2026-11-11T00:00"
@@ -39,9 +43,8 @@ answer_within_seconds = 60
 name = "day"
 start = "08:00"
 hours = 8
-{extra}"#
-    );
-    Scenario::from_toml(&text, "test.toml").unwrap()
+"#,
+    )
 }
 
 const EVENT: &str = r#"
@@ -165,10 +168,103 @@ fn the_scenario_curve_is_used_when_history_has_no_past_event() {
     let f = forecast(&scenario(&extra), &history).unwrap();
     let first = f.rows.iter().find(|r| r.queue == "presale").unwrap();
     assert_eq!(first.event, 6_000.0);
-    assert!(f.notes.iter().any(|n| n.contains("spread by the scenario's curve")), "{:?}", f.notes);
+    assert!(
+        f.notes
+            .iter()
+            .any(|n| n.contains("spread by the scenario's curve")),
+        "{:?}",
+        f.notes
+    );
 
     let err = forecast(&scenario(EVENT), &history)
         .unwrap_err()
         .to_string();
     assert!(err.contains("no past event of 2 hours"), "{err}");
+}
+
+#[test]
+fn the_after_sale_wave_is_learned_from_a_past_event() {
+    let mut history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let aftersale = history.series.get_mut("aftersale").unwrap();
+    // Around Double 11 2025 the after-sale queue runs at 10 an hour, and 20 an hour on the event
+    // day and the day after: an excess of 240 on each, so half the wave falls on each day.
+    for h in 0..61 * 24 {
+        let time = t("2025-10-01T00:00") + Duration::hours(h);
+        let busy = time >= t("2025-11-11T00:00") && time < t("2025-11-13T00:00");
+        aftersale.insert(time, if busy { 20.0 } else { 10.0 });
+    }
+    let with_shape = EVENT.replace(
+        "aftersale_lag = [0.25, 0.75]",
+        "aftersale_lag = [0.25, 0.75]\ncurve = [1, 1]",
+    );
+    let f = forecast(&scenario(&with_shape), &history).unwrap();
+    // 3,000 contacts x 0.5 on the event day, over 24 flat hours.
+    assert_eq!(at(&f, "aftersale", "2026-11-11T09:00").aftersale_wave, 62.5);
+    assert!(
+        f.notes
+            .iter()
+            .any(|n| n.contains("split [0.50, 0.50] by the after-sale wave of past events A")),
+        "{:?}",
+        f.notes
+    );
+}
+
+#[test]
+fn warm_up_raises_the_evening_before_the_event() {
+    let history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let event = r#"
+[[events]]
+name = "Double 12"
+start = "2026-11-12T00:00"
+hours = 2
+target_orders = 1000
+service_share = 0.4
+conversion_rate = 0.5
+presale_queue = "presale"
+curve = [1, 1]
+warmup = [1.5]
+warmup_from_hour = 18
+"#;
+    let f = forecast(&scenario(event), &history).unwrap();
+    assert_eq!(at(&f, "presale", "2026-11-11T17:00").inquiries, 10.0);
+    let evening = at(&f, "presale", "2026-11-11T18:00");
+    assert_eq!((evening.warmup, evening.inquiries), (5.0, 15.0));
+}
+
+#[test]
+fn staffing_for_a_quantile_raises_the_ordinary_volume_within_its_interval() {
+    let mut history = flat_history("2026-09-30T00:00", 42, 10.0);
+    // Some noise so the held-out weeks have errors to size an interval with.
+    for (i, value) in history
+        .series
+        .get_mut("presale")
+        .unwrap()
+        .values_mut()
+        .enumerate()
+    {
+        *value += [0.0, 4.0, -3.0, 2.0, -3.0][i % 5];
+    }
+    let base = forecast(&scenario(""), &history).unwrap();
+    let text = scenario_text().replace(
+        "method = \"profile\"",
+        "method = \"profile\"\nstaff_for_quantile = 0.9",
+    );
+    let cautious = forecast(&Scenario::from_toml(&text, "test.toml").unwrap(), &history).unwrap();
+    let (b, c) = (
+        at(&base, "presale", "2026-11-11T10:00"),
+        at(&cautious, "presale", "2026-11-11T10:00"),
+    );
+    // The 90th percentile lies above the mean and at the 80% interval's upper end.
+    assert!(
+        c.inquiries > b.inquiries,
+        "{} vs {}",
+        c.inquiries,
+        b.inquiries
+    );
+    assert!(
+        (c.inquiries - b.upper).abs() < 1e-9,
+        "{} vs {}",
+        c.inquiries,
+        b.upper
+    );
 }

@@ -1,7 +1,8 @@
-//! `shiftcast backtest --history FILE [--horizon-days N] [--folds K] [--level L] [--json]`
+//! `shiftcast backtest --history FILE [--horizon-days N] [--folds K] [--until YYYY-MM-DD]
+//! [--level L] [--json]`
 //!
 //! Rolling-origin backtest: K folds, each forecasting the N days after its cut from all the
-//! history before it; the folds end at the last full day. Per queue and method: WAPE, MASE
+//! history before it; the folds end at the last full day (or `--until`). Per queue and method: WAPE, MASE
 //! (against last week's same time), bias and interval coverage. `auto` also lists its choices.
 
 use std::path::PathBuf;
@@ -28,6 +29,9 @@ pub struct Args {
     /// Weeks the profile method averages
     #[arg(long, default_value_t = 4)]
     pub profile_weeks: usize,
+    /// The last fold ends here, e.g. 2012-05-01 (default: midnight after the last row)
+    #[arg(long)]
+    pub until: Option<chrono::NaiveDate>,
     /// Print one JSON object
     #[arg(long)]
     pub json: bool,
@@ -48,6 +52,7 @@ pub fn run(args: &Args) -> Result<()> {
         &history,
         args.horizon_days as usize,
         args.folds as usize,
+        args.until.map(|d| d.and_hms_opt(0, 0, 0).unwrap()),
         &settings,
         &methods,
     )?;

@@ -51,7 +51,11 @@ pub fn run(args: &Args) -> Result<()> {
         )
     })?;
     if args.days == 0 {
-        return Err(Error::input("--days", "0 days to forecast", "e.g. --days 7"));
+        return Err(Error::input(
+            "--days",
+            "0 days to forecast",
+            "e.g. --days 7",
+        ));
     }
     let mut history = io::read_history(&args.history)?;
     if let Some(minutes) = args.interval_minutes {

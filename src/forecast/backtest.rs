@@ -29,12 +29,13 @@ pub struct Score {
     pub chosen: Vec<String>,
 }
 
-/// Backtests each method on each queue: `folds` cuts, `horizon_days` apart, ending at the last
-/// full day of history.
+/// Backtests each method on each queue: `folds` cuts, `horizon_days` apart, the last fold
+/// ending at `until` (default: midnight after the last row).
 pub fn backtest(
     history: &History,
     horizon_days: usize,
     folds: usize,
+    until: Option<NaiveDateTime>,
     settings: &Settings,
     methods: &[Method],
 ) -> Result<Vec<Score>> {
@@ -45,10 +46,12 @@ pub fn backtest(
         .filter_map(|rows| rows.keys().next_back())
         .max()
         .ok_or_else(|| Error::input("history", "the history has no rows", "add rows"))?;
-    let end = (*last + Duration::minutes(step.into()))
-        .date()
-        .and_hms_opt(0, 0, 0)
-        .unwrap();
+    let end = until.unwrap_or_else(|| {
+        (*last + Duration::minutes(step.into()))
+            .date()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+    });
     let horizon = Duration::days(horizon_days as i64);
     let per_fold = horizon_days * (24 * 60 / step) as usize;
     let mut scores = Vec::new();
@@ -71,7 +74,8 @@ pub fn backtest(
                         .copied()
                 };
                 totals.add_fold(
-                    (0..per_fold).filter_map(|i| actual(i).map(|a| (a, p.point[i], p.lower[i], p.upper[i]))),
+                    (0..per_fold)
+                        .filter_map(|i| actual(i).map(|a| (a, p.point[i], p.lower[i], p.upper[i]))),
                     weekly_naive_mae(rows, origin),
                 );
             }
@@ -110,7 +114,13 @@ impl Totals {
     }
 
     fn score(&self, queue: &str, method: Method, folds: usize, chosen: Vec<String>) -> Score {
-        let ratio = |x: f64| if self.actual > 0.0 { x / self.actual } else { f64::NAN };
+        let ratio = |x: f64| {
+            if self.actual > 0.0 {
+                x / self.actual
+            } else {
+                f64::NAN
+            }
+        };
         Score {
             queue: queue.to_string(),
             method: method.name().to_string(),
@@ -131,14 +141,21 @@ fn weekly_naive_mae(
 ) -> f64 {
     let diffs: Vec<f64> = rows
         .range(..origin)
-        .filter_map(|(t, y)| rows.get(&(*t - Duration::weeks(1))).map(|prev| (y - prev).abs()))
+        .filter_map(|(t, y)| {
+            rows.get(&(*t - Duration::weeks(1)))
+                .map(|prev| (y - prev).abs())
+        })
         .collect();
     diffs.iter().sum::<f64>() / diffs.len().max(1) as f64
 }
 
 /// WAPE of a forecast against actuals (for hand checks).
 pub fn wape(forecast: &[f64], actual: &[f64]) -> f64 {
-    let abs: f64 = forecast.iter().zip(actual).map(|(f, a)| (f - a).abs()).sum();
+    let abs: f64 = forecast
+        .iter()
+        .zip(actual)
+        .map(|(f, a)| (f - a).abs())
+        .sum();
     abs / actual.iter().sum::<f64>()
 }
 

@@ -34,12 +34,7 @@ pub struct Extra {
 
 /// Days of past promotions and of the after-sale days after them: not ordinary days.
 pub fn promotion_days(scenario: &Scenario) -> BTreeSet<NaiveDate> {
-    let lag_days = scenario
-        .events
-        .iter()
-        .map(lag_days)
-        .max()
-        .unwrap_or(0);
+    let lag_days = scenario.events.iter().map(lag_days).max().unwrap_or(0);
     let mut days = BTreeSet::new();
     for event in &scenario.past_events {
         let mut date = event.start.date();
@@ -93,7 +88,13 @@ pub fn add_events(
 
         for (k, factor) in event.warmup.iter().rev().enumerate() {
             let day = event.start.date() - Duration::days(k as i64 + 1);
-            for r in day_rows(day, horizon.interval_minutes, |t| row_index(&event.presale_queue, t)) {
+            let from = day.and_hms_opt(event.warmup_from_hour, 0, 0).unwrap();
+            let rows_that_day = day_rows(day, horizon.interval_minutes, |t| {
+                (t >= from)
+                    .then(|| row_index(&event.presale_queue, t))
+                    .flatten()
+            });
+            for r in rows_that_day {
                 rows[r].warmup = rows[r].baseline * (factor - 1.0);
             }
         }
@@ -138,9 +139,10 @@ pub fn add_events(
         };
         let contacts = orders * event.aftersale_contact_rate;
         notes.push(format!(
-            "{}: {contacts:.0} after-sale contacts over {} days, split by {lag_source}",
+            "{}: {contacts:.0} after-sale contacts over {} days, split {} by {lag_source}",
             event.name,
-            lag.len()
+            lag.len(),
+            shares(&lag)
         ));
         let within_day = day_shape(series);
         for (d, share) in lag.iter().enumerate() {
@@ -164,7 +166,10 @@ fn day_rows(
 ) -> Vec<usize> {
     (0..24 * 60 / interval_minutes)
         .filter_map(|k| {
-            row_index(day.and_hms_opt(0, 0, 0).unwrap() + Duration::minutes((k * interval_minutes).into()))
+            row_index(
+                day.and_hms_opt(0, 0, 0).unwrap()
+                    + Duration::minutes((k * interval_minutes).into()),
+            )
         })
         .collect()
 }
@@ -175,9 +180,8 @@ fn day_shape(series: &Series) -> Vec<f64> {
     let per_day = series.per_day();
     let mut sums = vec![0.0; per_day];
     let recent = filled.len().saturating_sub(28 * per_day);
-    for i in recent..filled.len() {
-        let slot = series.week_slot(i) % per_day;
-        sums[slot] += filled[i];
+    for (i, value) in filled.iter().enumerate().skip(recent) {
+        sums[series.week_slot(i) % per_day] += value;
     }
     normalise(&sums)
 }
@@ -208,7 +212,10 @@ fn learned_lag(
                 if actual.len() * 10 < per_day * 9 || first < 0 {
                     return None;
                 }
-                let expected: f64 = filled.get(first as usize..first as usize + per_day)?.iter().sum();
+                let expected: f64 = filled
+                    .get(first as usize..first as usize + per_day)?
+                    .iter()
+                    .sum();
                 Some((actual.iter().sum::<f64>() - expected).max(0.0))
             })
             .collect();
@@ -264,6 +271,12 @@ fn event_shape(
             "name past promotions in [[past_events]], or give the event a `curve` with one weight per interval",
         )),
     }
+}
+
+/// Shares as a short readable list, e.g. "[0.10, 0.30]".
+fn shares(values: &[f64]) -> String {
+    let parts: Vec<String> = values.iter().map(|v| format!("{v:.2}")).collect();
+    format!("[{}]", parts.join(", "))
 }
 
 fn mean_shape(shapes: &[Vec<f64>]) -> Vec<f64> {

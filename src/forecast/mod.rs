@@ -62,7 +62,7 @@ impl History {
         if own == minutes {
             return Ok(self.clone());
         }
-        if minutes % own != 0 || 24 * 60 % minutes != 0 {
+        if !minutes.is_multiple_of(own) || !(24 * 60u32).is_multiple_of(minutes) {
             return Err(Error::input(
                 "history",
                 format!("the history has {own}-minute rows, which do not add up to {minutes}-minute intervals"),
@@ -171,7 +171,10 @@ pub fn ordinary(
         v.drain(..gap);
     }
     p.notes = p.notes.iter().map(|n| format!("{queue}: {n}")).collect();
-    p.notes.insert(0, format!("{queue}: ordinary days forecast by {}", p.method.name()));
+    p.notes.insert(
+        0,
+        format!("{queue}: ordinary days forecast by {}", p.method.name()),
+    );
     if !unusual.is_empty() {
         let days: Vec<String> = unusual.iter().map(|d| d.to_string()).collect();
         p.notes.push(format!(

@@ -95,7 +95,9 @@ impl Series {
             .values
             .chunks(per_day)
             .enumerate()
-            .filter(|(_, day)| day.len() == per_day && day.iter().flatten().count() * 10 >= per_day * 9)
+            .filter(|(_, day)| {
+                day.len() == per_day && day.iter().flatten().count() * 10 >= per_day * 9
+            })
             .map(|(d, day)| {
                 (
                     self.time(d * per_day).date(),
@@ -141,7 +143,12 @@ impl Series {
     /// either side, else the same time on nearby days, else 0 (a slot never seen is closed).
     pub fn filled(&self) -> Vec<f64> {
         let n = self.values.len() as i64;
-        let at = |i: i64| (0..n).contains(&i).then(|| self.values[i as usize]).flatten();
+        let at = |i: i64| {
+            (0..n)
+                .contains(&i)
+                .then(|| self.values[i as usize])
+                .flatten()
+        };
         let nearby_mean = |i: i64, stride: i64| {
             let seen: Vec<f64> = (1..=4)
                 .flat_map(|k| [at(i - k * stride), at(i + k * stride)])

@@ -11,7 +11,14 @@ pub fn forecast_csv(
     start: NaiveDateTime,
     step_minutes: u32,
 ) -> Result<Vec<u8>> {
-    let mut table = csv_table(&["timestamp", "queue", "inquiries", "lower", "upper", "method"]);
+    let mut table = csv_table(&[
+        "timestamp",
+        "queue",
+        "inquiries",
+        "lower",
+        "upper",
+        "method",
+    ]);
     for (queue, p) in queues {
         for (i, point) in p.point.iter().enumerate() {
             table.row(&[

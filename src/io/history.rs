@@ -30,15 +30,20 @@ pub fn read_history(path: &Path) -> Result<History> {
                 "name the queue, e.g. presale",
             ));
         }
-        let inquiries: f64 =
-            match field(2).parse() {
-                Ok(n) if f64::is_finite(n) && n >= 0.0 => n,
-                _ => return Err(Error::input(
+        let inquiries: f64 = match field(2).parse::<f64>() {
+            Ok(n) if n.is_finite() && n >= 0.0 => n,
+            parsed => {
+                let problem = match parsed {
+                    Ok(n) if n < 0.0 => format!("{n} inquiries is negative"),
+                    _ => format!("\"{}\" is not a count of inquiries", field(2)),
+                };
+                return Err(Error::input(
                     csv_place(path, line, columns[2], "inquiries"),
-                    format!("\"{}\" is not a count of inquiries", field(2)),
+                    problem,
                     "use a whole number of zero or more; leave out the row if the hour is unknown",
-                )),
-            };
+                ));
+            }
+        };
         match history
             .series
             .entry(queue.to_string())

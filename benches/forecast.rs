@@ -1,0 +1,48 @@
+//! Forecast speed on real hourly data (data/bike): one week for both queues, per method,
+//! as `shiftcast forecast` runs it (fit on all history before the start, unusual days set aside,
+//! held-out weeks for the interval).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use shiftcast::forecast::{ordinary, History, Method, Settings};
+use shiftcast::scenario::parse_time;
+
+fn week_for_both_queues(history: &History, method: Method) -> f64 {
+    let start = parse_time("2012-05-01T00:00").unwrap();
+    let settings = Settings {
+        method,
+        ..Settings::default()
+    };
+    ["casual", "registered"]
+        .iter()
+        .map(|q| {
+            let (p, _) = ordinary(history, q, start, 7 * 24, &settings, &BTreeSet::new()).unwrap();
+            p.point.iter().sum::<f64>()
+        })
+        .sum()
+}
+
+fn forecast_benches(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bike/history.csv");
+    let history = shiftcast::io::read_history(&path).unwrap();
+    let mut group = c.benchmark_group("week of hourly forecast, two queues");
+    group.sample_size(10);
+    for method in [
+        Method::Profile,
+        Method::SeasonalNaiveWeek,
+        Method::Mstl,
+        Method::Ets,
+        Method::Combined,
+        Method::Auto,
+    ] {
+        group.bench_function(method.name(), |b| {
+            b.iter(|| week_for_both_queues(&history, method))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, forecast_benches);
+criterion_main!(benches);
