@@ -1,8 +1,8 @@
 """WAPE of statsforecast's MSTL on the same rolling-origin folds as `shiftcast backtest`.
 
-usage: python statsforecast_mstl.py HISTORY.csv [--horizon-days 7] [--folds 4]
+usage: python statsforecast_mstl.py HISTORY.csv [--horizon-days 7] [--folds 4] [--until DATE]
 Prints one JSON object: {"queue": {"mstl": wape, "seasonal-naive": wape}, ...}.
-Folds end at midnight after the last row's day, as in shiftcast. The training grid is hourly
+Folds end at --until, else at midnight after the last row's day, as in shiftcast. The training grid is hourly
 (or the history's step) from the first row; missing rows are filled by linear interpolation,
 since statsforecast needs a gap-free series.
 """
@@ -17,12 +17,13 @@ p = argparse.ArgumentParser()
 p.add_argument("history")
 p.add_argument("--horizon-days", type=int, default=7)
 p.add_argument("--folds", type=int, default=4)
+p.add_argument("--until")
 a = p.parse_args()
 
 df = pd.read_csv(a.history, parse_dates=["timestamp"])
 step = df.groupby("queue")["timestamp"].diff().min()
 per_day = pd.Timedelta(days=1) // step
-end = (df["timestamp"].max() + step).normalize()
+end = pd.Timestamp(a.until) if a.until else (df["timestamp"].max() + step).normalize()
 h = a.horizon_days * per_day
 result = {}
 for queue, rows in df.groupby("queue"):
