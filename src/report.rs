@@ -62,6 +62,8 @@ pub struct Summary {
     pub unmet_demand: Vec<UnmetDemand>,
     pub missed_phase_rules: Vec<MissedPhaseRule>,
     pub forecast_notes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub forecast_warnings: Vec<String>,
     /// Simulated service level per queue, when `plan --simulate-runs` asks for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub simulation: Option<Vec<crate::simulate::QueueCheck>>,
@@ -167,6 +169,7 @@ pub fn build(
         unmet_demand,
         missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
         forecast_notes: forecast.notes.clone(),
+        forecast_warnings: forecast.warnings.clone(),
         simulation: None,
     };
     Report { coverage, summary }

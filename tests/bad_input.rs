@@ -97,6 +97,12 @@ fn the_small_scenario_itself_plans() {
     let (ok, stderr, wrote) = run(|_, _, _| {});
     assert!(ok, "{stderr}");
     assert!(wrote);
+    // A week of history is too short for auto: the plan says what it did instead.
+    assert!(
+        stderr.contains("warning: presale: only 1.0 weeks of history")
+            && stderr.contains("seasonal-naive-day"),
+        "{stderr}"
+    );
 }
 
 #[test]

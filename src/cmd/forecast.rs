@@ -69,6 +69,9 @@ pub fn run(args: &Args) -> Result<()> {
         for note in &p.notes {
             println!("{note}");
         }
+        for warning in &p.warnings {
+            eprintln!("shiftcast: warning: {warning}");
+        }
         let total: f64 = p.point.iter().sum();
         println!("{queue}: {total:.0} inquiries over {} days", args.days);
         queues.push((queue.clone(), p));

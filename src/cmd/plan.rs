@@ -29,6 +29,9 @@ pub fn run(args: &Args) -> Result<()> {
     let staff = io::read_staff(&scenario.staff_file, &queues)?;
     scenario.check_staff(&staff, &args.scenario.display().to_string())?;
     let mut plan = shiftcast::plan(&scenario, &history, &staff)?;
+    for warning in &plan.forecast.warnings {
+        eprintln!("shiftcast: warning: {warning}");
+    }
     if let Some(runs) = args.simulate_runs {
         let check = simulate::check_plan(&scenario, &plan.planned_intervals(), runs.max(2), 1);
         plan.report.summary.simulation = Some(check.queues);

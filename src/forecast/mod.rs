@@ -135,8 +135,10 @@ pub struct ForecastRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Forecast {
     pub rows: Vec<ForecastRow>,
-    /// Things the manager should know: methods chosen, shapes used, days set aside, fallbacks.
+    /// Things the manager should know: methods chosen, shapes used, days set aside.
     pub notes: Vec<String>,
+    /// Things the manager should act on, such as too little history for the method asked for.
+    pub warnings: Vec<String>,
 }
 
 /// One queue's ordinary-day forecast from `start` for `len` intervals of the history's length,
@@ -170,11 +172,11 @@ pub fn ordinary(
     for v in [&mut p.point, &mut p.lower, &mut p.upper] {
         v.drain(..gap);
     }
-    p.notes = p.notes.iter().map(|n| format!("{queue}: {n}")).collect();
-    p.notes.insert(
-        0,
-        format!("{queue}: ordinary days forecast by {}", p.method.name()),
-    );
+    p.warnings = p.warnings.iter().map(|w| format!("{queue}: {w}")).collect();
+    p.notes = vec![format!(
+        "{queue}: ordinary days forecast by {}",
+        p.method.name()
+    )];
     if !unusual.is_empty() {
         let days: Vec<String> = unusual.iter().map(|d| d.to_string()).collect();
         p.notes.push(format!(
@@ -205,6 +207,7 @@ pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
     let times = horizon.times();
     let mut rows = Vec::new();
     let mut notes = Vec::new();
+    let mut warnings = Vec::new();
     let mut cleaned = BTreeMap::new();
     for queue in &scenario.queues {
         let (p, series) = ordinary(
@@ -216,6 +219,7 @@ pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
             &set_aside,
         )?;
         notes.extend(p.notes.iter().cloned());
+        warnings.extend(p.warnings.iter().cloned());
         for (i, &time) in times.iter().enumerate() {
             let baseline = match settings.quantile {
                 Some(q) => quantile(p.point[i], p.upper[i], settings.level, q),
@@ -248,5 +252,9 @@ pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
         row.lower = lower + planned;
         row.upper = upper.max(ordinary) + planned;
     }
-    Ok(Forecast { rows, notes })
+    Ok(Forecast {
+        rows,
+        notes,
+        warnings,
+    })
 }

@@ -96,8 +96,10 @@ pub struct Prediction {
     pub point: Vec<f64>,
     pub lower: Vec<f64>,
     pub upper: Vec<f64>,
-    /// Warnings for the manager, e.g. a fallback on short history.
+    /// What the manager should know about how it was made.
     pub notes: Vec<String>,
+    /// What the manager should act on, e.g. a fallback on short history.
+    pub warnings: Vec<String>,
 }
 
 /// What a queue's forecast is made from.
@@ -129,10 +131,10 @@ pub fn predict(
             "add more history rows",
         ));
     }
-    let mut notes = Vec::new();
+    let mut warnings = Vec::new();
     let weeks = len / week;
     let method = if weeks < method.weeks_needed() || (method == Method::Auto && weeks < 2) {
-        notes.push(format!(
+        warnings.push(format!(
             "only {:.1} weeks of history: {} needs {}, so the forecast repeats the last day (seasonal-naive-day)",
             len as f64 / week as f64,
             method.name(),
@@ -205,7 +207,8 @@ pub fn predict(
         point,
         lower,
         upper,
-        notes,
+        notes: Vec::new(),
+        warnings,
     })
 }
 
@@ -379,6 +382,10 @@ mod tests {
         for (lower, point) in p.lower.iter().zip(&p.point) {
             assert!((lower - point).abs() < 1e-9);
         }
-        assert!(p.notes[0].contains("seasonal-naive-day"), "{:?}", p.notes);
+        assert!(
+            p.warnings[0].contains("seasonal-naive-day"),
+            "{:?}",
+            p.warnings
+        );
     }
 }
