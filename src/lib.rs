@@ -7,6 +7,7 @@
 pub mod error;
 pub mod forecast;
 pub mod io;
+pub mod labels;
 pub mod report;
 pub mod roster;
 pub mod scenario;
@@ -53,9 +54,23 @@ impl Plan {
 
 /// Runs the whole pipeline on inputs already read and validated.
 pub fn plan(scenario: &Scenario, history: &History, staff: &[Person]) -> Result<Plan> {
+    plan_with_progress(scenario, history, staff, &mut |_| {})
+}
+
+/// [`plan`], telling `step` the name of each stage as it starts (for a progress display).
+pub fn plan_with_progress(
+    scenario: &Scenario,
+    history: &History,
+    staff: &[Person],
+    step: &mut dyn FnMut(&'static str),
+) -> Result<Plan> {
+    step("forecast");
     let forecast = forecast::forecast(scenario, history)?;
+    step("staffing");
     let requirements = staffing::requirements(scenario, &forecast.rows)?;
+    step("schedule (HiGHS)");
     let schedule = schedule::schedule(scenario, staff, &requirements)?;
+    step("roster");
     let roster = roster::build(&schedule.shifts, staff, scenario.min_rest_hours);
     let report = report::build(scenario, &forecast, &requirements, &schedule, &roster);
     Ok(Plan {

@@ -5,11 +5,19 @@ mod cmd;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use shiftcast::labels::Lang;
 
 /// Staffing forecast and shift scheduling for customer-service teams.
 #[derive(Parser)]
 #[command(name = "shiftcast", version)]
 struct Cli {
+    /// Language of the report, workbook and messages: zh or en (default: the scenario's
+    /// [report] language, else the LANG environment variable)
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    /// No progress display on stderr
+    #[arg(long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -26,17 +34,31 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Plan(args) => cmd::plan::run(args),
-        Command::Forecast(args) => cmd::forecast::run(args),
-        Command::Backtest(args) => cmd::backtest::run(args),
-        Command::Erlang(args) => cmd::erlang::run(args),
-        Command::Simulate(args) => cmd::simulate::run(args),
+    let lang = cli.lang.as_deref().map(Lang::parse);
+    let global = cmd::Global {
+        lang: lang.flatten(),
+        quiet: cli.quiet,
+    };
+    let result = match (&cli.command, lang) {
+        (_, Some(None)) => Err(shiftcast::Error::input(
+            "--lang",
+            format!(
+                "\"{}\" is not a language shiftcast writes",
+                cli.lang.unwrap_or_default()
+            ),
+            "use --lang zh (Chinese) or --lang en (English)",
+        )),
+        (Command::Plan(args), _) => cmd::plan::run(args, &global),
+        (Command::Forecast(args), _) => cmd::forecast::run(args, &global),
+        (Command::Backtest(args), _) => cmd::backtest::run(args),
+        (Command::Erlang(args), _) => cmd::erlang::run(args),
+        (Command::Simulate(args), _) => cmd::simulate::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("shiftcast: error: {e}");
+            let lang = global.lang.unwrap_or_else(Lang::from_env);
+            eprintln!("shiftcast: {}: {e}", lang.t("error"));
             ExitCode::FAILURE
         }
     }

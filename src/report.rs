@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::forecast::Forecast;
+use crate::labels::Lang;
 use crate::roster::Roster;
 use crate::scenario::{format_time, Kind, Scenario};
 use crate::schedule::{MissedDuty, Schedule};
@@ -192,33 +193,97 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// A few lines a manager reads in the terminal.
-pub fn text(summary: &Summary) -> String {
-    let mut out = String::new();
-    if let Some(peak) = &summary.peak {
-        out += &format!(
-            "Peak: {} agents on {} at {}\n",
-            peak.agents_required, peak.queue, peak.timestamp
-        );
+/// One hired part-timer's load, for the Part-timers sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartTimer {
+    pub name: String,
+    pub shifts: usize,
+    pub hours: f64,
+    pub first_start: NaiveDateTime,
+    pub last_end: NaiveDateTime,
+}
+
+/// The hired part-timers (PT-01, ...) with their shifts and hours, in name order.
+pub fn part_timers(roster: &Roster) -> Vec<PartTimer> {
+    let mut out: Vec<PartTimer> = Vec::new();
+    let mut rows: Vec<_> = roster
+        .rows
+        .iter()
+        .filter(|r| r.kind == Kind::PartTime)
+        .collect();
+    rows.sort_by(|a, b| (&a.name, a.start).cmp(&(&b.name, b.start)));
+    for r in rows {
+        match out.last_mut() {
+            Some(p) if p.name == r.name => {
+                p.shifts += 1;
+                p.hours += r.hours();
+                p.last_end = p.last_end.max(r.end);
+            }
+            _ => out.push(PartTimer {
+                name: r.name.clone(),
+                shifts: 1,
+                hours: r.hours(),
+                first_start: r.start,
+                last_end: r.end,
+            }),
+        }
     }
-    out += &format!(
-        "Part-timers needed: {}\nAgent hours: {:.0} ({:.0} full-time, {:.0} part-time)\nCost: {:.2}\n",
-        summary.part_timers_needed,
+    out
+}
+
+/// A few lines a manager reads in the terminal.
+pub fn text(summary: &Summary, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    if let Some(p) = &summary.peak {
+        out += &if zh {
+            format!(
+                "峰值：{} {} 需要 {} 名客服\n",
+                lang.t(&p.queue),
+                p.timestamp,
+                p.agents_required
+            )
+        } else {
+            format!(
+                "Peak: {} agents on {} at {}\n",
+                p.agents_required, p.queue, p.timestamp
+            )
+        };
+    }
+    let (all, full, part) = (
         summary.total_agent_hours,
         summary.full_time_hours,
         summary.part_time_hours,
-        summary.total_cost
     );
+    out += &if zh {
+        format!(
+            "需要兼职：{} 人\n客服工时：{all:.0}（全职 {full:.0}，兼职 {part:.0}）\n成本：{:.2}\n",
+            summary.part_timers_needed, summary.total_cost
+        )
+    } else {
+        format!(
+            "Part-timers needed: {}\nAgent hours: {all:.0} ({full:.0} full-time, {part:.0} part-time)\nCost: {:.2}\n",
+            summary.part_timers_needed, summary.total_cost
+        )
+    };
+    let at = summary
+        .min_service_level_at
+        .as_ref()
+        .map_or(String::new(), |at| format!(" ({at})"));
     out += &format!(
-        "Lowest service level: {:.1}%{}\n",
-        summary.min_service_level * 100.0,
-        summary
-            .min_service_level_at
-            .as_ref()
-            .map_or(String::new(), |at| format!(" ({at})"))
+        "{}: {:.1}%{at}\n",
+        lang.t("Lowest service level"),
+        summary.min_service_level * 100.0
     );
     if summary.unmet_demand.is_empty() {
-        out += "Every hour is covered.\n";
+        out += &lang.t("Every hour is covered.");
+        out += "\n";
+    } else if zh {
+        out += &format!(
+            "缺人：{} 个时段共缺 {:.0} 工时（见 summary.json 的 unmet_demand）\n",
+            summary.unmet_demand.len(),
+            summary.shortfall_agent_hours
+        );
     } else {
         out += &format!(
             "Short: {:.0} agent-hours in {} intervals (see unmet_demand in summary.json)\n",
@@ -227,18 +292,29 @@ pub fn text(summary: &Summary) -> String {
         );
     }
     for m in &summary.missed_phase_rules {
-        out += &format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason);
+        out += &if zh {
+            format!(
+                "阶段 {} 未满足（{}）：{}\n",
+                lang.t(&m.phase),
+                m.person,
+                m.reason
+            )
+        } else {
+            format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)
+        };
     }
     for q in summary.simulation.iter().flatten() {
         let sl = &q.simulated.service_level;
         out += &format!(
-            "Simulated service level {}: {:.1}% (95% band {:.1}-{:.1}%)\n",
-            q.queue,
+            "{} {}: {:.1}% ({} {:.1}-{:.1}%)\n",
+            lang.t("Simulated service level"),
+            lang.t(&q.queue),
+            if zh { "95% 区间" } else { "95% band" },
             sl.mean * 100.0,
             sl.low * 100.0,
             sl.high * 100.0
         );
     }
-    out += &format!("Solver: {}\n", summary.solver_status);
+    out += &format!("{}: {}\n", lang.t("Solver"), summary.solver_status);
     out
 }

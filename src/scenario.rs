@@ -23,6 +23,8 @@ pub struct Scenario {
     pub history_file: PathBuf,
     /// How ordinary days are forecast (method, interval level, quantile to staff for).
     pub forecast: crate::forecast::Settings,
+    /// Language of the workbook, report and summary, when the scenario sets one.
+    pub language: Option<crate::labels::Lang>,
     pub staff_file: PathBuf,
     pub min_rest_hours: f64,
     pub costs: Costs,
@@ -306,6 +308,14 @@ struct RawScenario {
     solver: RawSolver,
     #[serde(default)]
     forecast: RawForecast,
+    #[serde(default)]
+    report: RawReport,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    language: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -929,6 +939,16 @@ impl Scenario {
         Ok(Scenario {
             horizon,
             history_file: raw.history.file,
+            language: match &raw.report.language {
+                None => None,
+                Some(text) => Some(crate::labels::Lang::parse(text).ok_or_else(|| {
+                    Error::input(
+                        format!("{}: report.language", check.file),
+                        format!("\"{text}\" is not a language shiftcast writes"),
+                        "use \"zh\" (Chinese) or \"en\" (English)",
+                    )
+                })?),
+            },
             forecast: crate::forecast::Settings {
                 method: crate::forecast::Method::parse(&raw.forecast.method).ok_or_else(|| {
                     Error::input(

@@ -41,7 +41,7 @@ pub struct Args {
     pub out: PathBuf,
 }
 
-pub fn run(args: &Args) -> Result<()> {
+pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     let settings = settings(&args.method, args.level, args.profile_weeks)?;
     let start = parse_time(&args.start).ok_or_else(|| {
         Error::input(
@@ -63,8 +63,10 @@ pub fn run(args: &Args) -> Result<()> {
     }
     let step = history.interval_minutes().unwrap_or(60);
     let len = args.days as usize * (24 * 60 / step) as usize;
+    let progress = super::progress(global);
     let mut queues = Vec::new();
     for queue in history.series.keys() {
+        progress.set_message(format!("forecasting {queue}"));
         let (p, _) = ordinary(&history, queue, start, len, &settings, &BTreeSet::new())?;
         for note in &p.notes {
             println!("{note}");
@@ -76,6 +78,7 @@ pub fn run(args: &Args) -> Result<()> {
         println!("{queue}: {total:.0} inquiries over {} days", args.days);
         queues.push((queue.clone(), p));
     }
+    progress.finish_and_clear();
     io::write_output_file(&args.out, &io::forecast_csv(&queues, start, step)?)?;
     println!("Forecast written to {}", args.out.display());
     Ok(())

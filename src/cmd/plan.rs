@@ -1,13 +1,17 @@
-//! `shiftcast plan SCENARIO --out DIR`
+//! `shiftcast plan SCENARIO --out DIR [--simulate-runs R] [--excel-csv] [--json]`
 //!
 //! Forecasts inquiries, turns them into agents per hour, plans shifts and names who works when.
-//! Writes forecast.csv, requirements.csv, coverage.csv, roster.csv and summary.json into DIR
-//! (all at once: a failed run leaves no partial folder) and prints a short summary. With
+//! Writes into DIR (all at once: a failed run leaves no partial folder) forecast.csv,
+//! requirements.csv, coverage.csv, roster.csv, summary.json, plan.xlsx, report.html and SVG
+//! charts, and prints a short summary (`--json`: summary.json's object). With
 //! `--simulate-runs R` it also simulates the plan and reports the simulated service level.
 
 use std::path::PathBuf;
 
-use shiftcast::{io, report, simulate, Result};
+use shiftcast::labels::Lang;
+use shiftcast::{io, report, simulate, Error, Result};
+
+use super::Global;
 
 /// Plan the team for a scenario: forecast, staffing, shifts and a named roster.
 #[derive(Debug, clap::Args)]
@@ -20,24 +24,53 @@ pub struct Args {
     /// Also simulate the plan this many times (seed 1) and report the simulated service level
     #[arg(long)]
     pub simulate_runs: Option<u32>,
+    /// Write the CSV files with a byte-order mark, so Excel shows Chinese text correctly
+    #[arg(long)]
+    pub excel_csv: bool,
+    /// Print the summary as one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
-pub fn run(args: &Args) -> Result<()> {
+pub fn run(args: &Args, global: &Global) -> Result<()> {
+    let progress = super::progress(global);
+    progress.set_message("reading inputs");
     let scenario = io::read_scenario(&args.scenario)?;
+    let lang = global
+        .lang
+        .or(scenario.language)
+        .unwrap_or_else(Lang::from_env);
     let history = io::read_history(&scenario.history_file)?;
     let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
     let staff = io::read_staff(&scenario.staff_file, &queues)?;
     scenario.check_staff(&staff, &args.scenario.display().to_string())?;
-    let mut plan = shiftcast::plan(&scenario, &history, &staff)?;
+    let mut plan = shiftcast::plan_with_progress(&scenario, &history, &staff, &mut |step| {
+        progress.set_message(step)
+    })?;
     for warning in &plan.forecast.warnings {
-        eprintln!("shiftcast: warning: {warning}");
+        progress.suspend(|| eprintln!("shiftcast: warning: {warning}"));
     }
     if let Some(runs) = args.simulate_runs {
+        progress.set_message("simulation");
         let check = simulate::check_plan(&scenario, &plan.planned_intervals(), runs.max(2), 1);
         plan.report.summary.simulation = Some(check.queues);
     }
-    io::write_output_dir(&args.out, &io::plan_files(&plan)?)?;
-    print!("{}", report::text(&plan.report.summary));
-    println!("Plan written to {}", args.out.display());
+    progress.set_message("writing files");
+    let how = io::PlanOutputs {
+        scenario: &scenario,
+        history: &history,
+        lang,
+        excel_csv: args.excel_csv,
+    };
+    io::write_output_dir(&args.out, &io::plan_files(&plan, &how)?)?;
+    progress.finish_and_clear();
+    if args.json {
+        let json = serde_json::to_string_pretty(&plan.report.summary)
+            .map_err(|e| Error::Render(e.to_string()))?;
+        println!("{json}");
+    } else {
+        print!("{}", report::text(&plan.report.summary, lang));
+        println!("{} {}", lang.t("Plan written to"), args.out.display());
+    }
     Ok(())
 }

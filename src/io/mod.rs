@@ -1,18 +1,21 @@
 //! Reading input files and writing the output folder: the only place that touches the disk.
 
+mod charts;
 mod forecast_file;
 mod history;
+mod html;
 mod output;
 mod plan_dir;
 mod plan_files;
 mod scenario_file;
 mod staff;
+mod workbook;
 
 pub use forecast_file::forecast_csv;
 pub use history::read_history;
 pub use output::{write_output_dir, write_output_file, OutputFile};
 pub use plan_dir::read_plan_dir;
-pub use plan_files::plan_files;
+pub use plan_files::{plan_files, PlanOutputs};
 pub use scenario_file::read_scenario;
 pub use staff::read_staff;
 

@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 
 /// One file of the output folder, fully rendered in memory.
 pub struct OutputFile {
-    pub name: &'static str,
+    pub name: String,
     pub contents: Vec<u8>,
 }
 
@@ -31,7 +31,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
     let _ = std::fs::remove_dir_all(staging);
     std::fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
     for file in files {
-        let path = staging.join(file.name);
+        let path = staging.join(&file.name);
         std::fs::write(&path, &file.contents).map_err(|e| Error::io(path, e))?;
     }
     Ok(())

@@ -2,11 +2,23 @@ use serde::Serialize;
 
 use super::OutputFile;
 use crate::error::{Error, Result};
-use crate::scenario::format_time;
+use crate::forecast::History;
+use crate::labels::Lang;
+use crate::scenario::{format_time, Scenario};
 use crate::Plan;
 
+/// How the plan folder is written, beside the plan itself.
+pub struct PlanOutputs<'a> {
+    pub scenario: &'a Scenario,
+    /// The history, drawn behind the forecast in the charts.
+    pub history: &'a History,
+    pub lang: Lang,
+    /// Start CSVs with a byte-order mark so Excel reads them as UTF-8.
+    pub excel_csv: bool,
+}
+
 /// Renders every file `shiftcast plan` writes, in memory.
-pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
+pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
     let mut forecast = csv_table(&[
         "timestamp",
         "queue",
@@ -86,13 +98,36 @@ pub fn plan_files(plan: &Plan) -> Result<Vec<OutputFile>> {
             fixed(r.hours(), 2),
         ]);
     }
-    Ok(vec![
-        forecast.finish("forecast.csv")?,
-        requirements.finish("requirements.csv")?,
-        coverage.finish("coverage.csv")?,
-        roster.finish("roster.csv")?,
-        json_file("summary.json", &plan.report.summary)?,
-    ])
+    let mut files = Vec::new();
+    for (table, name) in [
+        (forecast, "forecast.csv"),
+        (requirements, "requirements.csv"),
+        (coverage, "coverage.csv"),
+        (roster, "roster.csv"),
+    ] {
+        let mut file = table.finish(name)?;
+        if how.excel_csv {
+            file.contents.splice(0..0, "\u{feff}".bytes());
+        }
+        files.push(file);
+    }
+    files.push(json_file("summary.json", &plan.report.summary)?);
+    files.push(OutputFile {
+        name: "plan.xlsx".into(),
+        contents: super::workbook::workbook(plan, how.scenario, how.lang)?,
+    });
+    let charts = super::charts::charts(plan, how.scenario, how.history, how.lang)?;
+    files.push(OutputFile {
+        name: "report.html".into(),
+        contents: super::html::report_html(plan, how.scenario, &charts, how.lang).into_bytes(),
+    });
+    for chart in charts {
+        files.push(OutputFile {
+            name: chart.name,
+            contents: chart.svg.into_bytes(),
+        });
+    }
+    Ok(files)
 }
 
 pub(super) fn fixed(x: f64, decimals: usize) -> String {
@@ -129,7 +164,10 @@ impl CsvTable {
             .writer
             .into_inner()
             .map_err(|e| failed(e.to_string()))?;
-        Ok(OutputFile { name, contents })
+        Ok(OutputFile {
+            name: name.into(),
+            contents,
+        })
     }
 }
 
@@ -137,5 +175,8 @@ pub(super) fn json_file(name: &'static str, value: &impl Serialize) -> Result<Ou
     let mut contents =
         serde_json::to_vec_pretty(value).map_err(|e| Error::Render(format!("{name}: {e}")))?;
     contents.push(b'\n');
-    Ok(OutputFile { name, contents })
+    Ok(OutputFile {
+        name: name.into(),
+        contents,
+    })
 }

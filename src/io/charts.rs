@@ -1,0 +1,247 @@
+//! SVG charts (plotters): each queue's forecast with its range and the week of history behind
+//! it, and required against scheduled agents with the phases shaded.
+
+use chrono::{Duration, NaiveDateTime};
+use plotters::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::forecast::History;
+use crate::labels::Lang;
+use crate::scenario::Scenario;
+use crate::Plan;
+
+const SIZE: (u32, u32) = (960, 360);
+const HISTORY_DAYS: i64 = 7;
+const PHASE_SHADES: [RGBColor; 4] = [
+    RGBColor(0xE4, 0xD4, 0xF0),
+    RGBColor(0xFB, 0xE0, 0xCC),
+    RGBColor(0xDC, 0xEB, 0xD2),
+    RGBColor(0xD6, 0xE0, 0xF0),
+];
+
+/// One chart: a file name (without folder) and its SVG text.
+pub struct Chart {
+    pub name: String,
+    pub svg: String,
+}
+
+/// Every chart of a plan: `forecast-QUEUE.svg` and `coverage-QUEUE.svg` per queue.
+pub fn charts(
+    plan: &Plan,
+    scenario: &Scenario,
+    history: &History,
+    lang: Lang,
+) -> Result<Vec<Chart>> {
+    let mut out = Vec::new();
+    for queue in scenario.queues.iter().map(|q| q.name.as_str()) {
+        let svg = forecast_chart(plan, scenario, history, queue, lang)
+            .map_err(|e| Error::Render(format!("forecast-{queue}.svg: {e}")))?;
+        out.push(Chart {
+            name: format!("forecast-{queue}.svg"),
+            svg,
+        });
+        let svg = coverage_chart(plan, scenario, queue, lang)
+            .map_err(|e| Error::Render(format!("coverage-{queue}.svg: {e}")))?;
+        out.push(Chart {
+            name: format!("coverage-{queue}.svg"),
+            svg,
+        });
+    }
+    Ok(out)
+}
+
+type DrawResult<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// Hours from the horizon start, the x axis of every chart.
+fn hours_from(start: NaiveDateTime, t: NaiveDateTime) -> f64 {
+    (t - start).num_minutes() as f64 / 60.0
+}
+
+fn axis_label(start: NaiveDateTime, hours: f64) -> String {
+    (start + Duration::minutes((hours * 60.0).round() as i64))
+        .format("%m-%d %H:%M")
+        .to_string()
+}
+
+fn forecast_chart(
+    plan: &Plan,
+    scenario: &Scenario,
+    history: &History,
+    queue: &str,
+    lang: Lang,
+) -> DrawResult<String> {
+    let start = scenario.horizon.start;
+    let rows: Vec<_> = plan
+        .forecast
+        .rows
+        .iter()
+        .filter(|r| r.queue == queue)
+        .collect();
+    let past: Vec<(f64, f64)> = history
+        .series
+        .get(queue)
+        .map(|s| {
+            s.range(start - Duration::days(HISTORY_DAYS)..start)
+                .map(|(t, v)| (hours_from(start, *t), *v))
+                .collect()
+        })
+        .unwrap_or_default();
+    let top = rows
+        .iter()
+        .map(|r| r.upper.max(r.inquiries))
+        .chain(past.iter().map(|p| p.1))
+        .fold(1.0, f64::max)
+        * 1.05;
+    let x_end = hours_from(start, scenario.horizon.end);
+    let x_start = past.first().map_or(0.0, |p| p.0);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!("{}: {}", lang.t(queue), lang.t("Inquiries per interval")),
+                ("sans-serif", 20),
+            )
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(56)
+            .build_cartesian_2d(x_start..x_end, 0.0..top)?;
+        chart
+            .configure_mesh()
+            .x_labels(10)
+            .x_label_formatter(&|x| axis_label(start, *x))
+            .y_desc(lang.t("inquiries"))
+            .draw()?;
+        let band: Vec<(f64, f64)> = rows
+            .iter()
+            .map(|r| (hours_from(start, r.time), r.upper))
+            .chain(
+                rows.iter()
+                    .rev()
+                    .map(|r| (hours_from(start, r.time), r.lower)),
+            )
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(band, BLUE.mix(0.15).filled())))?
+            .label(lang.t("range"))
+            .legend(|(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 16, y + 5)], BLUE.mix(0.15).filled())
+            });
+        chart
+            .draw_series(LineSeries::new(past.iter().copied(), BLACK.mix(0.5)))?
+            .label(lang.t("history"))
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLACK.mix(0.5)));
+        chart
+            .draw_series(LineSeries::new(
+                rows.iter()
+                    .map(|r| (hours_from(start, r.time), r.inquiries)),
+                BLUE.stroke_width(2),
+            ))?
+            .label(lang.t("Forecast"))
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE.stroke_width(2)));
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK.mix(0.3))
+            .position(SeriesLabelPosition::UpperLeft)
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+fn coverage_chart(plan: &Plan, scenario: &Scenario, queue: &str, lang: Lang) -> DrawResult<String> {
+    let start = scenario.horizon.start;
+    let step = f64::from(scenario.horizon.interval_minutes) / 60.0;
+    let rows: Vec<_> = plan
+        .report
+        .coverage
+        .iter()
+        .filter(|c| c.queue == queue)
+        .collect();
+    let top = rows
+        .iter()
+        .map(|c| c.required.max(c.scheduled))
+        .max()
+        .unwrap_or(1) as f64
+        * 1.1
+        + 1.0;
+    let x_end = hours_from(start, scenario.horizon.end);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!(
+                    "{}: {}",
+                    lang.t(queue),
+                    lang.t("Required vs scheduled agents")
+                ),
+                ("sans-serif", 20),
+            )
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(56)
+            .build_cartesian_2d(0.0..x_end, 0.0..top)?;
+        chart
+            .configure_mesh()
+            .x_labels(10)
+            .x_label_formatter(&|x| axis_label(start, *x))
+            .y_desc(lang.t("agents"))
+            .draw()?;
+        let mut names: Vec<&str> = Vec::new();
+        for phase in scenario
+            .phases
+            .iter()
+            .filter(|p| p.queues.is_empty() || p.queues.iter().any(|q| q == queue))
+        {
+            let first = !names.contains(&phase.name.as_str());
+            if first {
+                names.push(&phase.name);
+            }
+            let shade = PHASE_SHADES
+                [names.iter().position(|n| *n == phase.name).unwrap_or(0) % PHASE_SHADES.len()];
+            let area = [
+                (hours_from(start, phase.start).max(0.0), 0.0),
+                (hours_from(start, phase.end).min(x_end), top),
+            ];
+            let series =
+                chart.draw_series(std::iter::once(Rectangle::new(area, shade.filled())))?;
+            if first {
+                series.label(lang.t(&phase.name)).legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 16, y + 5)], shade.filled())
+                });
+            }
+        }
+        let steps = |value: fn(&&crate::report::CoverageRow) -> u32| {
+            rows.iter()
+                .flat_map(move |c| {
+                    let x = hours_from(start, c.time);
+                    let y = f64::from(value(c));
+                    [(x, y), (x + step, y)]
+                })
+                .collect::<Vec<_>>()
+        };
+        chart
+            .draw_series(LineSeries::new(
+                steps(|c| c.scheduled),
+                BLUE.stroke_width(2),
+            ))?
+            .label(lang.t("scheduled"))
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE.stroke_width(2)));
+        chart
+            .draw_series(LineSeries::new(steps(|c| c.required), RED.stroke_width(2)))?
+            .label(lang.t("required"))
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], RED.stroke_width(2)));
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK.mix(0.3))
+            .position(SeriesLabelPosition::UpperRight)
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}

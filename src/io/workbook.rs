@@ -1,0 +1,368 @@
+//! `plan.xlsx`: the plan as a workbook team leads open, print and pin up. Numbers are numbers,
+//! times are Excel date-times, and the roster is a person x hour grid coloured by queue.
+
+use chrono::NaiveDateTime;
+use rust_xlsxwriter::{
+    Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::error::{Error, Result};
+use crate::labels::Lang;
+use crate::scenario::Scenario;
+use crate::Plan;
+
+/// One cell of a plain table sheet.
+enum Cell {
+    Time(NaiveDateTime),
+    Text(String),
+    Number(f64),
+    Share(f64),
+    Empty,
+}
+
+/// Cell colours per queue (light enough to print), then per phase for the grid's header.
+const QUEUE_COLOURS: [u32; 4] = [0xF8CBAD, 0x9BC2E6, 0xC6E0B4, 0xFFE699];
+const PHASE_COLOURS: [u32; 4] = [0x7030A0, 0xC55A11, 0x548235, 0x2F5597];
+
+/// Renders the workbook for a plan in `lang`.
+pub fn workbook(plan: &Plan, scenario: &Scenario, lang: Lang) -> Result<Vec<u8>> {
+    build(plan, scenario, lang).map_err(|e| Error::Render(format!("plan.xlsx: {e}")))
+}
+
+fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    // A fixed creation time keeps the file byte-identical for the same inputs.
+    let epoch = NaiveDateTime::default();
+    book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
+    let t = |key: &str| lang.t(key);
+
+    summary_sheet(book.add_worksheet(), plan, lang)?;
+
+    let rows = plan.forecast.rows.iter().map(|r| {
+        vec![
+            Cell::Time(r.time),
+            Cell::Text(t(&r.queue)),
+            Cell::Number(r.inquiries),
+            Cell::Number(r.lower),
+            Cell::Number(r.upper),
+            Cell::Number(r.baseline),
+            Cell::Number(r.warmup),
+            Cell::Number(r.event),
+            Cell::Number(r.reminders),
+            Cell::Number(r.aftersale_wave),
+        ]
+    });
+    let headers = [
+        "time",
+        "queue",
+        "inquiries",
+        "lower",
+        "upper",
+        "baseline",
+        "warm-up",
+        "event",
+        "payment reminders",
+        "after-sale wave",
+    ];
+    table_sheet(book.add_worksheet(), &t("Forecast"), &headers, rows, lang)?;
+
+    let rows = plan.requirements.iter().map(|r| {
+        vec![
+            Cell::Time(r.time),
+            Cell::Text(t(&r.queue)),
+            Cell::Number(r.inquiries),
+            Cell::Number(r.agents_required.into()),
+            Cell::Number(r.offered_load),
+            r.agents_by_rule
+                .map_or(Cell::Empty, |n| Cell::Number(n.into())),
+        ]
+    });
+    let headers = [
+        "time",
+        "queue",
+        "inquiries",
+        "agents required",
+        "offered load (Erlang)",
+        "agents by rule of thumb",
+    ];
+    table_sheet(
+        book.add_worksheet(),
+        &t("Requirements"),
+        &headers,
+        rows,
+        lang,
+    )?;
+
+    let rows = plan.report.coverage.iter().map(|c| {
+        vec![
+            Cell::Time(c.time),
+            Cell::Text(t(&c.queue)),
+            Cell::Number(c.required.into()),
+            Cell::Number(c.scheduled.into()),
+            Cell::Text(c.phase.split('+').map(&t).collect::<Vec<_>>().join("+")),
+            Cell::Number(c.shortfall.into()),
+            Cell::Share(c.service_level),
+        ]
+    });
+    let headers = [
+        "time",
+        "queue",
+        "required",
+        "scheduled",
+        "phase",
+        "shortfall",
+        "service level",
+    ];
+    table_sheet(book.add_worksheet(), &t("Coverage"), &headers, rows, lang)?;
+
+    let rows = plan.roster.rows.iter().map(|r| {
+        vec![
+            Cell::Text(r.name.clone()),
+            Cell::Text(t(&r.queue)),
+            Cell::Time(r.start),
+            Cell::Time(r.end),
+            Cell::Text(t(r.kind.label())),
+            Cell::Text(t(&r.group)),
+            Cell::Text(r.template.clone()),
+            Cell::Number(r.hours()),
+        ]
+    });
+    let headers = [
+        "name", "queue", "start", "end", "kind", "group", "shift", "hours",
+    ];
+    table_sheet(book.add_worksheet(), &t("Shifts"), &headers, rows, lang)?;
+
+    roster_sheet(book.add_worksheet(), plan, scenario, lang)?;
+
+    let rows = crate::report::part_timers(&plan.roster)
+        .into_iter()
+        .map(|p| {
+            vec![
+                Cell::Text(p.name),
+                Cell::Number(p.shifts as f64),
+                Cell::Number(p.hours),
+                Cell::Time(p.first_start),
+                Cell::Time(p.last_end),
+            ]
+        });
+    let headers = ["name", "shifts", "hours", "first start", "last end"];
+    table_sheet(
+        book.add_worksheet(),
+        &t("Part-timers"),
+        &headers,
+        rows,
+        lang,
+    )?;
+
+    book.save_to_buffer()
+}
+
+fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xD9D9D9))
+        .set_border_bottom(FormatBorder::Thin)
+}
+
+fn summary_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    lang: Lang,
+) -> std::result::Result<(), XlsxError> {
+    let s = &plan.report.summary;
+    ws.set_name(lang.t("Summary"))?;
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
+    let percent = Format::new().set_num_format("0.0%");
+    let plain = Format::new();
+    let mut rows: Vec<(String, f64, &Format)> = vec![
+        (
+            lang.t("Part-timers needed"),
+            s.part_timers_needed as f64,
+            &plain,
+        ),
+        (lang.t("Agent hours"), s.total_agent_hours, &plain),
+        (lang.t("Full-time hours"), s.full_time_hours, &plain),
+        (lang.t("Part-time hours"), s.part_time_hours, &plain),
+        (lang.t("Cost"), s.total_cost, &money),
+        (lang.t("Short agent-hours"), s.shortfall_agent_hours, &plain),
+        (
+            lang.t("Short intervals"),
+            s.unmet_demand.len() as f64,
+            &plain,
+        ),
+        (
+            lang.t("Lowest service level"),
+            s.min_service_level,
+            &percent,
+        ),
+    ];
+    if let Some(p) = &s.peak {
+        rows.insert(
+            0,
+            (
+                format!("{} ({} {})", lang.t("Peak"), lang.t(&p.queue), p.timestamp),
+                p.agents_required.into(),
+                &plain,
+            ),
+        );
+    }
+    ws.write_string_with_format(0, 0, lang.t("Customer-service plan"), &bold)?;
+    for (i, (label, value, format)) in rows.iter().enumerate() {
+        let row = i as u32 + 2;
+        ws.write_string(row, 0, label)?;
+        ws.write_number_with_format(row, 1, *value, format)?;
+    }
+    let mut row = rows.len() as u32 + 3;
+    ws.write_string(row, 0, lang.t("Solver"))?;
+    ws.write_string(row, 1, s.solver_status)?;
+    for (title, lines) in [
+        ("Warnings", &s.forecast_warnings),
+        ("Notes", &s.forecast_notes),
+    ] {
+        if lines.is_empty() {
+            continue;
+        }
+        row += 2;
+        ws.write_string_with_format(row, 0, lang.t(title), &bold)?;
+        for line in lines {
+            row += 1;
+            ws.write_string(row, 0, line)?;
+        }
+    }
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 14)?;
+    Ok(())
+}
+
+/// A sheet with a header row and one row per item, frozen header, widths set, printable.
+fn table_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    headers: &[&str],
+    rows: impl Iterator<Item = Vec<Cell>>,
+    lang: Lang,
+) -> std::result::Result<(), XlsxError> {
+    ws.set_name(name)?;
+    let time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let number = Format::new().set_num_format("#,##0.00");
+    let share = Format::new().set_num_format("0.0%");
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, lang.t(h), &header_format())?;
+        ws.set_column_width(c as u16, if c == 0 { 17 } else { 13 })?;
+    }
+    for (r, cells) in rows.enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in cells.into_iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Time(t) => ws.write_datetime_with_format(r, c, t, &time)?,
+                Cell::Text(s) => ws.write_string(r, c, s)?,
+                Cell::Number(x) if x.fract() == 0.0 => ws.write_number(r, c, x)?,
+                Cell::Number(x) => ws.write_number_with_format(r, c, x, &number)?,
+                Cell::Share(x) => ws.write_number_with_format(r, c, x, &share)?,
+                Cell::Empty => ws,
+            };
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// Person x hour grid: a cell is coloured by the queue the person serves then; the header row
+/// above is coloured by the phase in force; a legend sits under the grid.
+fn roster_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    scenario: &Scenario,
+    lang: Lang,
+) -> std::result::Result<(), XlsxError> {
+    ws.set_name(lang.t("Roster"))?;
+    let times = scenario.horizon.times();
+    let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
+    let mut phase_names: Vec<&str> = Vec::new();
+    for phase in &scenario.phases {
+        if !phase_names.contains(&phase.name.as_str()) {
+            phase_names.push(&phase.name);
+        }
+    }
+    let queue_format = |q: usize| {
+        Format::new()
+            .set_background_color(Color::RGB(QUEUE_COLOURS[q % QUEUE_COLOURS.len()]))
+            .set_align(FormatAlign::Center)
+            .set_border(FormatBorder::Hair)
+    };
+    let phase_format = |p: usize| {
+        Format::new()
+            .set_background_color(Color::RGB(PHASE_COLOURS[p % PHASE_COLOURS.len()]))
+            .set_font_color(Color::White)
+            .set_font_size(8)
+            .set_align(FormatAlign::Center)
+    };
+    let hour_format = header_format()
+        .set_num_format("mm-dd hh:mm")
+        .set_rotation(90)
+        .set_font_size(8);
+    ws.write_string_with_format(1, 0, lang.t("name"), &header_format())?;
+    ws.write_string_with_format(1, 1, lang.t("group"), &header_format())?;
+    for (i, time) in times.iter().enumerate() {
+        let col = i as u16 + 2;
+        ws.write_datetime_with_format(1, col, time, &hour_format)?;
+        ws.set_column_width(col, 3.2)?;
+        if let Some(phase) = scenario
+            .phases
+            .iter()
+            .find(|p| p.start <= *time && *time < p.end)
+        {
+            let p = phase_names
+                .iter()
+                .position(|n| *n == phase.name)
+                .unwrap_or(0);
+            ws.write_string_with_format(0, col, lang.t(&phase.name), &phase_format(p))?;
+        }
+    }
+    let mut people: Vec<(&str, &str)> = plan
+        .roster
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.group.as_str()))
+        .collect();
+    people.sort_by_key(|(name, _)| (name.starts_with("PT-"), *name));
+    people.dedup();
+    for (p, (name, group)) in people.iter().enumerate() {
+        let row = p as u32 + 2;
+        ws.write_string(row, 0, *name)?;
+        ws.write_string(row, 1, lang.t(group))?;
+        for shift in plan.roster.rows.iter().filter(|r| r.name == *name) {
+            let q = queues.iter().position(|q| *q == shift.queue).unwrap_or(0);
+            let label = lang.short(&shift.queue);
+            for (i, time) in times.iter().enumerate() {
+                if shift.start <= *time && *time < shift.end {
+                    ws.write_string_with_format(row, i as u16 + 2, &label, &queue_format(q))?;
+                }
+            }
+        }
+    }
+    let mut row = people.len() as u32 + 3;
+    ws.write_string_with_format(row, 0, lang.t("Legend"), &Format::new().set_bold())?;
+    for (q, queue) in queues.iter().enumerate() {
+        row += 1;
+        ws.write_string_with_format(row, 1, lang.short(queue), &queue_format(q))?;
+        ws.write_string(row, 2, format!("{} ({})", lang.t(queue), lang.t("queue")))?;
+    }
+    for (p, phase) in phase_names.iter().enumerate() {
+        row += 1;
+        ws.write_string_with_format(row, 1, "", &phase_format(p))?;
+        ws.write_string(row, 2, format!("{} ({})", lang.t(phase), lang.t("phase")))?;
+    }
+    ws.set_column_width(0, 12)?;
+    ws.set_column_width(1, 8)?;
+    ws.set_freeze_panes(2, 2)?;
+    ws.set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_repeat_rows(0, 1)?;
+    Ok(())
+}

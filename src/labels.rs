@@ -1,0 +1,169 @@
+//! Words people read in outputs, in English or Chinese (the words service managers use:
+//! 客服, 售前, 售后, 兼职, 主力, 后援, 全员, 接待量). Machine-read files (CSV headers, JSON keys)
+//! stay English so scripts and `shiftcast simulate` read them in either language.
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "zh" | "cn" | "zh-cn" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// From the usual locale variables: `zh_CN.UTF-8` and the like mean Chinese.
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .map_or(Lang::En, |v| {
+                if v.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                }
+            })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The label for `key` (the English text); unknown keys come back as they are, so queue
+    /// and phase names a scenario invents still show.
+    pub fn t(self, key: &str) -> String {
+        match self {
+            Lang::En => key.to_string(),
+            Lang::Zh => WORDS
+                .iter()
+                .find(|(en, _)| *en == key)
+                .map_or_else(|| key.to_string(), |(_, zh)| zh.to_string()),
+        }
+    }
+}
+
+impl Lang {
+    /// One character for a queue in a roster grid cell: 前/后 in Chinese (both words start
+    /// with 售), else the label's first letter, upper-cased.
+    pub fn short(self, queue: &str) -> String {
+        let key = format!("{queue}.short");
+        match self.t(&key) {
+            short if short != key => short,
+            _ => self
+                .t(queue)
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .collect(),
+        }
+    }
+}
+
+/// English -> Chinese.
+const WORDS: &[(&str, &str)] = &[
+    // Queues, phases, kinds.
+    ("presale", "售前"),
+    ("aftersale", "售后"),
+    ("presale.short", "前"),
+    ("aftersale.short", "后"),
+    ("main", "主力"),
+    ("backup", "后援"),
+    ("all-hands", "全员"),
+    ("full-time", "全职"),
+    ("part-time", "兼职"),
+    // Sheets and sections.
+    ("Summary", "概要"),
+    ("Forecast", "接待量预测"),
+    ("Requirements", "人力需求"),
+    ("Coverage", "排班覆盖"),
+    ("Shifts", "班次"),
+    ("Roster", "排班表"),
+    ("Part-timers", "兼职"),
+    ("Legend", "图例"),
+    ("Notes", "说明"),
+    ("Warnings", "注意"),
+    // Column headers.
+    ("time", "时间"),
+    ("queue", "队列"),
+    ("inquiries", "接待量"),
+    ("lower", "下限"),
+    ("upper", "上限"),
+    ("baseline", "日常量"),
+    ("warm-up", "预热"),
+    ("event", "大促量"),
+    ("payment reminders", "催付"),
+    ("after-sale wave", "售后波峰"),
+    ("agents required", "需要客服"),
+    ("offered load (Erlang)", "话务量 (Erlang)"),
+    ("agents by rule of thumb", "经验法则人数"),
+    ("required", "需要"),
+    ("scheduled", "已排"),
+    ("phase", "阶段"),
+    ("shortfall", "缺口"),
+    ("service level", "服务水平"),
+    ("name", "姓名"),
+    ("start", "开始"),
+    ("end", "结束"),
+    ("kind", "类型"),
+    ("group", "组"),
+    ("shift", "班次"),
+    ("hours", "小时"),
+    ("shifts", "班次数"),
+    ("first start", "首班开始"),
+    ("last end", "末班结束"),
+    ("history", "历史"),
+    ("range", "区间"),
+    // Summary lines.
+    ("Peak", "峰值"),
+    ("agents on", "名客服，队列"),
+    ("at", "时间"),
+    ("Part-timers needed", "需要兼职人数"),
+    ("Agent hours", "客服工时"),
+    ("Full-time hours", "全职工时"),
+    ("Part-time hours", "兼职工时"),
+    ("Cost", "成本"),
+    ("Lowest service level", "最低服务水平"),
+    ("Every hour is covered.", "每个小时都已排满。"),
+    ("Short agent-hours", "缺口工时"),
+    ("Short intervals", "缺人时段数"),
+    ("Solver", "求解状态"),
+    ("Simulated service level", "模拟服务水平"),
+    ("Plan written to", "排班已写入"),
+    ("Phase rule not met", "阶段规则未满足"),
+    ("agents", "客服人数"),
+    ("Required vs scheduled agents", "需要与已排客服"),
+    ("Inquiries per interval", "每时段接待量"),
+    ("Customer-service plan", "客服排班计划"),
+    ("error", "错误"),
+    ("how to fix", "修改方法"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_uses_the_managers_words_and_keeps_unknown_names() {
+        assert_eq!(Lang::Zh.t("presale"), "售前");
+        assert_eq!(Lang::Zh.t("all-hands"), "全员");
+        assert_eq!(Lang::Zh.t("Part-timers needed"), "需要兼职人数");
+        assert_eq!(Lang::Zh.t("vip"), "vip");
+        assert_eq!(Lang::En.t("presale"), "presale");
+        assert_eq!(
+            (Lang::Zh.short("presale"), Lang::Zh.short("aftersale")),
+            ("前".into(), "后".into())
+        );
+        assert_eq!(Lang::En.short("aftersale"), "A");
+    }
+}

@@ -1,0 +1,214 @@
+//! The files people open: plan.xlsx read back with calamine against the CSVs, report.html
+//! self-contained, Chinese labels, Excel CSVs with a BOM, JSON for scripts.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use tempfile::TempDir;
+
+const SCENARIO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/double11/scenario.toml");
+
+/// Plans the example into a fresh folder with `extra` flags; returns (folder guard, plan dir, stdout).
+fn plan(extra: &[&str]) -> (TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan");
+    let mut args = vec!["plan", SCENARIO, "--out", out.to_str().unwrap(), "--quiet"];
+    args.extend_from_slice(extra);
+    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (dir, out, String::from_utf8(output.stdout).unwrap())
+}
+
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect()
+}
+
+fn number(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(x) => *x,
+        Data::Int(x) => *x as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+fn time(cell: &Data) -> String {
+    match cell {
+        Data::DateTime(t) => t
+            .as_datetime()
+            .unwrap()
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+        other => panic!("not a date-time: {other:?}"),
+    }
+}
+
+#[test]
+fn workbook_holds_the_csv_numbers_as_numbers_and_times_as_date_times() {
+    let (_dir, out, _) = plan(&[]);
+    let mut book: Xlsx<_> = open_workbook(out.join("plan.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Summary",
+            "Forecast",
+            "Requirements",
+            "Coverage",
+            "Shifts",
+            "Roster",
+            "Part-timers"
+        ]
+    );
+
+    let forecast = book.worksheet_range("Forecast").unwrap();
+    let csv = csv_rows(&out.join("forecast.csv"));
+    let rows: Vec<_> = forecast.rows().skip(1).collect();
+    assert_eq!(rows.len(), csv.len());
+    for (row, line) in rows.iter().zip(&csv) {
+        assert_eq!(time(&row[0]), line[0]);
+        for (col, csv_col) in [(2, 2), (3, 3), (4, 4), (7, 7), (8, 8), (9, 9)] {
+            let value: f64 = line[csv_col].parse().unwrap();
+            assert!((number(&row[col]) - value).abs() <= 0.005, "{line:?}");
+        }
+    }
+
+    let coverage = book.worksheet_range("Coverage").unwrap();
+    let csv = csv_rows(&out.join("coverage.csv"));
+    for (row, line) in coverage.rows().skip(1).zip(&csv) {
+        assert_eq!(time(&row[0]), line[0]);
+        assert_eq!(number(&row[2]), line[2].parse::<f64>().unwrap());
+        assert_eq!(number(&row[3]), line[3].parse::<f64>().unwrap());
+    }
+
+    let shifts = book.worksheet_range("Shifts").unwrap();
+    assert_eq!(
+        shifts.rows().count() - 1,
+        csv_rows(&out.join("roster.csv")).len()
+    );
+
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let needed = summary["part_timers_needed"].as_f64().unwrap();
+    let sheet = book.worksheet_range("Summary").unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| r[0] == Data::String("Part-timers needed".into()))
+        .unwrap();
+    assert_eq!(number(&row[1]), needed);
+    // One row per hired part-timer.
+    let part_timers = book.worksheet_range("Part-timers").unwrap();
+    assert_eq!(part_timers.rows().count() - 1, needed as usize);
+}
+
+#[test]
+fn html_report_is_self_contained_and_holds_the_summary() {
+    let (_dir, out, _) = plan(&[]);
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    for fetch in [
+        "src=\"http",
+        "href=\"http",
+        "url(",
+        "<script",
+        "<link",
+        "<img",
+    ] {
+        assert!(!html.contains(fetch), "report.html must not load {fetch}");
+    }
+    assert!(html.contains("name=\"viewport\""));
+    assert!(html.contains(&format!(
+        "Part-timers needed: {}",
+        summary["part_timers_needed"]
+    )));
+    assert!(html.contains(&format!(
+        "Cost: {:.2}",
+        summary["total_cost"].as_f64().unwrap()
+    )));
+    assert_eq!(html.matches("<svg").count(), 4, "two charts per queue");
+}
+
+#[test]
+fn chinese_labels_and_excel_csv() {
+    let (_dir, out, stdout) = plan(&["--lang", "zh", "--excel-csv"]);
+    assert!(stdout.contains("需要兼职："), "{stdout}");
+    let book: Xlsx<_> = open_workbook(out.join("plan.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "概要",
+            "接待量预测",
+            "人力需求",
+            "排班覆盖",
+            "班次",
+            "排班表",
+            "兼职"
+        ]
+    );
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("lang=\"zh\"") && html.contains("售前") && html.contains("主力"));
+    let csv = std::fs::read(out.join("forecast.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}timestamp,".as_bytes()));
+    // shiftcast simulate still reads the folder.
+    let simulated = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args([
+            "simulate",
+            SCENARIO,
+            "--plan",
+            out.to_str().unwrap(),
+            "--runs",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        simulated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&simulated.stderr)
+    );
+}
+
+#[test]
+fn same_inputs_same_bytes_in_every_file() {
+    let (_a, first, _) = plan(&[]);
+    let (_b, second, _) = plan(&[]);
+    let mut names: Vec<_> = std::fs::read_dir(&first)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    for name in names {
+        assert_eq!(
+            std::fs::read(first.join(&name)).unwrap(),
+            std::fs::read(second.join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
+    let plain = std::fs::read(first.join("forecast.csv")).unwrap();
+    assert!(plain.starts_with(b"timestamp,"), "no BOM unless asked");
+}
+
+#[test]
+fn json_summary_and_a_bad_language() {
+    let (_dir, _out, stdout) = plan(&["--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(json["part_timers_needed"].as_u64().unwrap() > 0);
+    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args(["--lang", "fr", "plan", SCENARIO, "--out", "unused"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("use --lang zh"));
+}
