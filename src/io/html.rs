@@ -74,7 +74,17 @@ pub fn report_html(plan: &Plan, scenario: &Scenario, charts: &[Chart], lang: Lan
 fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
     let times = scenario.horizon.times();
     let mut people: Vec<&str> = plan.roster.rows.iter().map(|r| r.name.as_str()).collect();
-    people.sort_by_key(|name| (name.starts_with("PT-"), *name));
+    people.sort_by_key(|name| {
+        (
+            name.starts_with("PT-"),
+            if name.starts_with("PT-") {
+                name.len()
+            } else {
+                0
+            },
+            *name,
+        )
+    });
     people.dedup();
     let mut html = format!(
         "<div class=\"grid\"><table><tr><th class=\"name\">{}</th>",

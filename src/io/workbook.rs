@@ -306,6 +306,7 @@ fn roster_sheet(
         .set_num_format("mm-dd hh:mm")
         .set_rotation(90)
         .set_font_size(8);
+    ws.set_row_height(1, 62)?;
     ws.write_string_with_format(1, 0, lang.t("name"), &header_format())?;
     ws.write_string_with_format(1, 1, lang.t("group"), &header_format())?;
     for (i, time) in times.iter().enumerate() {
@@ -330,7 +331,17 @@ fn roster_sheet(
         .iter()
         .map(|r| (r.name.as_str(), r.group.as_str()))
         .collect();
-    people.sort_by_key(|(name, _)| (name.starts_with("PT-"), *name));
+    people.sort_by_key(|(name, _)| {
+        (
+            name.starts_with("PT-"),
+            if name.starts_with("PT-") {
+                name.len()
+            } else {
+                0
+            },
+            *name,
+        )
+    });
     people.dedup();
     for (p, (name, group)) in people.iter().enumerate() {
         let row = p as u32 + 2;
