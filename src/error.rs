@@ -39,6 +39,23 @@ impl Error {
         }
     }
 
+    /// The message in `lang`: in Chinese the frame is translated (the details stay English).
+    pub fn text(&self, lang: crate::labels::Lang) -> String {
+        match (self, lang) {
+            (
+                Error::Input {
+                    place,
+                    problem,
+                    fix,
+                },
+                crate::labels::Lang::Zh,
+            ) => {
+                format!("{place}：{problem}。修改方法：{fix}")
+            }
+            _ => self.to_string(),
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         )),
         (Command::Plan(args), _) => cmd::plan::run(args, &global),
         (Command::Forecast(args), _) => cmd::forecast::run(args, &global),
-        (Command::Backtest(args), _) => cmd::backtest::run(args),
+        (Command::Backtest(args), _) => cmd::backtest::run(args, &global),
         (Command::Erlang(args), _) => cmd::erlang::run(args),
         (Command::Simulate(args), _) => cmd::simulate::run(args),
     };
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let lang = global.lang.unwrap_or_else(Lang::from_env);
-            eprintln!("shiftcast: {}: {e}", lang.t("error"));
+            eprintln!("shiftcast: {}: {}", lang.t("error"), e.text(lang));
             ExitCode::FAILURE
         }
     }

@@ -54,7 +54,15 @@ fn forecast_writes_one_row_per_queue_and_hour_with_its_interval() {
     shiftcast(&args);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
 
-    // Daily totals summed into 2-hour intervals keep the week's volume.
+    // For scripts: one JSON object naming each queue's method.
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let output = shiftcast(&json_args);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["queues"][0]["queue"], "casual");
+    assert_eq!(json["queues"][1]["method"], "combined");
+
+    // Summed into 2-hour intervals: half as many rows.
     let two_hours = dir.path().join("two-hours.csv");
     let mut coarse = args.to_vec();
     coarse.splice(

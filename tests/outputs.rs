@@ -211,4 +211,13 @@ fn json_summary_and_a_bad_language() {
         .unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("use --lang zh"));
+    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args(["--lang", "zh", "plan", "no-such.toml", "--out", "unused"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("shiftcast: 错误: no-such.toml：") && stderr.contains("修改方法："),
+        "{stderr}"
+    );
 }

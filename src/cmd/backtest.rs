@@ -37,7 +37,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(args: &Args) -> Result<()> {
+pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     let settings = super::forecast::settings("auto", args.level, args.profile_weeks)?;
     if args.horizon_days == 0 || args.folds == 0 {
         return Err(Error::input(
@@ -48,6 +48,8 @@ pub fn run(args: &Args) -> Result<()> {
     }
     let history = io::read_history(&args.history)?;
     let methods = Method::ALL;
+    let progress = super::progress(global);
+    progress.set_message("backtesting every method");
     let scores = backtest(
         &history,
         args.horizon_days as usize,
@@ -56,6 +58,7 @@ pub fn run(args: &Args) -> Result<()> {
         &settings,
         &methods,
     )?;
+    progress.finish_and_clear();
     if args.json {
         let json = serde_json::json!({
             "horizon_days": args.horizon_days,

@@ -3,7 +3,8 @@
 //!
 //! Forecasts ordinary-day inquiries for every queue of the history from `--start` for N days,
 //! fitted on the rows before `--start` (unusual days set aside), and writes
-//! `timestamp,queue,inquiries,lower,upper,method`. Prints the method each queue used.
+//! `timestamp,queue,inquiries,lower,upper,method`. Prints the method each queue used (`--json`:
+//! one object).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -39,6 +40,9 @@ pub struct Args {
     /// CSV file to write
     #[arg(long)]
     pub out: PathBuf,
+    /// Print one JSON object (per queue: method, total, notes, warnings) instead of text
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(args: &Args, global: &super::Global) -> Result<()> {
@@ -68,6 +72,31 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     for queue in history.series.keys() {
         progress.set_message(format!("forecasting {queue}"));
         let (p, _) = ordinary(&history, queue, start, len, &settings, &BTreeSet::new())?;
+        queues.push((queue.clone(), p));
+    }
+    progress.finish_and_clear();
+    io::write_output_file(&args.out, &io::forecast_csv(&queues, start, step)?)?;
+    let summary: Vec<_> = queues
+        .iter()
+        .map(|(queue, p)| {
+            serde_json::json!({
+                "queue": queue,
+                "method": p.method.name(),
+                "total": p.point.iter().sum::<f64>(),
+                "notes": p.notes,
+                "warnings": p.warnings,
+            })
+        })
+        .collect();
+    if args.json {
+        let json = serde_json::json!({ "file": args.out, "queues": summary });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).map_err(|e| Error::Render(e.to_string()))?
+        );
+        return Ok(());
+    }
+    for (queue, p) in &queues {
         for note in &p.notes {
             println!("{note}");
         }
@@ -76,10 +105,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
         }
         let total: f64 = p.point.iter().sum();
         println!("{queue}: {total:.0} inquiries over {} days", args.days);
-        queues.push((queue.clone(), p));
     }
-    progress.finish_and_clear();
-    io::write_output_file(&args.out, &io::forecast_csv(&queues, start, step)?)?;
     println!("Forecast written to {}", args.out.display());
     Ok(())
 }
