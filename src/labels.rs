@@ -145,6 +145,7 @@ const WORDS: &[(&str, &str)] = &[
     ("Required vs scheduled agents", "需要与已排客服"),
     ("Inquiries per interval", "每时段接待量"),
     ("Customer-service plan", "客服排班计划"),
+    ("What one more part-timer buys", "每多一名兼职的效果"),
     ("error", "错误"),
     ("how to fix", "修改方法"),
 ];

@@ -8,6 +8,7 @@ pub mod error;
 pub mod forecast;
 pub mod io;
 pub mod labels;
+pub mod parttimers;
 pub mod report;
 pub mod roster;
 pub mod scenario;

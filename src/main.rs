@@ -25,6 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Plan(cmd::plan::Args),
+    Parttimers(cmd::parttimers::Args),
     Forecast(cmd::forecast::Args),
     Backtest(cmd::backtest::Args),
     #[command(allow_negative_numbers = true)]
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
             "use --lang zh (Chinese) or --lang en (English)",
         )),
         (Command::Plan(args), _) => cmd::plan::run(args, &global),
+        (Command::Parttimers(args), _) => cmd::parttimers::run(args, &global),
         (Command::Forecast(args), _) => cmd::forecast::run(args, &global),
         (Command::Backtest(args), _) => cmd::backtest::run(args, &global),
         (Command::Erlang(args), _) => cmd::erlang::run(args),

@@ -52,7 +52,8 @@ pub struct Summary {
     pub total_agent_hours: f64,
     pub full_time_hours: f64,
     pub part_time_hours: f64,
-    /// Wages for all planned hours (the shortfall price is not a cost paid, so it is not in here).
+    /// Wages for all planned hours plus the hiring price of each part-timer (the shortfall price
+    /// is not a cost paid, so it is not in here).
     pub total_cost: f64,
     pub shortfall_agent_hours: f64,
     /// Lowest Erlang C service level over intervals with inquiries.
@@ -160,7 +161,9 @@ pub fn build(
         full_time_hours,
         part_time_hours,
         total_cost: round2(
-            full_time_hours * costs.full_time_per_hour + part_time_hours * costs.part_time_per_hour,
+            full_time_hours * costs.full_time_per_hour
+                + part_time_hours * costs.part_time_per_hour
+                + roster.part_timers_needed as f64 * costs.part_time_per_person,
         ),
         shortfall_agent_hours,
         min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),

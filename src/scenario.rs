@@ -83,6 +83,8 @@ pub struct Costs {
     pub part_time_per_hour: f64,
     pub shortfall_per_agent_hour: f64,
     pub phase_rule_penalty: f64,
+    /// Price of hiring one part-timer (recruiting, training), on top of hourly wages.
+    pub part_time_per_person: f64,
 }
 
 /// A chat queue and its service target.
@@ -394,6 +396,8 @@ struct RawCosts {
     shortfall_per_agent_hour: f64,
     #[serde(default = "default_phase_rule_penalty")]
     phase_rule_penalty: f64,
+    #[serde(default)]
+    part_time_per_person: f64,
 }
 
 fn default_phase_rule_penalty() -> f64 {
@@ -990,6 +994,11 @@ impl Scenario {
                     "costs.phase_rule_penalty",
                     raw.costs.phase_rule_penalty,
                     "5000",
+                )?,
+                part_time_per_person: check.non_negative(
+                    "costs.part_time_per_person",
+                    raw.costs.part_time_per_person,
+                    "200",
                 )?,
             },
             queues,

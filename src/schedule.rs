@@ -20,6 +20,9 @@ use crate::error::{Error, Result};
 use crate::scenario::{Kind, Person, Phase, Scenario, PART_TIME_GROUP};
 use crate::staffing::Requirement;
 
+/// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
+const HEAD_TIE_BREAK: f64 = 1.0;
+
 /// One possible shift: a template started on one day, serving one queue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShiftSlot {
@@ -98,7 +101,18 @@ pub fn schedule(
     staff: &[Person],
     requirements: &[Requirement],
 ) -> Result<Schedule> {
-    let model = Model::new(scenario, staff, requirements);
+    schedule_with_part_timers(scenario, staff, requirements, None)
+}
+
+/// [`schedule`] with at most `part_timers` hired part-timers (None: as many as pay off).
+pub fn schedule_with_part_timers(
+    scenario: &Scenario,
+    staff: &[Person],
+    requirements: &[Requirement],
+    part_timers: Option<u32>,
+) -> Result<Schedule> {
+    let mut model = Model::new(scenario, staff, requirements);
+    model.part_timer_cap = part_timers;
     model.solve()
 }
 
@@ -193,6 +207,9 @@ struct Model<'a> {
     /// Indexed queue x interval.
     shortfall: Vec<Variable>,
     duties: Vec<Duty>,
+    /// Part-timers to hire: at least the most working or resting at one moment.
+    part_timers: Variable,
+    part_timer_cap: Option<u32>,
 }
 
 impl<'a> Model<'a> {
@@ -234,6 +251,7 @@ impl<'a> Model<'a> {
             .iter()
             .map(|r| vars.add(variable().min(0).max(f64::from(r.agents_required))))
             .collect();
+        let part_timers = vars.add(variable().integer().min(0));
         let mut duties = Vec::new();
         for (phase_index, phase) in scenario.phases.iter().enumerate() {
             for (person_index, person) in staff.iter().enumerate() {
@@ -256,6 +274,8 @@ impl<'a> Model<'a> {
             part_time_shifts,
             shortfall,
             duties,
+            part_timers,
+            part_timer_cap: None,
         }
     }
 
@@ -276,6 +296,12 @@ impl<'a> Model<'a> {
         for d in &self.duties {
             cost.add_mul(costs.phase_rule_penalty, d.missed);
         }
+        // The small extra per head makes the plan hire no more people than its shifts need
+        // when several rosters cost the same.
+        cost.add_mul(
+            costs.part_time_per_person + HEAD_TIE_BREAK,
+            self.part_timers,
+        );
         cost
     }
 
@@ -397,6 +423,37 @@ impl<'a> Model<'a> {
             .collect()
     }
 
+    /// Hired part-timers number at least the most part-time shifts working or resting at one
+    /// moment (and at most the cap, when asked): shifts plus rest are intervals on a line, so
+    /// that most is exactly the least number of people who can work them, which the roster uses.
+    fn part_timer_headcount(&self) -> Vec<Constraint> {
+        let mut rows: Vec<Constraint> = self
+            .part_timer_cap
+            .map(|cap| constraint!(self.part_timers <= f64::from(cap)))
+            .into_iter()
+            .collect();
+        let rest = Duration::minutes((self.scenario.min_rest_hours * 60.0).round() as i64);
+        let mut starts: Vec<NaiveDateTime> = self
+            .part_time_shifts
+            .iter()
+            .map(|s| self.slots[s.slot].start)
+            .collect();
+        starts.sort();
+        starts.dedup();
+        rows.extend(starts.into_iter().map(|t| {
+            let busy = self
+                .part_time_shifts
+                .iter()
+                .filter(|s| {
+                    let slot = &self.slots[s.slot];
+                    slot.start <= t && t < slot.end + rest
+                })
+                .fold(Expression::from(0.0), |e, s| e + s.var);
+            constraint!(busy <= self.part_timers)
+        }));
+        rows
+    }
+
     fn duty_shifts<'b>(&'b self, duty: &'b Duty) -> impl Iterator<Item = &'b StaffShift> + 'b {
         let phase = &self.scenario.phases[duty.phase];
         self.staff_shifts.iter().filter(move |s| {
@@ -425,6 +482,7 @@ impl<'a> Model<'a> {
             self.one_shift_at_a_time_with_rest(),
             self.daily_and_weekly_hours(),
             self.phase_must_be_on_duty(),
+            self.part_timer_headcount(),
         ];
         for row in families.into_iter().flatten() {
             problem.add_constraint(row);

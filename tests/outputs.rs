@@ -221,3 +221,42 @@ fn json_summary_and_a_bad_language() {
         "{stderr}"
     );
 }
+
+#[test]
+fn parttimers_json_contract_and_curve_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("curve.svg");
+    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args([
+            "parttimers",
+            SCENARIO,
+            "--max",
+            "2",
+            "--json",
+            "--quiet",
+            "--chart",
+        ])
+        .arg(&chart)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // Two part-timers cannot cover Double 11: the answer says so rather than guessing.
+    assert!(json["needed"].is_null());
+    let curve = json["curve"].as_array().unwrap();
+    assert_eq!(curve.len(), 3);
+    for (n, point) in curve.iter().enumerate() {
+        assert_eq!(point["part_timers"], n);
+        for key in ["shortfall_agent_hours", "min_service_level", "cost"] {
+            assert!(point[key].is_number(), "{key} in {point}");
+        }
+    }
+    assert!(
+        curve[2]["shortfall_agent_hours"].as_f64() < curve[0]["shortfall_agent_hours"].as_f64()
+    );
+    assert!(std::fs::read_to_string(&chart).unwrap().starts_with("<svg"));
+}

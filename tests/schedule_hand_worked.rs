@@ -143,3 +143,48 @@ fn a_phase_closed_to_part_timers_reports_the_shortfall() {
     let li = plan.shifts.iter().find(|s| s.person == Some(0)).unwrap();
     assert_eq!(li.start, parse_time("2026-11-11T00:00").unwrap());
 }
+
+#[test]
+fn part_timer_curve_on_the_hand_instance() {
+    // Every busy window (shift + 11 h rest) contains 12:00, so each hired part-timer works one
+    // shift: with none, all 64 agent-hours are short; one person covers at most the 12-hour
+    // shift (52 short, cost 120); the hand optimum needs 7 (no shortfall, cost 640).
+    let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
+    let forecast = shiftcast::forecast::Forecast {
+        rows: vec![],
+        notes: vec![],
+        warnings: vec![],
+    };
+    let answer = shiftcast::parttimers::part_timers(
+        &scenario,
+        &[],
+        &forecast,
+        &requirements(&scenario),
+        Some(8),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(answer.needed, Some(7));
+    let point = |n: usize| &answer.curve[n];
+    assert_eq!((point(0).shortfall_agent_hours, point(0).cost), (64.0, 0.0));
+    assert_eq!(
+        (point(1).shortfall_agent_hours, point(1).cost),
+        (52.0, 120.0)
+    );
+    assert_eq!(
+        (point(7).shortfall_agent_hours, point(7).cost),
+        (0.0, 640.0)
+    );
+    assert_eq!(
+        point(8),
+        &shiftcast::parttimers::CurvePoint {
+            part_timers: 8,
+            ..point(7).clone()
+        }
+    );
+    for pair in answer.curve.windows(2) {
+        assert!(pair[1].shortfall_agent_hours <= pair[0].shortfall_agent_hours);
+    }
+    let hired: usize = answer.shifts.iter().map(|s| s.count).sum();
+    assert_eq!(hired, 7);
+}

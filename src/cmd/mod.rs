@@ -3,6 +3,7 @@
 pub mod backtest;
 pub mod erlang;
 pub mod forecast;
+pub mod parttimers;
 pub mod plan;
 pub mod simulate;
 

@@ -245,3 +245,76 @@ fn coverage_chart(plan: &Plan, scenario: &Scenario, queue: &str, lang: Lang) -> 
     }
     Ok(svg)
 }
+
+/// The part-timer marginal curve: agent-hours short (left axis) and wages (right axis) for
+/// each number of part-timers, with the answer marked.
+pub fn curve_chart(answer: &crate::parttimers::Answer, lang: Lang) -> Result<String> {
+    draw_curve(answer, lang).map_err(|e| Error::Render(format!("part-timer curve: {e}")))
+}
+
+fn draw_curve(answer: &crate::parttimers::Answer, lang: Lang) -> DrawResult<String> {
+    let curve = &answer.curve;
+    let x_end = curve.last().map_or(1, |p| p.part_timers).max(1) as f64;
+    let short_top = curve
+        .iter()
+        .map(|p| p.shortfall_agent_hours)
+        .fold(1.0, f64::max)
+        * 1.1;
+    let cost_top = curve.iter().map(|p| p.cost).fold(1.0, f64::max) * 1.1;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(lang.t("What one more part-timer buys"), ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(64)
+            .right_y_label_area_size(72)
+            .build_cartesian_2d(0.0..x_end, 0.0..short_top)?
+            .set_secondary_coord(0.0..x_end, 0.0..cost_top);
+        chart
+            .configure_mesh()
+            .x_desc(lang.t("Part-timers"))
+            .y_desc(lang.t("Short agent-hours"))
+            .draw()?;
+        chart
+            .configure_secondary_axes()
+            .y_desc(lang.t("Cost"))
+            .draw()?;
+        chart
+            .draw_series(LineSeries::new(
+                curve
+                    .iter()
+                    .map(|p| (f64::from(p.part_timers), p.shortfall_agent_hours)),
+                RED.stroke_width(2),
+            ))?
+            .label(lang.t("Short agent-hours"))
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], RED.stroke_width(2)));
+        chart
+            .draw_secondary_series(LineSeries::new(
+                curve.iter().map(|p| (f64::from(p.part_timers), p.cost)),
+                BLUE.stroke_width(2),
+            ))?
+            .label(lang.t("Cost"))
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE.stroke_width(2)));
+        if let Some(n) = answer.needed {
+            let x = f64::from(n);
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    [(x, 0.0), (x, short_top)],
+                    BLACK.mix(0.6).stroke_width(1),
+                )))?
+                .label(format!("{}: {n}", lang.t("Part-timers needed")))
+                .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLACK.mix(0.6)));
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK.mix(0.3))
+            .position(SeriesLabelPosition::UpperMiddle)
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}

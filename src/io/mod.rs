@@ -11,6 +11,7 @@ mod scenario_file;
 mod staff;
 mod workbook;
 
+pub use charts::curve_chart;
 pub use forecast_file::forecast_csv;
 pub use history::read_history;
 pub use output::{write_output_dir, write_output_file, OutputFile};

@@ -1,0 +1,118 @@
+//! "How many part-timers do we need, and what does one more buy?": the plan re-solved with at
+//! most n hired part-timers for n = 0 .. max, and the least n that leaves no hour short.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::forecast::Forecast;
+use crate::scenario::{format_time, Kind, Person, Scenario};
+use crate::staffing::Requirement;
+use crate::{report, roster, schedule};
+
+/// The best plan with at most `part_timers` hired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurvePoint {
+    pub part_timers: u32,
+    /// Agent-hours below the requirement.
+    pub shortfall_agent_hours: f64,
+    /// Lowest Erlang service level over the plan's intervals.
+    pub min_service_level: f64,
+    /// Wages of the plan.
+    pub cost: f64,
+}
+
+/// Part-time shifts of one kind in the answer's plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShiftCount {
+    pub queue: String,
+    pub start: String,
+    pub end: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// Least part-timers with no hour short; None when even `max` leaves hours short.
+    pub needed: Option<u32>,
+    pub curve: Vec<CurvePoint>,
+    /// The part-time shifts of the plan with `needed` part-timers.
+    pub shifts: Vec<ShiftCount>,
+}
+
+/// Solves the plan for every cap from 0 to `max` (default: as many as the uncapped plan
+/// hires); `progress(done, total)` after each.
+pub fn part_timers(
+    scenario: &Scenario,
+    staff: &[Person],
+    forecast: &Forecast,
+    requirements: &[Requirement],
+    max: Option<u32>,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Answer> {
+    let solve = |cap: Option<u32>| -> Result<(CurvePoint, Vec<ShiftCount>)> {
+        let plan = schedule::schedule_with_part_timers(scenario, staff, requirements, cap)?;
+        let roster = roster::build(&plan.shifts, staff, scenario.min_rest_hours);
+        let summary = report::build(scenario, forecast, requirements, &plan, &roster).summary;
+        let point = CurvePoint {
+            part_timers: cap.unwrap_or(roster.part_timers_needed as u32),
+            // + 0.0 turns a -0.0 into 0.
+            shortfall_agent_hours: summary.shortfall_agent_hours + 0.0,
+            min_service_level: summary.min_service_level,
+            cost: summary.total_cost,
+        };
+        Ok((point, shift_counts(&roster)))
+    };
+    // Any cap at or above the uncapped plan's count leaves that plan optimal: solve it once.
+    let (free, free_shifts) = solve(None)?;
+    let max = max.unwrap_or(free.part_timers);
+    let mut curve = Vec::new();
+    let mut needed = None;
+    for n in 0..=max {
+        let (point, shifts) = if n >= free.part_timers {
+            (
+                CurvePoint {
+                    part_timers: n,
+                    ..free.clone()
+                },
+                free_shifts.clone(),
+            )
+        } else {
+            solve(Some(n))?
+        };
+        if needed.is_none() && point.shortfall_agent_hours < 1e-9 {
+            needed = Some((n, shifts));
+        }
+        curve.push(point);
+        progress(n + 1, max + 1);
+    }
+    Ok(Answer {
+        needed: needed.as_ref().map(|(n, _)| *n),
+        shifts: needed.map(|(_, s)| s).unwrap_or_default(),
+        curve,
+    })
+}
+
+/// Hired part-timers' shifts, counted by queue and time.
+fn shift_counts(roster: &roster::Roster) -> Vec<ShiftCount> {
+    let mut counts: Vec<(NaiveDateTime, NaiveDateTime, String, usize)> = Vec::new();
+    for r in roster.rows.iter().filter(|r| r.kind == Kind::PartTime) {
+        match counts
+            .iter_mut()
+            .find(|c| c.0 == r.start && c.1 == r.end && c.2 == r.queue)
+        {
+            Some(c) => c.3 += 1,
+            None => counts.push((r.start, r.end, r.queue.clone(), 1)),
+        }
+    }
+    counts.sort();
+    counts
+        .into_iter()
+        .map(|(start, end, queue, count)| ShiftCount {
+            queue,
+            start: format_time(start),
+            end: format_time(end),
+            count,
+        })
+        .collect()
+}
