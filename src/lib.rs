@@ -69,6 +69,18 @@ pub fn plan_with_progress(
     let forecast = forecast::forecast(scenario, history)?;
     step("staffing");
     let requirements = staffing::requirements(scenario, &forecast.rows)?;
+    plan_for_requirements(scenario, staff, forecast, requirements, step)
+}
+
+/// The schedule, roster and report for agents required already known (from a forecast, or
+/// given directly by the planner).
+pub fn plan_for_requirements(
+    scenario: &Scenario,
+    staff: &[Person],
+    forecast: Forecast,
+    requirements: Vec<Requirement>,
+    step: &mut dyn FnMut(&'static str),
+) -> Result<Plan> {
     step("schedule (HiGHS)");
     let schedule = schedule::schedule(scenario, staff, &requirements)?;
     step("roster");

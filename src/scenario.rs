@@ -20,7 +20,11 @@ pub const PART_TIME_GROUP: &str = "part-time";
 #[derive(Debug, Clone)]
 pub struct Scenario {
     pub horizon: Horizon,
-    pub history_file: PathBuf,
+    /// The history CSV; `None` when agents required come from `requirements_file`.
+    pub history_file: Option<PathBuf>,
+    /// Agents required per queue and interval, given directly (`[requirements] file`): the plan
+    /// skips forecast and staffing.
+    pub requirements_file: Option<PathBuf>,
     /// How ordinary days are forecast (method, interval level, quantile to staff for).
     pub forecast: crate::forecast::Settings,
     /// Language of the workbook, report and summary, when the scenario sets one.
@@ -293,7 +297,8 @@ pub fn format_time(t: NaiveDateTime) -> String {
 #[serde(deny_unknown_fields)]
 struct RawScenario {
     horizon: RawHorizon,
-    history: RawHistory,
+    history: Option<RawHistory>,
+    requirements: Option<RawRequirements>,
     staff: RawStaff,
     #[serde(default)]
     rules: RawRules,
@@ -362,6 +367,12 @@ struct RawHistory {
     file: PathBuf,
     #[serde(default = "default_weeks")]
     weeks: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirements {
+    file: PathBuf,
 }
 
 fn default_weeks() -> u32 {
@@ -614,6 +625,13 @@ impl Scenario {
     pub fn from_toml(text: &str, file: &str) -> Result<Scenario> {
         let raw: RawScenario = toml::from_str(text).map_err(|e| toml_error(text, file, &e))?;
         let check = Checker { file };
+        if raw.history.is_none() && raw.requirements.is_none() {
+            return check.fail(
+                "history",
+                "the scenario names neither a history file nor a requirements file",
+                "add [history] file = \"history.csv\" to forecast, or [requirements] file = \"requirements.csv\" with agents per queue and interval",
+            );
+        }
 
         let horizon = Horizon {
             start: check.time("horizon.start", &raw.horizon.start)?,
@@ -942,7 +960,8 @@ impl Scenario {
 
         Ok(Scenario {
             horizon,
-            history_file: raw.history.file,
+            history_file: raw.history.as_ref().map(|h| h.file.clone()),
+            requirements_file: raw.requirements.as_ref().map(|r| r.file.clone()),
             language: match &raw.report.language {
                 None => None,
                 Some(text) => Some(crate::labels::Lang::parse(text).ok_or_else(|| {
@@ -966,7 +985,7 @@ impl Scenario {
                     Some(q) => Some(check.share("forecast.staff_for_quantile", q, false, false)?),
                     None => None,
                 },
-                profile_weeks: raw.history.weeks.max(1) as usize,
+                profile_weeks: raw.history.as_ref().map_or(4, |h| h.weeks.max(1)) as usize,
             },
             staff_file: raw.staff.file,
             min_rest_hours: check.non_negative(

@@ -27,7 +27,7 @@ fn plan() -> &'static (
     )> = OnceLock::new();
     PLAN.get_or_init(|| {
         let scenario = io::read_scenario(&example()).unwrap();
-        let history = io::read_history(&scenario.history_file).unwrap();
+        let history = io::read_history(scenario.history_file.as_ref().unwrap()).unwrap();
         let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
         let staff = io::read_staff(&scenario.staff_file, &queues).unwrap();
         let plan = shiftcast::plan(&scenario, &history, &staff).unwrap();

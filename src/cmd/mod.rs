@@ -32,3 +32,73 @@ pub fn progress(global: &Global) -> ProgressBar {
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
+
+/// What the plan must cover: agents required per queue and interval, from the scenario's
+/// requirements file when it has one (no forecast then), else forecast from its history. The
+/// history comes back too, for charts (empty without one).
+pub fn demand(
+    scenario: &shiftcast::scenario::Scenario,
+) -> shiftcast::Result<(
+    shiftcast::forecast::History,
+    shiftcast::forecast::Forecast,
+    Vec<shiftcast::staffing::Requirement>,
+)> {
+    use shiftcast::forecast::{Forecast, History};
+    if let Some(file) = &scenario.requirements_file {
+        let requirements = shiftcast::io::read_requirements(file, scenario)?;
+        let forecast = Forecast {
+            rows: Vec::new(),
+            notes: vec![format!(
+                "agents required read from {}: no forecast or staffing model was run",
+                file.display()
+            )],
+            warnings: Vec::new(),
+        };
+        return Ok((History::default(), forecast, requirements));
+    }
+    let file = scenario
+        .history_file
+        .as_ref()
+        .expect("validated: history or requirements");
+    let history = shiftcast::io::read_history(file)?;
+    let forecast = shiftcast::forecast::forecast(scenario, &history)?;
+    let requirements = shiftcast::staffing::requirements(scenario, &forecast.rows)?;
+    Ok((history, forecast, requirements))
+}
+
+/// `--time-limit` and `--gap`, overriding the scenario's `[solver]` table.
+#[derive(Debug, clap::Args)]
+pub struct SolverFlags {
+    /// Stop the optimiser after this many seconds with the best plan found
+    #[arg(long)]
+    pub time_limit: Option<f64>,
+    /// Stop when the plan is proven within this relative gap of the best (e.g. 0.001)
+    #[arg(long)]
+    pub gap: Option<f64>,
+}
+
+impl SolverFlags {
+    pub fn apply(&self, scenario: &mut shiftcast::scenario::Scenario) -> shiftcast::Result<()> {
+        if let Some(seconds) = self.time_limit {
+            if !(seconds.is_finite() && seconds > 0.0) {
+                return Err(shiftcast::Error::input(
+                    "--time-limit",
+                    format!("{seconds} is not a positive number of seconds"),
+                    "e.g. --time-limit 30",
+                ));
+            }
+            scenario.solver.time_limit_seconds = seconds;
+        }
+        if let Some(gap) = self.gap {
+            if !(gap.is_finite() && (0.0..1.0).contains(&gap)) {
+                return Err(shiftcast::Error::input(
+                    "--gap",
+                    format!("{gap} is not a relative gap from 0 up to 1"),
+                    "e.g. --gap 0.001 for 0.1%",
+                ));
+            }
+            scenario.solver.relative_gap = gap;
+        }
+        Ok(())
+    }
+}

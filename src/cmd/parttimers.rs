@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use shiftcast::labels::Lang;
 use shiftcast::parttimers::{part_timers, Answer};
-use shiftcast::{forecast, io, staffing, Error, Result};
+use shiftcast::{io, Error, Result};
 
 use super::Global;
 
@@ -28,20 +28,21 @@ pub struct Args {
     /// Also draw the curve into this SVG file
     #[arg(long)]
     pub chart: Option<PathBuf>,
+    #[command(flatten)]
+    pub solver: super::SolverFlags,
 }
 
 pub fn run(args: &Args, global: &Global) -> Result<()> {
-    let scenario = io::read_scenario(&args.scenario)?;
+    let mut scenario = io::read_scenario(&args.scenario)?;
+    args.solver.apply(&mut scenario)?;
     let lang = global
         .lang
         .or(scenario.language)
         .unwrap_or_else(Lang::from_env);
-    let history = io::read_history(&scenario.history_file)?;
     let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
     let staff = io::read_staff(&scenario.staff_file, &queues)?;
     scenario.check_staff(&staff, &args.scenario.display().to_string())?;
-    let forecast = forecast::forecast(&scenario, &history)?;
-    let requirements = staffing::requirements(&scenario, &forecast.rows)?;
+    let (_, forecast, requirements) = super::demand(&scenario)?;
     let progress = super::progress(global);
     progress.set_message("solving for each number of part-timers");
     let answer = part_timers(

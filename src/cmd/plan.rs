@@ -1,4 +1,5 @@
-//! `shiftcast plan SCENARIO --out DIR [--simulate-runs R] [--excel-csv] [--json]`
+//! `shiftcast plan SCENARIO --out DIR [--simulate-runs R] [--excel-csv] [--json]
+//! [--time-limit S] [--gap G]`
 //!
 //! Forecasts inquiries, turns them into agents per hour, plans shifts and names who works when.
 //! Writes into DIR (all at once: a failed run leaves no partial folder) forecast.csv,
@@ -30,23 +31,28 @@ pub struct Args {
     /// Print the summary as one JSON object
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub solver: super::SolverFlags,
 }
 
 pub fn run(args: &Args, global: &Global) -> Result<()> {
     let progress = super::progress(global);
     progress.set_message("reading inputs");
-    let scenario = io::read_scenario(&args.scenario)?;
+    let mut scenario = io::read_scenario(&args.scenario)?;
+    args.solver.apply(&mut scenario)?;
     let lang = global
         .lang
         .or(scenario.language)
         .unwrap_or_else(Lang::from_env);
-    let history = io::read_history(&scenario.history_file)?;
     let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
     let staff = io::read_staff(&scenario.staff_file, &queues)?;
     scenario.check_staff(&staff, &args.scenario.display().to_string())?;
-    let mut plan = shiftcast::plan_with_progress(&scenario, &history, &staff, &mut |step| {
-        progress.set_message(step)
-    })?;
+    progress.set_message("forecast and staffing");
+    let (history, forecast, requirements) = super::demand(&scenario)?;
+    let mut plan =
+        shiftcast::plan_for_requirements(&scenario, &staff, forecast, requirements, &mut |step| {
+            progress.set_message(step)
+        })?;
     for warning in &plan.forecast.warnings {
         progress.suspend(|| eprintln!("shiftcast: warning: {warning}"));
     }

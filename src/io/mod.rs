@@ -7,6 +7,7 @@ mod html;
 mod output;
 mod plan_dir;
 mod plan_files;
+mod requirements;
 mod scenario_file;
 mod staff;
 mod workbook;
@@ -17,6 +18,7 @@ pub use history::read_history;
 pub use output::{write_output_dir, write_output_file, OutputFile};
 pub use plan_dir::read_plan_dir;
 pub use plan_files::{plan_files, PlanOutputs};
+pub use requirements::read_requirements;
 pub use scenario_file::read_scenario;
 pub use staff::read_staff;
 

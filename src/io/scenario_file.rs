@@ -16,7 +16,8 @@ pub fn read_scenario(path: &Path) -> Result<Scenario> {
             folder.join(p)
         }
     };
-    scenario.history_file = resolve(&scenario.history_file);
+    scenario.history_file = scenario.history_file.as_ref().map(resolve);
+    scenario.requirements_file = scenario.requirements_file.as_ref().map(resolve);
     scenario.staff_file = resolve(&scenario.staff_file);
     Ok(scenario)
 }

@@ -1,0 +1,87 @@
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
+use crate::error::{Error, Result};
+use crate::scenario::{format_time, parse_time, Scenario};
+use crate::staffing::Requirement;
+
+/// Reads `timestamp,queue,agents` rows: agents required per queue and interval of the horizon,
+/// for planners who already have their numbers. Every queue needs every interval, once.
+pub fn read_requirements(path: &Path, scenario: &Scenario) -> Result<Vec<Requirement>> {
+    let text = read_text(path, "requirements file", SCENARIO_PATH_FIX)?;
+    let (mut reader, columns) = csv_reader(&text, path, &["timestamp", "queue", "agents"])?;
+    let mut given: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+    for row in reader.records() {
+        let row = csv_record(row, path)?;
+        let line = row.position().map_or(0, |p| p.line());
+        let field = |i: usize| row.get(columns[i]).unwrap_or("");
+        let place = |i: usize, name: &str| csv_place(path, line, columns[i], name);
+        let time = parse_time(field(0)).ok_or_else(|| {
+            Error::input(
+                place(0, "timestamp"),
+                format!("\"{}\" is not a date and time", field(0)),
+                "write interval starts as YYYY-MM-DDTHH:MM, e.g. 2026-11-11T00:00",
+            )
+        })?;
+        let interval = scenario.horizon.index_of(time).ok_or_else(|| {
+            Error::input(
+                place(0, "timestamp"),
+                format!("{} is not an interval start of the horizon", field(0)),
+                format!(
+                    "give times from {} to before {} in steps of {} minutes",
+                    format_time(scenario.horizon.start),
+                    format_time(scenario.horizon.end),
+                    scenario.horizon.interval_minutes
+                ),
+            )
+        })?;
+        let queue = scenario
+            .queues
+            .iter()
+            .position(|q| q.name == field(1))
+            .ok_or_else(|| {
+                Error::input(
+                    place(1, "queue"),
+                    format!("\"{}\" is not a queue of the scenario", field(1)),
+                    "use a [[queues]] name from the scenario",
+                )
+            })?;
+        let agents: u32 = field(2).parse().map_err(|_| {
+            Error::input(
+                place(2, "agents"),
+                format!("\"{}\" is not a number of agents", field(2)),
+                "use a whole number of zero or more",
+            )
+        })?;
+        if given.insert((queue, interval), agents).is_some() {
+            return Err(Error::input(
+                format!("{}: line {line}", path.display()),
+                format!("a second row for {} {}", field(0), field(1)),
+                "keep one row per queue and interval",
+            ));
+        }
+    }
+    let times = scenario.horizon.times();
+    let mut requirements = Vec::new();
+    for (q, queue) in scenario.queues.iter().enumerate() {
+        for (i, time) in times.iter().enumerate() {
+            let agents = *given.get(&(q, i)).ok_or_else(|| {
+                Error::input(
+                    path.display().to_string(),
+                    format!("no row for {} {}", format_time(*time), queue.name),
+                    "give every queue a row for every interval of the horizon (0 where nobody is needed)",
+                )
+            })?;
+            requirements.push(Requirement {
+                time: *time,
+                queue: queue.name.clone(),
+                inquiries: 0.0,
+                offered_load: 0.0,
+                agents_required: agents,
+                agents_by_rule: None,
+            });
+        }
+    }
+    Ok(requirements)
+}
