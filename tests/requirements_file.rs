@@ -58,7 +58,11 @@ fn requirements() -> String {
 fn run(dir: &Path, requirements: &str, args: &[&str]) -> Output {
     std::fs::write(dir.join("scenario.toml"), SCENARIO).unwrap();
     std::fs::write(dir.join("requirements.csv"), requirements).unwrap();
-    std::fs::write(dir.join("staff.csv"), "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n").unwrap();
+    std::fs::write(
+        dir.join("staff.csv"),
+        "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n",
+    )
+    .unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
         .args(args)
         .current_dir(dir)
