@@ -102,3 +102,26 @@ impl SolverFlags {
         Ok(())
     }
 }
+
+/// The scenario (with `--time-limit`/`--gap` applied), its staff checked against it, and the
+/// output language: `--lang`, else the scenario's, else the environment's.
+pub fn read_plan_inputs(
+    path: &std::path::Path,
+    solver: &SolverFlags,
+    global: &Global,
+) -> shiftcast::Result<(
+    shiftcast::scenario::Scenario,
+    Vec<shiftcast::scenario::Person>,
+    Lang,
+)> {
+    let mut scenario = shiftcast::io::read_scenario(path)?;
+    solver.apply(&mut scenario)?;
+    let lang = global
+        .lang
+        .or(scenario.language)
+        .unwrap_or_else(Lang::from_env);
+    let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
+    let staff = shiftcast::io::read_staff(&scenario.staff_file, &queues)?;
+    scenario.check_staff(&staff, &path.display().to_string())?;
+    Ok((scenario, staff, lang))
+}

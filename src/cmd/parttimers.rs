@@ -33,15 +33,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, global: &Global) -> Result<()> {
-    let mut scenario = io::read_scenario(&args.scenario)?;
-    args.solver.apply(&mut scenario)?;
-    let lang = global
-        .lang
-        .or(scenario.language)
-        .unwrap_or_else(Lang::from_env);
-    let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
-    let staff = io::read_staff(&scenario.staff_file, &queues)?;
-    scenario.check_staff(&staff, &args.scenario.display().to_string())?;
+    let (scenario, staff, lang) = super::read_plan_inputs(&args.scenario, &args.solver, global)?;
     let (_, forecast, requirements) = super::demand(&scenario)?;
     let progress = super::progress(global);
     progress.set_message("solving for each number of part-timers");

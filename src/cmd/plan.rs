@@ -9,7 +9,6 @@
 
 use std::path::PathBuf;
 
-use shiftcast::labels::Lang;
 use shiftcast::{io, report, simulate, Error, Result};
 
 use super::Global;
@@ -38,15 +37,7 @@ pub struct Args {
 pub fn run(args: &Args, global: &Global) -> Result<()> {
     let progress = super::progress(global);
     progress.set_message("reading inputs");
-    let mut scenario = io::read_scenario(&args.scenario)?;
-    args.solver.apply(&mut scenario)?;
-    let lang = global
-        .lang
-        .or(scenario.language)
-        .unwrap_or_else(Lang::from_env);
-    let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
-    let staff = io::read_staff(&scenario.staff_file, &queues)?;
-    scenario.check_staff(&staff, &args.scenario.display().to_string())?;
+    let (scenario, staff, lang) = super::read_plan_inputs(&args.scenario, &args.solver, global)?;
     progress.set_message("forecast and staffing");
     let (history, forecast, requirements) = super::demand(&scenario)?;
     let mut plan =
