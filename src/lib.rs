@@ -81,6 +81,7 @@ pub fn plan_for_requirements(
     requirements: Vec<Requirement>,
     step: &mut dyn FnMut(&'static str),
 ) -> Result<Plan> {
+    let requirements = schedule::with_phase_minimums(scenario, requirements);
     step("schedule (HiGHS)");
     let schedule = schedule::schedule(scenario, staff, &requirements)?;
     step("roster");

@@ -50,6 +50,7 @@ pub fn part_timers(
     max: Option<u32>,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Answer> {
+    let requirements = &schedule::with_phase_minimums(scenario, requirements.to_vec());
     let solve = |cap: Option<u32>| -> Result<(CurvePoint, Vec<ShiftCount>)> {
         let plan = schedule::schedule_with_part_timers(scenario, staff, requirements, cap)?;
         let roster = roster::build(&plan.shifts, staff, scenario.min_rest_hours);

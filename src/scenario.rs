@@ -218,6 +218,8 @@ pub struct Phase {
     pub queues: Vec<String>,
     pub may: Vec<String>,
     pub must: Vec<String>,
+    /// Least agents on duty per queue of the phase in each of its intervals, whatever the load.
+    pub min_agents: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -522,6 +524,8 @@ struct RawPhase {
     may: Vec<String>,
     #[serde(default)]
     must: Vec<String>,
+    #[serde(default)]
+    min_agents: u32,
 }
 
 #[derive(Deserialize)]
@@ -955,6 +959,7 @@ impl Scenario {
                 queues: queue_names,
                 may: p.may.clone(),
                 must: p.must.clone(),
+                min_agents: p.min_agents,
             });
         }
 

@@ -188,3 +188,30 @@ fn part_timer_curve_on_the_hand_instance() {
     let hired: usize = answer.shifts.iter().map(|s| s.count).sum();
     assert_eq!(hired, 7);
 }
+
+#[test]
+fn a_phase_minimum_raises_the_floor_in_its_hours() {
+    // main phase 00:00-08:00 with min_agents = 4: x0 >= 4 instead of 2, the rest as before, so
+    // 32 + 24 + 24 = 80 hours, cost 800, and 9 part-timers (every busy window holds 12:00).
+    let text = format!(
+        "{SCENARIO}\n[[phases]]\nname = \"main\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T08:00\"\nmin_agents = 4\n"
+    );
+    let scenario = Scenario::from_toml(&text, "test.toml").unwrap();
+    let forecast = shiftcast::forecast::Forecast {
+        rows: vec![],
+        notes: vec![],
+        warnings: vec![],
+    };
+    let plan = shiftcast::plan_for_requirements(
+        &scenario,
+        &[],
+        forecast,
+        requirements(&scenario),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(plan.requirements[0].agents_required, 4);
+    assert_eq!(plan.requirements[8].agents_required, 3);
+    assert_eq!(plan.report.summary.total_cost, 800.0);
+    assert_eq!(plan.report.summary.part_timers_needed, 9);
+}
