@@ -1,11 +1,13 @@
 //! What the manager reads: coverage per interval, the summary numbers and a short text.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::forecast::Forecast;
 use crate::labels::Lang;
-use crate::roster::Roster;
+use crate::roster::{Roster, RosterRow};
 use crate::scenario::{format_time, Kind, Scenario};
 use crate::schedule::{MissedDuty, Schedule};
 use crate::staffing::{rostered_service_level, Requirement};
@@ -194,6 +196,32 @@ fn round2(x: f64) -> f64 {
 
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+/// One person's shifts, for roster grids.
+pub struct PersonShifts<'a> {
+    pub name: &'a str,
+    pub group: &'a str,
+    pub shifts: Vec<&'a RosterRow>,
+}
+
+/// Everyone on the roster with their shifts: staff by name, then PT-01, PT-02, ... PT-100.
+pub fn people(roster: &Roster) -> Vec<PersonShifts<'_>> {
+    let mut by_name: BTreeMap<(bool, usize, &str), PersonShifts> = BTreeMap::new();
+    for r in &roster.rows {
+        let hired = r.kind == Kind::PartTime;
+        let key = (hired, if hired { r.name.len() } else { 0 }, r.name.as_str());
+        by_name
+            .entry(key)
+            .or_insert_with(|| PersonShifts {
+                name: &r.name,
+                group: &r.group,
+                shifts: Vec::new(),
+            })
+            .shifts
+            .push(r);
+    }
+    by_name.into_values().collect()
 }
 
 /// One hired part-timer's load, for the Part-timers sheet.

@@ -1,4 +1,5 @@
-//! A 24-hour cover instance small enough to solve by hand.
+//! A 24-hour cover instance small enough to solve by hand, through the library and, as a
+//! `[requirements] file`, through the command line.
 //!
 //! Requirement: 2 agents 00-08, 3 agents 08-12, 5 agents 12-16, 2 agents 16-24 (one queue).
 //! Part-time shifts: 8 hours from 00:00, 08:00 or 16:00, or 12 hours from 12:00; 10 per hour.
@@ -6,6 +7,9 @@
 //! x12 + x16 >= 2. Hours = 8 x0 + 8 x8 + 12 x12 + 8 x16. With x0 = 2 and x8 = 3 + k, the rest
 //! needs x12 >= 2 - k and x12 + x16 >= 2: k = 0, x12 = 2 gives 16 + 24 + 24 = 64 hours; k = 1
 //! gives 68; k = 2 gives 72. So the optimum is x = (2, 3, 2, 0): 7 shifts, 64 hours, cost 640.
+
+use std::path::Path;
+use std::process::{Command, Output};
 
 use chrono::Duration;
 use shiftcast::roster;
@@ -214,4 +218,133 @@ fn a_phase_minimum_raises_the_floor_in_its_hours() {
     assert_eq!(plan.requirements[8].agents_required, 3);
     assert_eq!(plan.report.summary.total_cost, 800.0);
     assert_eq!(plan.report.summary.part_timers_needed, 9);
+}
+
+// ---- the same instance given to the command line as a requirements file ----
+
+/// The scenario with agents required read from `requirements.csv` instead of a history.
+fn requirements_scenario() -> String {
+    SCENARIO
+        .replace(
+            "[history]\nfile = \"unused.csv\"",
+            "[requirements]\nfile = \"requirements.csv\"",
+        )
+        .replace("unused.csv", "staff.csv")
+}
+
+/// The hand instance's requirements as `timestamp,queue,agents`.
+fn requirements_csv() -> String {
+    let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
+    let mut text = String::from("timestamp,queue,agents\n");
+    for r in requirements(&scenario) {
+        text += &format!(
+            "{},{},{}\n",
+            shiftcast::scenario::format_time(r.time),
+            r.queue,
+            r.agents_required
+        );
+    }
+    text
+}
+
+fn run(dir: &Path, requirements: &str, args: &[&str]) -> Output {
+    std::fs::write(dir.join("scenario.toml"), requirements_scenario()).unwrap();
+    std::fs::write(dir.join("requirements.csv"), requirements).unwrap();
+    std::fs::write(
+        dir.join("staff.csv"),
+        "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    output
+}
+
+#[test]
+fn given_requirements_plan_to_the_hand_optimum() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        dir.path(),
+        &requirements_csv(),
+        &[
+            "plan",
+            "scenario.toml",
+            "--out",
+            "plan",
+            "--json",
+            "--quiet",
+            "--time-limit",
+            "30",
+            "--gap",
+            "0",
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["part_timers_needed"], 7);
+    assert_eq!(summary["total_cost"], 640.0);
+    assert_eq!(summary["solver_status"], "optimal");
+    let coverage = std::fs::read_to_string(dir.path().join("plan/coverage.csv")).unwrap();
+    let required: Vec<&str> = coverage
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(
+        required[..13],
+        ["2", "2", "2", "2", "2", "2", "2", "2", "3", "3", "3", "3", "5"]
+    );
+
+    let output = run(
+        dir.path(),
+        &requirements_csv(),
+        &["parttimers", "scenario.toml", "--json", "--quiet"],
+    );
+    let answer: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(answer["needed"], 7);
+}
+
+#[test]
+fn a_missing_interval_or_unknown_queue_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let without_noon = requirements_csv().replace("2026-11-11T12:00,presale,5\n", "");
+    let output = run(
+        dir.path(),
+        &without_noon,
+        &["plan", "scenario.toml", "--out", "plan"],
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no row for 2026-11-11T12:00 presale"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("plan").exists());
+
+    let vip = requirements_csv().replace("2026-11-11T03:00,presale", "2026-11-11T03:00,vip");
+    let output = run(
+        dir.path(),
+        &vip,
+        &["plan", "scenario.toml", "--out", "plan"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("line 5, column 2 (queue)") && stderr.contains("\"vip\" is not a queue"),
+        "{stderr}"
+    );
+
+    let output = run(
+        dir.path(),
+        &requirements_csv(),
+        &["plan", "scenario.toml", "--out", "plan", "--gap", "2"],
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--gap"));
 }

@@ -6,6 +6,8 @@
 //! level: bounds = (sqrt(point) -/+ z x sigma)^2. `auto` picks, per queue, the method with the
 //! lowest WAPE on those held-out weeks.
 
+use std::collections::BTreeMap;
+
 use augurs::ets::AutoETS;
 use augurs::mstl::MSTLModel;
 use augurs::prelude::*;
@@ -160,16 +162,19 @@ pub fn predict(
         m if m.weeks_needed() <= shortest_head_weeks => vec![m],
         _ => vec![Method::SeasonalNaiveDay],
     };
+    let heads: Vec<Series> = (1..=count)
+        .map(|k| series.head(len - k * stretch))
+        .collect();
+    let mut made = vec![Forecasts::new(); count];
     let mut best: Option<(f64, Method, f64)> = None;
     for candidate in candidates {
         let mut errors = HeldOutErrors::default();
         for k in 1..=count {
-            let head = series.head(len - k * stretch);
             let training = Training {
-                series: &head,
+                series: &heads[k - 1],
                 ..*training
             };
-            let held = point_forecast(&training, candidate, stretch)?;
+            let held = cached_forecast(&training, candidate, stretch, &mut made[k - 1])?;
             let from = len - k * stretch;
             errors.add(&held, &series.values[from..from + stretch]);
         }
@@ -246,6 +251,39 @@ impl HeldOutErrors {
 
 /// Point forecasts for `horizon` intervals after the series, never below zero.
 pub fn point_forecast(training: &Training, method: Method, horizon: usize) -> Result<Vec<f64>> {
+    cached_forecast(training, method, horizon, &mut Forecasts::new())
+}
+
+/// Forecasts already made from one training series, so `combined` reuses the `profile` and
+/// `mstl` forecasts the other candidates made (MSTL is the costly fit).
+type Forecasts = BTreeMap<Method, Vec<f64>>;
+
+fn cached_forecast(
+    training: &Training,
+    method: Method,
+    horizon: usize,
+    made: &mut Forecasts,
+) -> Result<Vec<f64>> {
+    if let Some(point) = made.get(&method) {
+        return Ok(point.clone());
+    }
+    let point = if method == Method::Combined {
+        let profile = cached_forecast(training, Method::Profile, horizon, made)?;
+        let mstl = cached_forecast(training, Method::Mstl, horizon, made)?;
+        profile
+            .iter()
+            .zip(mstl)
+            .map(|(p, m)| (p + m) / 2.0)
+            .collect()
+    } else {
+        fit_and_forecast(training, method, horizon)?
+    };
+    made.insert(method, point.clone());
+    Ok(point)
+}
+
+/// One method's forecast, fitted from scratch.
+fn fit_and_forecast(training: &Training, method: Method, horizon: usize) -> Result<Vec<f64>> {
     let series = training.series;
     let filled = series.filled();
     let n = filled.len();
@@ -265,15 +303,7 @@ pub fn point_forecast(training: &Training, method: Method, horizon: usize) -> Re
                 .map_err(|e| model_error("mstl", e))?
                 .point
         }
-        Method::Combined => {
-            let profile = point_forecast(training, Method::Profile, horizon)?;
-            let mstl = point_forecast(training, Method::Mstl, horizon)?;
-            profile
-                .iter()
-                .zip(mstl)
-                .map(|(p, m)| (p + m) / 2.0)
-                .collect()
-        }
+        Method::Combined => unreachable!("combined is the mean of two cached forecasts"),
         Method::Ets => {
             let offset = n - recent.len();
             let mut slot_sum = vec![0.0; week];

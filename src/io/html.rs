@@ -73,19 +73,6 @@ pub fn report_html(plan: &Plan, scenario: &Scenario, charts: &[Chart], lang: Lan
 /// People down, hours across; a cell shows the first letter of the queue, coloured by queue.
 fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
     let times = scenario.horizon.times();
-    let mut people: Vec<&str> = plan.roster.rows.iter().map(|r| r.name.as_str()).collect();
-    people.sort_by_key(|name| {
-        (
-            name.starts_with("PT-"),
-            if name.starts_with("PT-") {
-                name.len()
-            } else {
-                0
-            },
-            *name,
-        )
-    });
-    people.dedup();
     let mut html = format!(
         "<div class=\"grid\"><table><tr><th class=\"name\">{}</th>",
         lang.t("name")
@@ -99,14 +86,10 @@ fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
         );
     }
     html += "</tr>\n";
-    for name in people {
-        let _ = write!(html, "<tr><td class=\"name\">{}</td>", esc(name));
+    for person in crate::report::people(&plan.roster) {
+        let _ = write!(html, "<tr><td class=\"name\">{}</td>", esc(person.name));
         for t in &times {
-            let shift = plan
-                .roster
-                .rows
-                .iter()
-                .find(|r| r.name == name && r.start <= *t && *t < r.end);
+            let shift = person.shifts.iter().find(|r| r.start <= *t && *t < r.end);
             match shift {
                 Some(r) => {
                     let q = scenario

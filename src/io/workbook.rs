@@ -325,29 +325,12 @@ fn roster_sheet(
             ws.write_string_with_format(0, col, lang.t(&phase.name), &phase_format(p))?;
         }
     }
-    let mut people: Vec<(&str, &str)> = plan
-        .roster
-        .rows
-        .iter()
-        .map(|r| (r.name.as_str(), r.group.as_str()))
-        .collect();
-    people.sort_by_key(|(name, _)| {
-        (
-            name.starts_with("PT-"),
-            if name.starts_with("PT-") {
-                name.len()
-            } else {
-                0
-            },
-            *name,
-        )
-    });
-    people.dedup();
-    for (p, (name, group)) in people.iter().enumerate() {
+    let people = crate::report::people(&plan.roster);
+    for (p, person) in people.iter().enumerate() {
         let row = p as u32 + 2;
-        ws.write_string(row, 0, *name)?;
-        ws.write_string(row, 1, lang.t(group))?;
-        for shift in plan.roster.rows.iter().filter(|r| r.name == *name) {
+        ws.write_string(row, 0, person.name)?;
+        ws.write_string(row, 1, lang.t(person.group))?;
+        for shift in &person.shifts {
             let q = queues.iter().position(|q| *q == shift.queue).unwrap_or(0);
             let label = lang.short(&shift.queue);
             for (i, time) in times.iter().enumerate() {
