@@ -85,7 +85,12 @@ pub fn plan_for_requirements(
     step("schedule (HiGHS)");
     let schedule = schedule::schedule(scenario, staff, &requirements)?;
     step("roster");
-    let roster = roster::build(&schedule.shifts, staff, scenario.min_rest_hours);
+    let roster = roster::build(
+        &schedule.shifts,
+        staff,
+        scenario.min_rest_hours,
+        scenario.horizon.cycle(),
+    );
     let report = report::build(scenario, &forecast, &requirements, &schedule, &roster);
     Ok(Plan {
         forecast,

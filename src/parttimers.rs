@@ -53,7 +53,12 @@ pub fn part_timers(
     let requirements = &schedule::with_phase_minimums(scenario, requirements.to_vec());
     let solve = |cap: Option<u32>| -> Result<(CurvePoint, Vec<ShiftCount>)> {
         let plan = schedule::schedule_with_part_timers(scenario, staff, requirements, cap)?;
-        let roster = roster::build(&plan.shifts, staff, scenario.min_rest_hours);
+        let roster = roster::build(
+            &plan.shifts,
+            staff,
+            scenario.min_rest_hours,
+            scenario.horizon.cycle(),
+        );
         let summary = report::build(scenario, forecast, requirements, &plan, &roster).summary;
         let point = CurvePoint {
             part_timers: cap.unwrap_or(roster.part_timers_needed as u32),

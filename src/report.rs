@@ -21,7 +21,12 @@ pub struct CoverageRow {
     pub scheduled: u32,
     /// Names of the phases in force for this queue then, joined by `+`.
     pub phase: String,
+    /// Full agents missing, rounded up.
     pub shortfall: u32,
+    /// Of `scheduled`, cross-trained agents the model lent to this queue then.
+    pub cross_trained: u32,
+    /// Of `scheduled`, hired part-timers.
+    pub part_time: u32,
     pub service_level: f64,
 }
 
@@ -30,7 +35,10 @@ pub struct CoverageRow {
 pub struct UnmetDemand {
     pub timestamp: String,
     pub queue: String,
-    pub agents_short: u32,
+    /// Full agents missing (a new part-timer counts as part of one, so this may be fractional).
+    pub agents_short: f64,
+    /// The rule that keeps the hour short, by its constraint name, and what to change.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,6 +100,7 @@ pub fn build(
     for (q, queue) in scenario.queues.iter().enumerate() {
         for (i, r) in requirements[q * count..(q + 1) * count].iter().enumerate() {
             let scheduled = schedule.scheduled[q][i];
+            let effective = (schedule.effective[q][i] + 1e-9).floor() as u32;
             let phase: Vec<&str> = scenario
                 .phases
                 .iter()
@@ -104,11 +113,13 @@ pub fn build(
                 required: r.agents_required,
                 scheduled,
                 phase: phase.join("+"),
-                shortfall: r.agents_required.saturating_sub(scheduled),
+                shortfall: (schedule.shortfall[q][i] - 1e-9).ceil().max(0.0) as u32,
+                cross_trained: schedule.cross_trained[q][i],
+                part_time: schedule.part_time[q][i],
                 service_level: rostered_service_level(
                     queue,
                     r.inquiries,
-                    scheduled,
+                    effective,
                     horizon.interval_minutes,
                 ),
             });
@@ -143,29 +154,25 @@ pub fn build(
             queue: r.queue.clone(),
             agents_required: r.agents_required,
         });
-    let unmet_demand: Vec<UnmetDemand> = coverage
+    let unmet_demand: Vec<UnmetDemand> = schedule
+        .shortfall_reasons
         .iter()
-        .filter(|c| c.shortfall > 0)
-        .map(|c| UnmetDemand {
-            timestamp: format_time(c.time),
-            queue: c.queue.clone(),
-            agents_short: c.shortfall,
+        .map(|(&(q, i), reason)| UnmetDemand {
+            timestamp: format_time(horizon.start + horizon.interval() * i as i32),
+            queue: scenario.queues[q].name.clone(),
+            agents_short: schedule.shortfall[q][i],
+            reason: reason.clone(),
         })
         .collect();
-    let shortfall_agent_hours = unmet_demand
-        .iter()
-        .map(|u| f64::from(u.agents_short))
-        .sum::<f64>()
-        * horizon.interval_hours();
+    let shortfall_agent_hours =
+        round2(unmet_demand.iter().map(|u| u.agents_short).sum::<f64>() * horizon.interval_hours());
     let summary = Summary {
         part_timers_needed: roster.part_timers_needed,
         total_agent_hours: full_time_hours + part_time_hours,
         full_time_hours,
         part_time_hours,
         total_cost: round2(
-            full_time_hours * costs.full_time_per_hour
-                + part_time_hours * costs.part_time_per_hour
-                + roster.part_timers_needed as f64 * costs.part_time_per_person,
+            schedule.pay + roster.part_timers_needed as f64 * costs.part_time_per_person,
         ),
         shortfall_agent_hours,
         min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),

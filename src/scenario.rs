@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -37,6 +37,7 @@ pub struct Scenario {
     pub past_events: Vec<PastEvent>,
     pub shifts: Vec<ShiftTemplate>,
     pub phases: Vec<Phase>,
+    pub part_time: PartTimePool,
     pub solver: SolverSettings,
 }
 
@@ -46,11 +47,18 @@ pub struct Horizon {
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub interval_minutes: u32,
+    /// A repeating pattern (a standard week): shifts running past the end continue at the start.
+    pub cyclic: bool,
 }
 
 impl Horizon {
     pub fn interval(&self) -> Duration {
         Duration::minutes(self.interval_minutes.into())
+    }
+
+    /// The length of a cyclic horizon, whose end runs on into its start.
+    pub fn cycle(&self) -> Option<Duration> {
+        self.cyclic.then(|| self.end - self.start)
     }
 
     pub fn interval_hours(&self) -> f64 {
@@ -89,6 +97,13 @@ pub struct Costs {
     pub phase_rule_penalty: f64,
     /// Price of hiring one part-timer (recruiting, training), on top of hourly wages.
     pub part_time_per_person: f64,
+    /// Extra pay per hour worked inside `night`, for everyone.
+    pub night_premium_per_hour: f64,
+    pub night: ClockWindow,
+    /// Extra pay per hour a person works above their weekly contract hours.
+    pub overtime_per_hour: f64,
+    /// Price of each night shift between the most and the fewest one group's members work.
+    pub fairness_per_shift: f64,
 }
 
 /// A chat queue and its service target.
@@ -113,6 +128,16 @@ pub struct Queue {
     /// Seconds a chat takes when its agent has 1, 2, ... chats open (the simulator uses it; the
     /// formula uses `handle_time_seconds`, the time at full concurrency).
     pub handle_time_by_concurrency: Option<Vec<f64>>,
+    /// Chats a newly hired part-timer serves at once (fewer than `chats_at_once`): each of their
+    /// hours counts as this share of an agent's.
+    pub part_time_chats_at_once: u32,
+}
+
+impl Queue {
+    /// An hour of a new part-timer, in agent-hours of this queue.
+    pub fn part_time_weight(&self) -> f64 {
+        f64::from(self.part_time_chats_at_once) / f64::from(self.chats_at_once)
+    }
 }
 
 /// A promotion being planned, with its sales target.
@@ -200,13 +225,52 @@ impl Kind {
     }
 }
 
-/// A shift that may start every day at `start` and last `minutes`.
+/// A shift that may start every day at any of `starts` and last any of `lengths`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShiftTemplate {
     pub name: String,
-    pub start: NaiveTime,
-    pub minutes: u32,
+    /// Minutes after the day's 00:00 (a start window past midnight runs above 1440).
+    pub starts: Vec<u32>,
+    /// Allowed lengths in minutes.
+    pub lengths: Vec<u32>,
     pub kinds: Vec<Kind>,
+    /// Unpaid-for-coverage pauses the model places inside their windows.
+    pub breaks: Vec<Break>,
+    /// Paid once per shift worked (travel allowance, meal voucher), on top of hourly pay.
+    pub cost_per_shift: f64,
+}
+
+/// A break of `minutes` starting between `earliest` and `latest` minutes after the shift starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Break {
+    pub name: String,
+    pub minutes: u32,
+    pub earliest: u32,
+    pub latest: u32,
+}
+
+/// The part-timers a plan may hire: which queues they serve and when they can come.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartTimePool {
+    pub skills: Vec<String>,
+    /// Daily window on Monday to Friday.
+    pub available: ClockWindow,
+    /// Daily window on Saturday and Sunday.
+    pub weekend_available: ClockWindow,
+    pub min_shift_minutes: u32,
+    pub max_shift_minutes: u32,
+    /// Most part-timers the plan may hire (None: as many as pay off).
+    pub max_people: Option<u32>,
+}
+
+impl PartTimePool {
+    pub fn is_available(&self, t: NaiveDateTime) -> bool {
+        use chrono::Datelike;
+        match t.weekday() {
+            chrono::Weekday::Sat | chrono::Weekday::Sun => self.weekend_available.contains(t),
+            _ => self.available.contains(t),
+        }
+    }
 }
 
 /// A window with rules on who may and who must be on duty for some queues.
@@ -238,6 +302,10 @@ pub struct Person {
     pub days_off: Vec<NaiveDate>,
     pub max_hours_per_day: f64,
     pub max_hours_per_week: f64,
+    /// Most days in a row with a shift start before a day off.
+    pub max_days_in_row: Option<u32>,
+    /// Weekly hours paid at the normal rate; hours above cost `costs.overtime_per_hour` extra.
+    pub contract_hours_per_week: Option<f64>,
 }
 
 /// A daily window of clock time; `to` at or before `from` runs past midnight.
@@ -314,6 +382,8 @@ struct RawScenario {
     #[serde(default)]
     phases: Vec<RawPhase>,
     #[serde(default)]
+    part_time: RawPartTime,
+    #[serde(default)]
     solver: RawSolver,
     #[serde(default)]
     forecast: RawForecast,
@@ -361,6 +431,8 @@ struct RawHorizon {
     start: String,
     end: String,
     interval_minutes: u32,
+    #[serde(default)]
+    cyclic: bool,
 }
 
 #[derive(Deserialize)]
@@ -411,6 +483,33 @@ struct RawCosts {
     phase_rule_penalty: f64,
     #[serde(default)]
     part_time_per_person: f64,
+    #[serde(default)]
+    night_premium_per_hour: f64,
+    #[serde(default = "default_night")]
+    night: String,
+    #[serde(default)]
+    overtime_per_hour: f64,
+    #[serde(default = "default_fairness")]
+    fairness_per_shift: f64,
+}
+
+fn default_night() -> String {
+    "22:00-06:00".into()
+}
+
+fn default_fairness() -> f64 {
+    1.0
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPartTime {
+    skills: Option<Vec<String>>,
+    available: Option<String>,
+    weekend_available: Option<String>,
+    min_shift_hours: Option<f64>,
+    max_shift_hours: Option<f64>,
+    max_people: Option<u32>,
 }
 
 fn default_phase_rule_penalty() -> f64 {
@@ -436,6 +535,7 @@ struct RawQueue {
     max_abandonment: Option<f64>,
     chats_per_agent_hour: Option<f64>,
     handle_time_by_concurrency: Option<Vec<f64>>,
+    part_time_chats_at_once: Option<u32>,
 }
 
 fn one() -> u32 {
@@ -503,9 +603,32 @@ struct RawPastEvent {
 struct RawShift {
     name: String,
     start: String,
-    hours: f64,
+    latest_start: Option<String>,
+    start_every_minutes: Option<u32>,
+    hours: OneOrMany,
     #[serde(default = "all_kinds")]
     kinds: Vec<String>,
+    #[serde(default)]
+    breaks: Vec<RawBreak>,
+    #[serde(default)]
+    cost_per_shift: f64,
+}
+
+/// `hours = 8` or `hours = [4, 5, 6]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(f64),
+    Many(Vec<f64>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBreak {
+    name: String,
+    minutes: u32,
+    earliest_after_hours: f64,
+    latest_after_hours: f64,
 }
 
 fn all_kinds() -> Vec<String> {
@@ -610,6 +733,226 @@ impl Checker<'_> {
         }
     }
 
+    fn window(&self, key: &str, text: &str) -> Result<ClockWindow> {
+        ClockWindow::parse(text).map_or_else(
+            || {
+                self.fail(
+                    key,
+                    format!("\"{text}\" is not a daily window"),
+                    "write HH:MM-HH:MM, e.g. \"18:00-24:00\"; a window past midnight like \"22:00-06:00\" is fine",
+                )
+            },
+            Ok,
+        )
+    }
+
+    /// Minutes from the day's start of an `HH:MM` clock time on the interval grid.
+    fn clock_on_grid(&self, key: &str, text: &str, horizon: &Horizon) -> Result<u32> {
+        match parse_clock_minutes(text) {
+            Some(m) if m < 24 * 60 && m.is_multiple_of(horizon.interval_minutes) => Ok(m),
+            Some(_) => self.fail(
+                key,
+                format!(
+                    "\"{text}\" is not on a {}-minute interval boundary",
+                    horizon.interval_minutes
+                ),
+                "align shift starts with horizon.interval_minutes",
+            ),
+            None => self.fail(
+                key,
+                format!("\"{text}\" is not a clock time"),
+                "write it as HH:MM, e.g. \"22:00\"",
+            ),
+        }
+    }
+
+    /// Whole minutes from hours that fall on the interval grid.
+    fn minutes_on_grid(&self, key: &str, hours: f64, horizon: &Horizon) -> Result<u32> {
+        let minutes = hours * 60.0;
+        let grid = f64::from(horizon.interval_minutes);
+        if !(minutes.is_finite() && minutes >= 0.0 && minutes % grid == 0.0) {
+            return self.fail(
+                key,
+                format!(
+                    "{hours} hours is not a whole number of {}-minute intervals",
+                    horizon.interval_minutes
+                ),
+                "use whole intervals, e.g. 4 or 4.5 hours with 30-minute intervals",
+            );
+        }
+        Ok(minutes as u32)
+    }
+
+    fn shift_template(&self, i: usize, s: &RawShift, horizon: &Horizon) -> Result<ShiftTemplate> {
+        let key = |k: &str| format!("shifts[{i}].{k}");
+        let first = self.clock_on_grid(&key("start"), &s.start, horizon)?;
+        let step = s.start_every_minutes.unwrap_or(horizon.interval_minutes);
+        if step == 0 || !step.is_multiple_of(horizon.interval_minutes) {
+            return self.fail(
+                &key("start_every_minutes"),
+                format!("{step} is not a whole number of intervals"),
+                format!("use a multiple of {}", horizon.interval_minutes),
+            );
+        }
+        let last = match &s.latest_start {
+            None => first,
+            Some(text) => {
+                let last = self.clock_on_grid(&key("latest_start"), text, horizon)?;
+                // A window past midnight ("22:00" to "02:00") ends the next day.
+                if last < first {
+                    last + 24 * 60
+                } else {
+                    last
+                }
+            }
+        };
+        let starts: Vec<u32> = (first..=last).step_by(step as usize).collect();
+        let hours = match &s.hours {
+            OneOrMany::One(h) => vec![*h],
+            OneOrMany::Many(list) => list.clone(),
+        };
+        let horizon_minutes = (horizon.end - horizon.start).num_minutes() as f64;
+        let mut lengths = Vec::new();
+        for h in hours {
+            let minutes = self.minutes_on_grid(&key("hours"), h, horizon)?;
+            if minutes == 0 || f64::from(minutes) > horizon_minutes {
+                return self.fail(
+                    &key("hours"),
+                    format!(
+                        "shift \"{}\" lasts {h} hours: zero, or longer than the whole horizon ({} hours)",
+                        s.name,
+                        horizon_minutes / 60.0
+                    ),
+                    "give a length above 0 that fits in the horizon, or lengthen the horizon",
+                );
+            }
+            lengths.push(minutes);
+        }
+        if lengths.is_empty() {
+            return self.fail(
+                &key("hours"),
+                "no length given",
+                "e.g. hours = 8 or hours = [4, 6]",
+            );
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        let mut kinds = Vec::new();
+        for k in &s.kinds {
+            kinds.push(match k.as_str() {
+                "full-time" => Kind::FullTime,
+                PART_TIME_GROUP => Kind::PartTime,
+                other => {
+                    return self.fail(
+                        &key("kinds"),
+                        format!("unknown kind \"{other}\""),
+                        "use \"full-time\" and/or \"part-time\"",
+                    )
+                }
+            });
+        }
+        let mut breaks: Vec<Break> = Vec::new();
+        for (j, b) in s.breaks.iter().enumerate() {
+            let key = |k: &str| format!("shifts[{i}].breaks[{j}].{k}");
+            let minutes =
+                self.minutes_on_grid(&key("minutes"), f64::from(b.minutes) / 60.0, horizon)?;
+            let earliest = self.minutes_on_grid(
+                &key("earliest_after_hours"),
+                b.earliest_after_hours,
+                horizon,
+            )?;
+            let latest =
+                self.minutes_on_grid(&key("latest_after_hours"), b.latest_after_hours, horizon)?;
+            if minutes == 0 || latest < earliest || latest + minutes > lengths[0] {
+                return self.fail(
+                    &key("latest_after_hours"),
+                    format!(
+                        "break \"{}\" ({} min, starting {}-{} h after the start) does not fit inside the shortest {} h shift",
+                        b.name, b.minutes, b.earliest_after_hours, b.latest_after_hours, f64::from(lengths[0]) / 60.0
+                    ),
+                    "give a break longer than 0 whose window starts no later than it ends and ends before the shift does",
+                );
+            }
+            if let Some(before) = breaks.last() {
+                if earliest < before.latest + before.minutes {
+                    return self.fail(
+                        &key("earliest_after_hours"),
+                        format!(
+                            "break \"{}\" may start before \"{}\" can end",
+                            b.name, before.name
+                        ),
+                        "list breaks in time order with windows that do not overlap",
+                    );
+                }
+            }
+            breaks.push(Break {
+                name: b.name.clone(),
+                minutes,
+                earliest,
+                latest,
+            });
+        }
+        Ok(ShiftTemplate {
+            name: s.name.clone(),
+            starts,
+            lengths,
+            kinds,
+            breaks,
+            cost_per_shift: self.non_negative(&key("cost_per_shift"), s.cost_per_shift, "20")?,
+        })
+    }
+
+    fn part_time_pool(
+        &self,
+        raw: &RawPartTime,
+        queues: &[Queue],
+        shifts: &[ShiftTemplate],
+    ) -> Result<PartTimePool> {
+        let skills = match &raw.skills {
+            None => queues.iter().map(|q| q.name.clone()).collect(),
+            Some(names) => names
+                .iter()
+                .map(|q| self.queue_name("part_time.skills", q, queues))
+                .collect::<Result<Vec<_>>>()?,
+        };
+        let available = match &raw.available {
+            None => ClockWindow::ALWAYS,
+            Some(text) => self.window("part_time.available", text)?,
+        };
+        let weekend_available = match &raw.weekend_available {
+            None => available,
+            Some(text) => self.window("part_time.weekend_available", text)?,
+        };
+        let hours = |key: &str, value: Option<f64>, default: f64| -> Result<u32> {
+            let h = self.non_negative(key, value.unwrap_or(default), "4")?;
+            Ok((h * 60.0).round() as u32)
+        };
+        let min_shift_minutes = hours("part_time.min_shift_hours", raw.min_shift_hours, 0.0)?;
+        let max_shift_minutes = hours("part_time.max_shift_hours", raw.max_shift_hours, 24.0)?;
+        let any_fits = shifts.iter().any(|s| {
+            s.kinds.contains(&Kind::PartTime)
+                && s.lengths
+                    .iter()
+                    .any(|l| (min_shift_minutes..=max_shift_minutes).contains(l))
+        });
+        let has_part_time = shifts.iter().any(|s| s.kinds.contains(&Kind::PartTime));
+        if has_part_time && !any_fits {
+            return self.fail(
+                "part_time.min_shift_hours",
+                "no part-time shift template has a length between part_time.min_shift_hours and max_shift_hours",
+                "widen the range or add a part-time shift length inside it",
+            );
+        }
+        Ok(PartTimePool {
+            skills,
+            available,
+            weekend_available,
+            min_shift_minutes,
+            max_shift_minutes,
+            max_people: raw.max_people,
+        })
+    }
+
     fn queue_name(&self, key: &str, name: &str, queues: &[Queue]) -> Result<String> {
         if queues.iter().any(|q| q.name == name) {
             Ok(name.to_string())
@@ -641,6 +984,7 @@ impl Scenario {
             start: check.time("horizon.start", &raw.horizon.start)?,
             end: check.time("horizon.end", &raw.horizon.end)?,
             interval_minutes: raw.horizon.interval_minutes,
+            cyclic: raw.horizon.cyclic,
         };
         if horizon.end <= horizon.start {
             return check.fail(
@@ -668,6 +1012,13 @@ impl Scenario {
                 "horizon",
                 "start and end do not fall on interval boundaries",
                 "start and end on whole intervals, e.g. at 00:00",
+            );
+        }
+        if horizon.cyclic && span % (24 * 60) != 0 {
+            return check.fail(
+                "horizon.cyclic",
+                "a repeating horizon must last whole days, so each day's shifts repeat",
+                "set end a whole number of days after start, e.g. 7 days for a standard week",
             );
         }
 
@@ -735,6 +1086,20 @@ impl Scenario {
                                 q.chats_at_once
                             ),
                             "e.g. [120, 150, 180] for chats_at_once = 3",
+                        )
+                    }
+                },
+                part_time_chats_at_once: match q.part_time_chats_at_once {
+                    None => q.chats_at_once,
+                    Some(c) if (1..=q.chats_at_once).contains(&c) => c,
+                    Some(c) => {
+                        return check.fail(
+                            &key("part_time_chats_at_once"),
+                            format!(
+                                "{c} is not between 1 and chats_at_once ({})",
+                                q.chats_at_once
+                            ),
+                            "give the chats a new part-timer serves at once, e.g. 2",
                         )
                     }
                 },
@@ -863,65 +1228,9 @@ impl Scenario {
             });
         }
 
-        let horizon_minutes = span as f64;
         let mut shifts = Vec::new();
-        for (i, s) in raw.shifts.iter().enumerate() {
-            let key = |k: &str| format!("shifts[{i}].{k}");
-            let start = match NaiveTime::parse_from_str(s.start.trim(), "%H:%M") {
-                Ok(t) => t,
-                Err(_) => {
-                    return check.fail(
-                        &key("start"),
-                        format!("\"{}\" is not a clock time", s.start),
-                        "write it as HH:MM, e.g. \"22:00\"",
-                    )
-                }
-            };
-            let minutes = check.positive(&key("hours"), s.hours, "8")? * 60.0;
-            if minutes > horizon_minutes {
-                return check.fail(
-                    &key("hours"),
-                    format!(
-                        "shift \"{}\" lasts {} hours, longer than the whole horizon ({} hours)",
-                        s.name,
-                        s.hours,
-                        horizon_minutes / 60.0
-                    ),
-                    "shorten the shift or lengthen the horizon",
-                );
-            }
-            let grid = f64::from(horizon.interval_minutes);
-            let start_minute = start.signed_duration_since(NaiveTime::MIN).num_minutes();
-            if minutes % grid != 0.0 || start_minute % i64::from(horizon.interval_minutes) != 0 {
-                return check.fail(
-                    &key("start"),
-                    format!(
-                        "shift \"{}\" does not start and end on {}-minute interval boundaries",
-                        s.name, horizon.interval_minutes
-                    ),
-                    "align shift starts and lengths with horizon.interval_minutes",
-                );
-            }
-            let mut kinds = Vec::new();
-            for k in &s.kinds {
-                kinds.push(match k.as_str() {
-                    "full-time" => Kind::FullTime,
-                    PART_TIME_GROUP => Kind::PartTime,
-                    other => {
-                        return check.fail(
-                            &key("kinds"),
-                            format!("unknown kind \"{other}\""),
-                            "use \"full-time\" and/or \"part-time\"",
-                        )
-                    }
-                });
-            }
-            shifts.push(ShiftTemplate {
-                name: s.name.clone(),
-                start,
-                minutes: minutes as u32,
-                kinds,
-            });
+        for (i, raw_shift) in raw.shifts.iter().enumerate() {
+            shifts.push(check.shift_template(i, raw_shift, &horizon)?);
         }
         if shifts.is_empty() {
             return check.fail(
@@ -1024,7 +1333,24 @@ impl Scenario {
                     raw.costs.part_time_per_person,
                     "200",
                 )?,
+                night_premium_per_hour: check.non_negative(
+                    "costs.night_premium_per_hour",
+                    raw.costs.night_premium_per_hour,
+                    "10",
+                )?,
+                night: check.window("costs.night", &raw.costs.night)?,
+                overtime_per_hour: check.non_negative(
+                    "costs.overtime_per_hour",
+                    raw.costs.overtime_per_hour,
+                    "20",
+                )?,
+                fairness_per_shift: check.non_negative(
+                    "costs.fairness_per_shift",
+                    raw.costs.fairness_per_shift,
+                    "1",
+                )?,
             },
+            part_time: check.part_time_pool(&raw.part_time, &queues, &shifts)?,
             queues,
             events,
             past_events,

@@ -84,6 +84,8 @@ fn person(name: &str) -> Person {
         days_off: vec![],
         max_hours_per_day: 8.0,
         max_hours_per_week: 40.0,
+        max_days_in_row: None,
+        contract_hours_per_week: None,
     }
 }
 
@@ -112,7 +114,7 @@ fn part_timers_only_hits_the_hand_optimum() {
     assert_eq!(hours_by_person(&plan.shifts, None) * 10, 640);
     assert!(plan.shortfall.iter().flatten().all(|s| *s == 0.0));
     // Every shift's busy window (shift + 11 h rest) contains 12:00, so 7 people are needed.
-    let named = roster::build(&plan.shifts, &[], 11.0);
+    let named = roster::build(&plan.shifts, &[], 11.0, None);
     assert_eq!(named.part_timers_needed, 7);
 }
 

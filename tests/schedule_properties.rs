@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use shiftcast::roster::{self, rest_violations};
 use shiftcast::scenario::{ClockWindow, Person, Scenario};
-use shiftcast::schedule::schedule;
+use shiftcast::schedule::{schedule, Activity};
 use shiftcast::staffing::Requirement;
 
 const SCENARIO: &str = r#"
@@ -85,6 +85,8 @@ fn person_strategy() -> impl Strategy<Value = Person> {
             },
             max_hours_per_day: daily.round(),
             max_hours_per_week: 40.0,
+            max_days_in_row: None,
+            contract_hours_per_week: None,
         },
     )
 }
@@ -123,12 +125,11 @@ proptest! {
                 prop_assert!(f64::from(*on_duty) + plan.shortfall[q][i] >= f64::from(need));
             }
         }
-        let named = roster::build(&plan.shifts, &staff, scenario.min_rest_hours);
-        prop_assert!(rest_violations(&named.rows, scenario.min_rest_hours).is_empty());
+        let named = roster::build(&plan.shifts, &staff, scenario.min_rest_hours, None);
+        prop_assert!(rest_violations(&named.rows, scenario.min_rest_hours, None).is_empty());
         let main_phase = &scenario.phases[0];
         for row in &named.rows {
             if let Some(p) = staff.iter().find(|p| p.name == row.name) {
-                prop_assert!(p.skills.contains(&row.queue));
                 prop_assert!(row.hours() <= p.max_hours_per_day);
                 let mut t = row.start;
                 while t < row.end {
@@ -136,8 +137,16 @@ proptest! {
                     t += chrono::Duration::hours(1);
                 }
             }
-            let in_main = row.start < main_phase.end && main_phase.start < row.end && row.queue == "presale";
-            prop_assert!(!in_main || row.group == "main", "{:?}", row);
+            for segment in &row.segments {
+                let Activity::Queue(queue) = &segment.activity else { continue };
+                if let Some(p) = staff.iter().find(|p| p.name == row.name) {
+                    prop_assert!(p.skills.contains(queue), "{:?}", row);
+                }
+                let in_main = segment.start < main_phase.end
+                    && main_phase.start < segment.end
+                    && queue == "presale";
+                prop_assert!(!in_main || row.group == "main", "{:?}", row);
+            }
         }
     }
 }

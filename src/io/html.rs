@@ -7,6 +7,7 @@ use super::charts::Chart;
 use crate::labels::Lang;
 use crate::report::text;
 use crate::scenario::{format_time, Scenario};
+use crate::schedule::Activity;
 use crate::Plan;
 
 const STYLE: &str = "body{font-family:system-ui,'PingFang SC','Noto Sans CJK SC',sans-serif;margin:1em;color:#222}
@@ -16,7 +17,7 @@ svg{max-width:100%;height:auto}
 .grid{overflow-x:auto}.grid table{border-collapse:collapse;font-size:11px}
 .grid td,.grid th{border:1px solid #ddd;min-width:1.6em;text-align:center;padding:1px}
 .grid th.name,.grid td.name{position:sticky;left:0;background:#fff;text-align:left;white-space:nowrap}
-.q0{background:#F8CBAD}.q1{background:#9BC2E6}.q2{background:#C6E0B4}.q3{background:#FFE699}";
+.q0{background:#F8CBAD}.q1{background:#9BC2E6}.q2{background:#C6E0B4}.q3{background:#FFE699}.brk{background:#D9D9D9;font-size:8px}";
 
 /// Escapes text for HTML.
 fn esc(text: &str) -> String {
@@ -89,21 +90,28 @@ fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
     for person in crate::report::people(&plan.roster) {
         let _ = write!(html, "<tr><td class=\"name\">{}</td>", esc(person.name));
         for t in &times {
-            let shift = person.shifts.iter().find(|r| r.start <= *t && *t < r.end);
-            match shift {
-                Some(r) => {
+            let activity = person.shifts.iter().find_map(|r| r.activity_at(*t));
+            match activity {
+                Some(Activity::Queue(queue)) => {
                     let q = scenario
                         .queues
                         .iter()
-                        .position(|q| q.name == r.queue)
+                        .position(|q| q.name == *queue)
                         .unwrap_or(0)
                         % 4;
-                    let label = lang.t(&r.queue);
                     let _ = write!(
                         html,
                         "<td class=\"q{q}\" title=\"{}\">{}</td>",
-                        esc(&label),
-                        esc(&lang.short(&r.queue))
+                        esc(&lang.t(queue)),
+                        esc(&lang.short(queue))
+                    );
+                }
+                Some(Activity::Break(name)) => {
+                    let _ = write!(
+                        html,
+                        "<td class=\"brk\" title=\"{}\">{}</td>",
+                        esc(name),
+                        esc(&lang.t("break"))
                     );
                 }
                 None => html += "<td></td>",

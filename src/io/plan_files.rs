@@ -71,6 +71,8 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
         "phase",
         "shortfall",
         "service_level",
+        "cross_trained",
+        "part_time",
     ]);
     for c in &plan.report.coverage {
         coverage.row(&[
@@ -81,10 +83,12 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
             c.phase.clone(),
             c.shortfall.to_string(),
             fixed(c.service_level, 4),
+            c.cross_trained.to_string(),
+            c.part_time.to_string(),
         ]);
     }
     let mut roster = csv_table(&[
-        "name", "queue", "start", "end", "kind", "group", "shift", "hours",
+        "name", "queue", "start", "end", "kind", "group", "shift", "hours", "detail",
     ]);
     for r in &plan.roster.rows {
         roster.row(&[
@@ -96,6 +100,7 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
             r.group.clone(),
             r.template.clone(),
             fixed(r.hours(), 2),
+            crate::schedule::describe(&r.segments, &str::to_string),
         ]);
     }
     let mut files = Vec::new();

@@ -20,6 +20,10 @@ const COLUMNS: [&str; 7] = [
 pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
     let text = read_text(path, "staff file", SCENARIO_PATH_FIX)?;
     let (mut reader, columns) = csv_reader(&text, path, &COLUMNS)?;
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let optional_column = |name: &str| headers.iter().position(|h| h == name);
+    let days_in_row_column = optional_column("max_days_in_row");
+    let contract_column = optional_column("contract_hours_per_week");
     let mut staff: Vec<Person> = Vec::new();
     for row in reader.records() {
         let row = csv_record(row, path)?;
@@ -106,6 +110,46 @@ pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
                 }
             }
         }
+        let optional_cell = |column: Option<usize>| column.and_then(|c| row.get(c)).unwrap_or("");
+        let optional_fail = |column: Option<usize>, name: &str, problem: String, fix: &str| {
+            let column = column.unwrap_or_default();
+            Err(Error::input(
+                csv_place(path, line, column, name),
+                problem,
+                fix,
+            ))
+        };
+        let max_days_in_row = match optional_cell(days_in_row_column) {
+            "" => None,
+            cell => match cell.parse::<u32>() {
+                Ok(d) if d > 0 => Some(d),
+                _ => {
+                    return optional_fail(
+                        days_in_row_column,
+                        "max_days_in_row",
+                        format!("\"{cell}\" is not a whole number of days above 0"),
+                        "e.g. 6 for a day off after six working days, or leave it empty",
+                    )
+                }
+            },
+        };
+        let contract_hours_per_week = match optional_cell(contract_column) {
+            "" => None,
+            cell => match cell.parse::<f64>() {
+                Ok(h) if h.is_finite() && h >= 0.0 && h <= hours[1] => Some(h),
+                _ => {
+                    return optional_fail(
+                        contract_column,
+                        "contract_hours_per_week",
+                        format!(
+                            "\"{cell}\" is not a number of hours from 0 to max_hours_per_week ({})",
+                            hours[1]
+                        ),
+                        "e.g. 40; hours above it up to max_hours_per_week are overtime",
+                    )
+                }
+            },
+        };
         staff.push(Person {
             name,
             group: field(1).to_string(),
@@ -114,6 +158,8 @@ pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
             days_off,
             max_hours_per_day: hours[0],
             max_hours_per_week: hours[1],
+            max_days_in_row,
+            contract_hours_per_week,
         });
     }
     Ok(staff)

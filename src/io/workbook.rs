@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
 use crate::error::{Error, Result};
 use crate::labels::Lang;
 use crate::scenario::Scenario;
+use crate::schedule::{describe, Activity};
 use crate::Plan;
 
 /// One cell of a plain table sheet.
@@ -22,6 +23,7 @@ enum Cell {
 
 /// Cell colours per queue (light enough to print), then per phase for the grid's header.
 const QUEUE_COLOURS: [u32; 4] = [0xF8CBAD, 0x9BC2E6, 0xC6E0B4, 0xFFE699];
+const BREAK_COLOUR: u32 = 0xD9D9D9;
 const PHASE_COLOURS: [u32; 4] = [0x7030A0, 0xC55A11, 0x548235, 0x2F5597];
 
 /// Renders the workbook for a plan in `lang`.
@@ -102,6 +104,8 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
             Cell::Text(c.phase.split('+').map(&t).collect::<Vec<_>>().join("+")),
             Cell::Number(c.shortfall.into()),
             Cell::Share(c.service_level),
+            Cell::Number(c.cross_trained.into()),
+            Cell::Number(c.part_time.into()),
         ]
     });
     let headers = [
@@ -112,6 +116,8 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
         "phase",
         "shortfall",
         "service level",
+        "cross-trained",
+        "part-timers",
     ];
     table_sheet(book.add_worksheet(), &t("Coverage"), &headers, rows, lang)?;
 
@@ -125,10 +131,11 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
             Cell::Text(t(&r.group)),
             Cell::Text(r.template.clone()),
             Cell::Number(r.hours()),
+            Cell::Text(describe(&r.segments, &t)),
         ]
     });
     let headers = [
-        "name", "queue", "start", "end", "kind", "group", "shift", "hours",
+        "name", "queue", "start", "end", "kind", "group", "shift", "hours", "detail",
     ];
     table_sheet(book.add_worksheet(), &t("Shifts"), &headers, rows, lang)?;
 
@@ -302,6 +309,11 @@ fn roster_sheet(
             .set_font_size(8)
             .set_align(FormatAlign::Center)
     };
+    let break_format = Format::new()
+        .set_background_color(Color::RGB(BREAK_COLOUR))
+        .set_font_size(8)
+        .set_align(FormatAlign::Center)
+        .set_border(FormatBorder::Hair);
     let hour_format = header_format()
         .set_num_format("mm-dd hh:mm")
         .set_rotation(90)
@@ -331,11 +343,17 @@ fn roster_sheet(
         ws.write_string(row, 0, person.name)?;
         ws.write_string(row, 1, lang.t(person.group))?;
         for shift in &person.shifts {
-            let q = queues.iter().position(|q| *q == shift.queue).unwrap_or(0);
-            let label = lang.short(&shift.queue);
             for (i, time) in times.iter().enumerate() {
-                if shift.start <= *time && *time < shift.end {
-                    ws.write_string_with_format(row, i as u16 + 2, &label, &queue_format(q))?;
+                let col = i as u16 + 2;
+                match shift.activity_at(*time) {
+                    Some(Activity::Queue(queue)) => {
+                        let q = queues.iter().position(|q| q == queue).unwrap_or(0);
+                        ws.write_string_with_format(row, col, lang.short(queue), &queue_format(q))?;
+                    }
+                    Some(Activity::Break(_)) => {
+                        ws.write_string_with_format(row, col, lang.t("break"), &break_format)?;
+                    }
+                    None => {}
                 }
             }
         }
@@ -347,6 +365,9 @@ fn roster_sheet(
         ws.write_string_with_format(row, 1, lang.short(queue), &queue_format(q))?;
         ws.write_string(row, 2, format!("{} ({})", lang.t(queue), lang.t("queue")))?;
     }
+    row += 1;
+    ws.write_string_with_format(row, 1, lang.t("break"), &break_format)?;
+    ws.write_string(row, 2, lang.t("break (placed by the model)"))?;
     for (p, phase) in phase_names.iter().enumerate() {
         row += 1;
         ws.write_string_with_format(row, 1, "", &phase_format(p))?;
