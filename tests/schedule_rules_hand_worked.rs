@@ -1,0 +1,356 @@
+//! One small instance per scheduling rule, each solved by hand in its comment: breaks placed by
+//! the model, cross-trained hours split by queue, new part-timers serving fewer chats, start
+//! windows and lengths, night premium and per-shift pay, days in a row, overtime, and a cyclic
+//! week.
+
+use shiftcast::scenario::{parse_time, ClockWindow, Person, Scenario};
+use shiftcast::schedule::{describe, schedule, Schedule};
+use shiftcast::staffing::Requirement;
+
+/// One day of hourly intervals, part-timers at 10 per hour, full-timers at 5.
+fn scenario(extra: &str, queues: &[&str], days: u32) -> Scenario {
+    let mut text = format!(
+        r#"
+[horizon]
+start = "2026-11-11T00:00"
+end = "2026-11-{:02}T00:00"
+interval_minutes = 60
+[history]
+file = "unused.csv"
+[staff]
+file = "unused.csv"
+[costs]
+full_time_per_hour = 5
+part_time_per_hour = 10
+shortfall_per_agent_hour = 1000
+"#,
+        11 + days
+    );
+    for q in queues {
+        text += &format!(
+            "[[queues]]\nname = \"{q}\"\nhandle_time_seconds = 180\nchats_at_once = 3\nservice_level = 0.8\nanswer_within_seconds = 30\n"
+        );
+    }
+    text += extra;
+    Scenario::from_toml(&text, "test.toml").unwrap()
+}
+
+/// `need(queue, interval)` agents in every queue and hourly interval.
+fn requirements(scenario: &Scenario, need: impl Fn(usize, usize) -> u32) -> Vec<Requirement> {
+    let times = scenario.horizon.times();
+    let mut out = Vec::new();
+    for (q, queue) in scenario.queues.iter().enumerate() {
+        for (i, t) in times.iter().enumerate() {
+            out.push(Requirement {
+                time: *t,
+                queue: queue.name.clone(),
+                inquiries: 0.0,
+                offered_load: 0.0,
+                agents_by_rule: None,
+                agents_required: need(q, i),
+            });
+        }
+    }
+    out
+}
+
+fn person(name: &str, skills: &[&str]) -> Person {
+    Person {
+        name: name.into(),
+        group: "main".into(),
+        skills: skills.iter().map(|s| s.to_string()).collect(),
+        available: ClockWindow::ALWAYS,
+        days_off: vec![],
+        max_hours_per_day: 8.0,
+        max_hours_per_week: 40.0,
+        max_days_in_row: None,
+        contract_hours_per_week: None,
+    }
+}
+
+fn no_shortfall(plan: &Schedule) -> bool {
+    plan.shortfall.iter().flatten().all(|s| *s == 0.0)
+}
+
+#[test]
+fn the_model_spreads_meal_breaks_over_their_window() {
+    // 2 agents 00:00-08:00, one 8-hour shift with a 1-hour meal starting 3 to 5 hours in. Two
+    // people leave a meal hour at 1 agent; three people with meals at 03, 04 and 05 keep 2 on
+    // duty every hour: 3 shifts, 240.
+    let s = scenario(
+        r#"
+[[shifts]]
+name = "day"
+start = "00:00"
+hours = 8
+kinds = ["part-time"]
+breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }]
+"#,
+        &["presale"],
+        1,
+    );
+    let need = |_, i| if i < 8 { 2 } else { 0 };
+    let plan = schedule(&s, &[], &requirements(&s, need)).unwrap();
+    assert!(no_shortfall(&plan));
+    assert_eq!(plan.shifts.len(), 3);
+    assert_eq!(plan.pay, 240.0);
+    assert_eq!(&plan.scheduled[0][..8], &[3, 3, 3, 2, 2, 2, 3, 3]);
+    let mut details: Vec<String> = plan
+        .shifts
+        .iter()
+        .map(|p| describe(&p.segments, &str::to_string))
+        .collect();
+    details.sort();
+    assert_eq!(
+        details,
+        [
+            "presale 00:00-03:00, meal 03:00-04:00, presale 04:00-08:00",
+            "presale 00:00-04:00, meal 04:00-05:00, presale 05:00-08:00",
+            "presale 00:00-05:00, meal 05:00-06:00, presale 06:00-08:00",
+        ]
+    );
+}
+
+#[test]
+fn a_fixed_break_hour_leaves_the_hour_short_and_says_why() {
+    // The same with the meal fixed at 3 hours in: everyone is at lunch at 03:00, so that hour
+    // is 2 agents short whatever the plan, and the plan names the rule.
+    let s = scenario(
+        r#"
+[[shifts]]
+name = "day"
+start = "00:00"
+hours = 8
+kinds = ["part-time"]
+breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 3 }]
+"#,
+        &["presale"],
+        1,
+    );
+    let need = |_, i| if i < 8 { 2 } else { 0 };
+    let plan = schedule(&s, &[], &requirements(&s, need)).unwrap();
+    assert_eq!(plan.shifts.len(), 2);
+    assert_eq!(plan.shortfall[0][3], 2.0);
+    assert_eq!(plan.shortfall[0].iter().sum::<f64>(), 2.0);
+    assert!(plan.shortfall_reasons[&(0, 3)].contains("presale"));
+}
+
+#[test]
+fn a_cross_trained_agent_serves_both_queues_in_one_shift() {
+    // presale needs 1 agent 00-04, aftersale 1 agent 04-08. One cross-trained full-timer on one
+    // 8-hour shift covers both (40); a pre-sale-only one is paid her whole shift for the first
+    // half and a part-timer covers the second: 40 + 40 = 80.
+    let s = scenario(
+        r#"
+[[shifts]]
+name = "ft"
+start = "00:00"
+hours = 8
+kinds = ["full-time"]
+[[shifts]]
+name = "pt"
+start = "04:00"
+hours = 4
+kinds = ["part-time"]
+"#,
+        &["presale", "aftersale"],
+        1,
+    );
+    let need = |q, i| u32::from((q == 0 && i < 4) || (q == 1 && (4..8).contains(&i)));
+    let both = schedule(
+        &s,
+        &[person("Li Wei", &["presale", "aftersale"])],
+        &requirements(&s, need),
+    )
+    .unwrap();
+    assert!(no_shortfall(&both));
+    assert_eq!(both.pay, 40.0);
+    assert_eq!(both.shifts.len(), 1);
+    assert_eq!(
+        describe(&both.shifts[0].segments, &str::to_string),
+        "presale 00:00-04:00, aftersale 04:00-08:00"
+    );
+    assert_eq!(&both.cross_trained[1][..8], &[0, 0, 0, 0, 1, 1, 1, 1]);
+
+    let presale_only = schedule(
+        &s,
+        &[person("Li Wei", &["presale"])],
+        &requirements(&s, need),
+    )
+    .unwrap();
+    assert!(no_shortfall(&presale_only));
+    assert_eq!(presale_only.pay, 80.0);
+}
+
+#[test]
+fn new_part_timers_serving_fewer_chats_count_as_part_of_an_agent() {
+    // 2 agents needed for 4 hours; a new part-timer serves 2 chats where an agent serves 3, so
+    // each is 2/3 of an agent: 3 of them (2.0 agents), 120.
+    let s = scenario(
+        r#"
+[[shifts]]
+name = "pt"
+start = "00:00"
+hours = 4
+kinds = ["part-time"]
+"#,
+        &["presale"],
+        1,
+    );
+    let mut s = s;
+    s.queues[0].part_time_chats_at_once = 2;
+    let need = |_, i| if i < 4 { 2 } else { 0 };
+    let plan = schedule(&s, &[], &requirements(&s, need)).unwrap();
+    assert!(no_shortfall(&plan));
+    assert_eq!(plan.shifts.len(), 3);
+    assert_eq!(plan.pay, 120.0);
+    assert_eq!(plan.scheduled[0][0], 3);
+    assert!((plan.effective[0][0] - 2.0).abs() < 1e-9);
+}
+
+#[test]
+fn start_window_and_lengths_pick_the_tightest_shift() {
+    // 1 agent 08:00-14:00. Starts 06:00, 08:00 or 10:00; 4 or 6 hours. Only 08:00 + 6 h covers
+    // it with one shift (60); two shifts would cost at least 80.
+    let s = scenario(
+        r#"
+[[shifts]]
+name = "flex"
+start = "06:00"
+latest_start = "10:00"
+start_every_minutes = 120
+hours = [4, 6]
+kinds = ["part-time"]
+"#,
+        &["presale"],
+        1,
+    );
+    let need = |_, i| u32::from((8..14).contains(&i));
+    let plan = schedule(&s, &[], &requirements(&s, need)).unwrap();
+    assert!(no_shortfall(&plan));
+    assert_eq!(plan.pay, 60.0);
+    assert_eq!(plan.shifts.len(), 1);
+    assert_eq!(
+        plan.shifts[0].start,
+        parse_time("2026-11-11T08:00").unwrap()
+    );
+    assert_eq!(plan.shifts[0].end, parse_time("2026-11-11T14:00").unwrap());
+}
+
+#[test]
+fn night_premium_and_pay_per_shift_change_the_choice() {
+    // 1 agent at 05:00 only. "early" 02:00-06:00 has 4 night hours (22:00-06:00), "dawn"
+    // 05:00-09:00 has 1. At 10/h + 5/h night premium: early 60, dawn 45, so dawn. With 20 more
+    // per "dawn" shift it costs 65 and early wins at 60.
+    let templates = |dawn_extra: u32| {
+        format!(
+            r#"
+[[shifts]]
+name = "early"
+start = "02:00"
+hours = 4
+kinds = ["part-time"]
+[[shifts]]
+name = "dawn"
+start = "05:00"
+hours = 4
+kinds = ["part-time"]
+cost_per_shift = {dawn_extra}
+"#
+        )
+    };
+    for (extra, chosen, pay) in [(0, "dawn", 45.0), (20, "early", 60.0)] {
+        let mut s = scenario(&templates(extra), &["presale"], 1);
+        s.costs.night_premium_per_hour = 5.0;
+        let plan = schedule(&s, &[], &requirements(&s, |_, i| u32::from(i == 5))).unwrap();
+        assert_eq!(plan.shifts.len(), 1);
+        assert_eq!((plan.shifts[0].template.as_str(), plan.pay), (chosen, pay));
+    }
+}
+
+#[test]
+fn a_day_off_after_max_days_in_row() {
+    // 1 agent 09:00-17:00 on 3 days; one full-timer (40 per day) may work 2 days in a row, so a
+    // part-timer (80) takes one day: 160. Without the limit she works all three: 120.
+    let s = scenario(
+        r#"
+[rules]
+min_rest_hours = 11
+[[shifts]]
+name = "day"
+start = "09:00"
+hours = 8
+"#,
+        &["presale"],
+        3,
+    );
+    let need = |_, i: usize| u32::from((9..17).contains(&(i % 24)));
+    let mut li = person("Li Wei", &["presale"]);
+    let free = schedule(&s, std::slice::from_ref(&li), &requirements(&s, need)).unwrap();
+    assert_eq!(free.pay, 120.0);
+    li.max_days_in_row = Some(2);
+    let limited = schedule(&s, &[li], &requirements(&s, need)).unwrap();
+    assert!(no_shortfall(&limited));
+    assert_eq!(limited.pay, 160.0);
+    assert_eq!(
+        limited
+            .shifts
+            .iter()
+            .filter(|p| p.person == Some(0))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn overtime_above_contract_hours_is_priced() {
+    // Same 3 days, contract 8 hours a week, overtime 100 per hour on top: her first day costs 40,
+    // each further day 40 + 800 against a part-timer's 80, so she works one day: 40 + 160 = 200.
+    let mut s = scenario(
+        r#"
+[[shifts]]
+name = "day"
+start = "09:00"
+hours = 8
+"#,
+        &["presale"],
+        3,
+    );
+    s.costs.overtime_per_hour = 100.0;
+    let need = |_, i: usize| u32::from((9..17).contains(&(i % 24)));
+    let mut li = person("Li Wei", &["presale"]);
+    li.contract_hours_per_week = Some(8.0);
+    let plan = schedule(&s, &[li], &requirements(&s, need)).unwrap();
+    assert!(no_shortfall(&plan));
+    assert_eq!(plan.pay, 200.0);
+}
+
+#[test]
+fn a_cyclic_day_wraps_the_night_shift_into_the_morning() {
+    // A repeating day: 1 agent every hour, 8-hour part-time shifts at 06, 14 and 22. The 22:00
+    // shift runs on into 00:00-06:00 of the same pattern day: 3 shifts, 240, every hour covered
+    // exactly once. Shifts plus 11 h rest (19 h) overlap pairwise round a 24-hour circle, so 3
+    // part-timers.
+    let s = scenario(
+        r#"
+[[shifts]]
+name = "pt"
+start = "06:00"
+latest_start = "22:00"
+start_every_minutes = 480
+hours = 8
+kinds = ["part-time"]
+"#,
+        &["presale"],
+        1,
+    );
+    let mut s = s;
+    s.horizon.cyclic = true;
+    let plan = schedule(&s, &[], &requirements(&s, |_, _| 1)).unwrap();
+    assert!(no_shortfall(&plan));
+    assert_eq!(plan.pay, 240.0);
+    assert!(plan.scheduled[0].iter().all(|n| *n == 1));
+    let named = shiftcast::roster::build(&plan.shifts, &[], 11.0, s.horizon.cycle());
+    assert_eq!(named.part_timers_needed, 3);
+    assert!(shiftcast::roster::rest_violations(&named.rows, 11.0, s.horizon.cycle()).is_empty());
+}
