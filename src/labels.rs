@@ -112,6 +112,8 @@ const WORDS: &[(&str, &str)] = &[
     ("phase", "阶段"),
     ("shortfall", "缺口"),
     ("break", "休息"),
+    ("why", "原因"),
+    ("Night shifts per person", "每人夜班数"),
     ("break (placed by the model)", "休息（模型安排）"),
     ("detail", "明细"),
     ("cross-trained", "多技能调配"),

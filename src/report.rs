@@ -9,7 +9,7 @@ use crate::forecast::Forecast;
 use crate::labels::Lang;
 use crate::roster::{Roster, RosterRow};
 use crate::scenario::{format_time, Kind, Scenario};
-use crate::schedule::{MissedDuty, Schedule};
+use crate::schedule::{is_night_shift, MissedDuty, Schedule};
 use crate::staffing::{rostered_service_level, Requirement};
 
 /// Required against scheduled agents in one interval of one queue.
@@ -56,6 +56,15 @@ pub struct MissedPhaseRule {
     pub reason: String,
 }
 
+/// How evenly one staff group shares night shifts (at least half the shift inside
+/// `costs.night`): the fewest and most any member works, over members who work any shift.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NightShiftSpread {
+    pub group: String,
+    pub fewest: usize,
+    pub most: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub part_timers_needed: usize,
@@ -73,6 +82,7 @@ pub struct Summary {
     pub peak: Option<PeakHour>,
     pub unmet_demand: Vec<UnmetDemand>,
     pub missed_phase_rules: Vec<MissedPhaseRule>,
+    pub night_shifts: Vec<NightShiftSpread>,
     pub forecast_notes: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forecast_warnings: Vec<String>,
@@ -181,11 +191,35 @@ pub fn build(
         peak,
         unmet_demand,
         missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
+        night_shifts: night_shift_spread(scenario, roster),
         forecast_notes: forecast.notes.clone(),
         forecast_warnings: forecast.warnings.clone(),
         simulation: None,
     };
     Report { coverage, summary }
+}
+
+fn night_shift_spread(scenario: &Scenario, roster: &Roster) -> Vec<NightShiftSpread> {
+    let mut nights: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for r in roster.rows.iter().filter(|r| r.kind == Kind::FullTime) {
+        *nights.entry((&r.group, &r.name)).or_default() +=
+            usize::from(is_night_shift(scenario, r.start, r.end));
+    }
+    let mut spread: Vec<NightShiftSpread> = Vec::new();
+    for ((group, _), n) in nights {
+        match spread.last_mut() {
+            Some(s) if s.group == group => {
+                s.fewest = s.fewest.min(n);
+                s.most = s.most.max(n);
+            }
+            _ => spread.push(NightShiftSpread {
+                group: group.to_string(),
+                fewest: n,
+                most: n,
+            }),
+        }
+    }
+    spread
 }
 
 fn missed_rule(m: &MissedDuty) -> MissedPhaseRule {
@@ -318,15 +352,43 @@ pub fn text(summary: &Summary, lang: Lang) -> String {
         out += "\n";
     } else if zh {
         out += &format!(
-            "缺人：{} 个时段共缺 {:.0} 工时（见 summary.json 的 unmet_demand）\n",
+            "缺人：{} 个时段共缺 {:.1} 工时（见 summary.json 的 unmet_demand）\n",
             summary.unmet_demand.len(),
             summary.shortfall_agent_hours
         );
     } else {
         out += &format!(
-            "Short: {:.0} agent-hours in {} intervals (see unmet_demand in summary.json)\n",
+            "Short: {:.1} agent-hours in {} intervals (see unmet_demand in summary.json)\n",
             summary.shortfall_agent_hours,
             summary.unmet_demand.len()
+        );
+    }
+    // Each rule that keeps hours short, once, with the first hour it does so.
+    let mut reasons: Vec<&UnmetDemand> = Vec::new();
+    for u in &summary.unmet_demand {
+        if !reasons.iter().any(|r| r.reason == u.reason) {
+            reasons.push(u);
+        }
+    }
+    for u in reasons {
+        out += &format!(
+            "  {} {} {}: {}\n",
+            lang.t("why"),
+            u.timestamp,
+            lang.t(&u.queue),
+            u.reason
+        );
+    }
+    if !summary.night_shifts.is_empty() {
+        let groups: Vec<String> = summary
+            .night_shifts
+            .iter()
+            .map(|n| format!("{} {}-{}", lang.t(&n.group), n.fewest, n.most))
+            .collect();
+        out += &format!(
+            "{}: {}\n",
+            lang.t("Night shifts per person"),
+            groups.join(", ")
         );
     }
     for m in &summary.missed_phase_rules {

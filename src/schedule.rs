@@ -178,6 +178,25 @@ pub fn with_phase_minimums(
     requirements
 }
 
+/// Hours of a shift inside the `costs.night` window.
+pub fn night_hours(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateTime) -> f64 {
+    let step = scenario.horizon.interval();
+    let mut hours = 0.0;
+    let mut t = start;
+    while t < end {
+        if scenario.costs.night.contains(t) {
+            hours += scenario.horizon.interval_hours();
+        }
+        t += step;
+    }
+    hours
+}
+
+/// A night shift has at least half its hours in the `costs.night` window.
+pub fn is_night_shift(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+    2.0 * night_hours(scenario, start, end) >= (end - start).num_minutes() as f64 / 60.0
+}
+
 /// The horizon's clock: interval indexes of moments, wrapped when the horizon is cyclic.
 struct Clock {
     start: NaiveDateTime,
@@ -647,22 +666,12 @@ impl<'a> Model<'a> {
         self.day_of(slot) / 7
     }
 
-    /// A night shift has at least half its hours in the `costs.night` window.
     fn is_night(&self, slot: &ShiftSlot) -> bool {
-        2.0 * self.night_hours(slot) >= slot.hours()
+        is_night_shift(self.scenario, slot.start, slot.end)
     }
 
     fn night_hours(&self, slot: &ShiftSlot) -> f64 {
-        let step = self.scenario.horizon.interval();
-        let mut hours = 0.0;
-        let mut t = slot.start;
-        while t < slot.end {
-            if self.scenario.costs.night.contains(t) {
-                hours += self.scenario.horizon.interval_hours();
-            }
-            t += step;
-        }
-        hours
+        night_hours(self.scenario, slot.start, slot.end)
     }
 
     /// Pay for one shift of the slot at `per_hour`: hours, per-shift pay and night premium.

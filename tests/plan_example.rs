@@ -88,7 +88,9 @@ fn two_runs_write_the_same_bytes_with_the_contract_headers() {
     for key in ["total_agent_hours", "total_cost", "min_service_level"] {
         assert!(json[key].is_f64(), "{key}");
     }
-    assert_eq!(json["solver_status"], "optimal");
+    // The default gap is 0.01%: HiGHS stops there or proves the optimum.
+    let status = json["solver_status"].as_str().unwrap();
+    assert!(["optimal", "within-gap"].contains(&status), "{status}");
     // Running again over an existing folder replaces it and leaves no staging folder.
     run_plan(&a);
     let names: Vec<String> = std::fs::read_dir(dir.path())
