@@ -779,6 +779,25 @@ impl<'a> Model<'a> {
             .intervals(from, from + Duration::minutes(rule.minutes.into()))
     }
 
+    /// One agent of pool `p` on queue `q`, in full agents (new part-timers count less).
+    fn weight(&self, p: usize, q: usize) -> f64 {
+        if self.pools[p].part_time {
+            self.scenario.queues[q].part_time_weight()
+        } else {
+            1.0
+        }
+    }
+
+    /// Whether pool `p` may serve queue `q` in interval `i` (its skills and the phases allow).
+    fn may_serve(&self, p: usize, q: usize, i: usize) -> bool {
+        let pool = &self.pools[p];
+        if pool.queues.len() == 1 {
+            pool.queues[0] == q
+        } else {
+            self.split.contains_key(&(p, q, i))
+        }
+    }
+
     /// Agents serving queue `q` in interval `i`, in full agents (new part-timers count less).
     fn serving(&self, on_duty: &[Vec<Expression>], q: usize, i: usize) -> Expression {
         let mut total = Expression::from(0.0);
@@ -786,11 +805,7 @@ impl<'a> Model<'a> {
             if !pool.queues.contains(&q) {
                 continue;
             }
-            let weight = if pool.part_time {
-                self.scenario.queues[q].part_time_weight()
-            } else {
-                1.0
-            };
+            let weight = self.weight(p, q);
             if pool.queues.len() == 1 {
                 total += on_duty[p][i].clone() * weight;
             } else if let Some(v) = self.split.get(&(p, q, i)) {
@@ -1136,19 +1151,15 @@ impl<'a> Model<'a> {
         let mut cross_trained = scheduled.clone();
         let mut part_time = scheduled.clone();
         let mut effective = vec![vec![0.0; times.len()]; queues];
-        for ((pool, _, _), plan) in workers.iter().zip(&activities) {
-            let pool = &self.pools[*pool];
+        for ((pool_index, _, _), plan) in workers.iter().zip(&activities) {
+            let pool = &self.pools[*pool_index];
             for (i, activity) in plan {
                 if let Activity::Queue(q) = activity {
                     let q = self.queue_index(q);
                     scheduled[q][*i] += 1;
                     cross_trained[q][*i] += u32::from(pool.queues.len() > 1 && !pool.part_time);
                     part_time[q][*i] += u32::from(pool.part_time);
-                    effective[q][*i] += if pool.part_time {
-                        self.scenario.queues[q].part_time_weight()
-                    } else {
-                        1.0
-                    };
+                    effective[q][*i] += self.weight(*pool_index, q);
                 }
             }
         }
@@ -1233,9 +1244,12 @@ impl<'a> Model<'a> {
             }
             *next += count(b.var);
         }
+        let count_of = self.scenario.horizon.len();
         let mut plans: Vec<Vec<(usize, Activity)>> = vec![Vec::new(); workers.len()];
         let mut last_queue: Vec<Option<usize>> = vec![None; workers.len()];
         for (i, pools_here) in at.iter().enumerate() {
+            // Each pool's free workers and the model's split of them over its queues.
+            let mut shares: Vec<(usize, Vec<usize>, Vec<(usize, usize)>)> = Vec::new();
             for (&p, here) in pools_here {
                 let pool = &self.pools[p];
                 let mut free: Vec<usize> = Vec::new();
@@ -1245,7 +1259,7 @@ impl<'a> Model<'a> {
                         None => free.push(w),
                     }
                 }
-                let mut wanted: Vec<(usize, usize)> = pool
+                let wanted: Vec<(usize, usize)> = pool
                     .queues
                     .iter()
                     .map(|&q| {
@@ -1257,6 +1271,20 @@ impl<'a> Model<'a> {
                         (q, n)
                     })
                     .collect();
+                shares.push((p, free, wanted));
+            }
+            // Agents above the requirement per queue: a worker may stay on last interval's
+            // queue instead of the model's pick when the pick can spare them.
+            let mut spare: Vec<f64> = (0..self.scenario.queues.len())
+                .map(|q| -f64::from(self.requirements[q * count_of + i].agents_required))
+                .collect();
+            for (p, _, wanted) in &shares {
+                for &(q, n) in wanted {
+                    spare[q] += self.weight(*p, q) * n as f64;
+                }
+            }
+            for (p, free, mut wanted) in shares {
+                let pool = &self.pools[p];
                 let mut given: Vec<Option<usize>> = vec![None; free.len()];
                 for (k, &w) in free.iter().enumerate() {
                     if let Some(slot) = wanted
@@ -1268,14 +1296,28 @@ impl<'a> Model<'a> {
                     }
                 }
                 for (k, &w) in free.iter().enumerate() {
-                    let q =
-                        given[k].unwrap_or_else(|| match wanted.iter_mut().find(|(_, n)| *n > 0) {
+                    let q = given[k].unwrap_or_else(|| {
+                        let pick = match wanted.iter_mut().find(|(_, n)| *n > 0) {
                             Some(slot) => {
                                 slot.1 -= 1;
                                 slot.0
                             }
                             None => pool.queues[0],
+                        };
+                        let stay = last_queue[w].filter(|&last| {
+                            last != pick
+                                && self.may_serve(p, last, i)
+                                && spare[pick] >= self.weight(p, pick) - 1e-9
                         });
+                        match stay {
+                            Some(last) => {
+                                spare[pick] -= self.weight(p, pick);
+                                spare[last] += self.weight(p, last);
+                                last
+                            }
+                            None => pick,
+                        }
+                    });
                     last_queue[w] = Some(q);
                     plans[w].push((i, Activity::Queue(names(q))));
                 }
