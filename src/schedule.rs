@@ -374,6 +374,13 @@ struct Pool {
     part_time: bool,
 }
 
+/// A pool's workers free (not on a break) in one interval, and the model's count per queue.
+struct PoolShare {
+    pool: usize,
+    free: Vec<usize>,
+    wanted: Vec<(usize, usize)>,
+}
+
 struct StaffShift {
     person: usize,
     slot: usize,
@@ -1249,7 +1256,7 @@ impl<'a> Model<'a> {
         let mut last_queue: Vec<Option<usize>> = vec![None; workers.len()];
         for (i, pools_here) in at.iter().enumerate() {
             // Each pool's free workers and the model's split of them over its queues.
-            let mut shares: Vec<(usize, Vec<usize>, Vec<(usize, usize)>)> = Vec::new();
+            let mut shares: Vec<PoolShare> = Vec::new();
             for (&p, here) in pools_here {
                 let pool = &self.pools[p];
                 let mut free: Vec<usize> = Vec::new();
@@ -1271,19 +1278,28 @@ impl<'a> Model<'a> {
                         (q, n)
                     })
                     .collect();
-                shares.push((p, free, wanted));
+                shares.push(PoolShare {
+                    pool: p,
+                    free,
+                    wanted,
+                });
             }
             // Agents above the requirement per queue: a worker may stay on last interval's
             // queue instead of the model's pick when the pick can spare them.
             let mut spare: Vec<f64> = (0..self.scenario.queues.len())
                 .map(|q| -f64::from(self.requirements[q * count_of + i].agents_required))
                 .collect();
-            for (p, _, wanted) in &shares {
-                for &(q, n) in wanted {
-                    spare[q] += self.weight(*p, q) * n as f64;
+            for share in &shares {
+                for &(q, n) in &share.wanted {
+                    spare[q] += self.weight(share.pool, q) * n as f64;
                 }
             }
-            for (p, free, mut wanted) in shares {
+            for PoolShare {
+                pool: p,
+                free,
+                mut wanted,
+            } in shares
+            {
                 let pool = &self.pools[p];
                 let mut given: Vec<Option<usize>> = vec![None; free.len()];
                 for (k, &w) in free.iter().enumerate() {
