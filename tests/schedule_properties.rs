@@ -42,6 +42,7 @@ kinds = ["full-time"]
 name = "day"
 start = "08:00"
 hours = 8
+breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }]
 [[shifts]]
 name = "late"
 start = "14:00"
@@ -61,34 +62,38 @@ must = ["main"]
 "#;
 
 fn person_strategy() -> impl Strategy<Value = Person> {
-    (0..3usize, 0..3usize, 0..3usize, any::<bool>(), 6.0..12.0f64).prop_map(
-        |(group, skills, window, day_off, daily)| Person {
-            name: String::new(),
-            group: ["main", "backup", "backup"][group].into(),
-            skills: [
-                vec!["presale"],
-                vec!["aftersale"],
-                vec!["presale", "aftersale"],
-            ][skills]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            available: [
-                ClockWindow::ALWAYS,
-                ClockWindow::parse("08:00-22:00").unwrap(),
-                ClockWindow::parse("20:00-06:00").unwrap(),
-            ][window],
-            days_off: if day_off {
-                vec![chrono::NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()]
-            } else {
-                vec![]
-            },
-            max_hours_per_day: daily.round(),
-            max_hours_per_week: 40.0,
-            max_days_in_row: None,
-            contract_hours_per_week: None,
-        },
+    (
+        (0..3usize, 0..3usize, 0..3usize),
+        (any::<bool>(), 6.0..12.0f64, any::<bool>()),
     )
+        .prop_map(
+            |((group, skills, window), (day_off, daily, one_day_in_row))| Person {
+                name: String::new(),
+                group: ["main", "backup", "backup"][group].into(),
+                skills: [
+                    vec!["presale"],
+                    vec!["aftersale"],
+                    vec!["presale", "aftersale"],
+                ][skills]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+                available: [
+                    ClockWindow::ALWAYS,
+                    ClockWindow::parse("08:00-22:00").unwrap(),
+                    ClockWindow::parse("20:00-06:00").unwrap(),
+                ][window],
+                days_off: if day_off {
+                    vec![chrono::NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()]
+                } else {
+                    vec![]
+                },
+                max_hours_per_day: daily.round(),
+                max_hours_per_week: 40.0,
+                max_days_in_row: one_day_in_row.then_some(1),
+                contract_hours_per_week: None,
+            },
+        )
 }
 
 proptest! {
@@ -129,7 +134,29 @@ proptest! {
         prop_assert!(rest_violations(&named.rows, scenario.min_rest_hours, None).is_empty());
         let main_phase = &scenario.phases[0];
         for row in &named.rows {
+            // The meal falls 3 to 5 hours into every day shift that has all its hours planned.
+            let meals: Vec<_> = row
+                .segments
+                .iter()
+                .filter(|s| matches!(s.activity, Activity::Break(_)))
+                .collect();
+            if row.template == "day" {
+                prop_assert_eq!(meals.len(), 1, "{:?}", row);
+                let into = (meals[0].start - row.start).num_hours();
+                prop_assert!((3..=5).contains(&into) && meals[0].end - meals[0].start == chrono::Duration::hours(1));
+            } else {
+                prop_assert!(meals.is_empty());
+            }
             if let Some(p) = staff.iter().find(|p| p.name == row.name) {
+                if p.max_days_in_row == Some(1) {
+                    let days: Vec<_> = named
+                        .rows
+                        .iter()
+                        .filter(|r| r.name == row.name)
+                        .map(|r| r.start.date())
+                        .collect();
+                    prop_assert!(days.windows(2).all(|w| (w[1] - w[0]).num_days() >= 2), "{:?}", days);
+                }
                 prop_assert!(row.hours() <= p.max_hours_per_day);
                 let mut t = row.start;
                 while t < row.end {
