@@ -62,8 +62,7 @@ pub fn part_timers(
         let summary = report::build(scenario, forecast, requirements, &plan, &roster).summary;
         let point = CurvePoint {
             part_timers: cap.unwrap_or(roster.part_timers_needed as u32),
-            // + 0.0 turns a -0.0 into 0.
-            shortfall_agent_hours: summary.shortfall_agent_hours + 0.0,
+            shortfall_agent_hours: summary.shortfall_agent_hours,
             min_service_level: summary.min_service_level,
             cost: summary.total_cost,
         };

@@ -174,8 +174,10 @@ pub fn build(
             reason: reason.clone(),
         })
         .collect();
+    // + 0.0 turns the empty sum's -0.0 into 0.
     let shortfall_agent_hours =
-        round2(unmet_demand.iter().map(|u| u.agents_short).sum::<f64>() * horizon.interval_hours());
+        round2(unmet_demand.iter().map(|u| u.agents_short).sum::<f64>() * horizon.interval_hours())
+            + 0.0;
     let summary = Summary {
         part_timers_needed: roster.part_timers_needed,
         total_agent_hours: full_time_hours + part_time_hours,

@@ -489,16 +489,12 @@ struct RawCosts {
     night: String,
     #[serde(default)]
     overtime_per_hour: f64,
-    #[serde(default = "default_fairness")]
+    #[serde(default)]
     fairness_per_shift: f64,
 }
 
 fn default_night() -> String {
     "22:00-06:00".into()
-}
-
-fn default_fairness() -> f64 {
-    1.0
 }
 
 #[derive(Deserialize, Default)]
