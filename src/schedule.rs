@@ -328,20 +328,16 @@ fn part_time_length_allowed(scenario: &Scenario, slot: &ShiftSlot) -> bool {
 
 /// In every interval of the shift some queue of the person's lets their group work then.
 fn phase_allows_group(
-    phases: &[Phase],
+    scenario: &Scenario,
     queues: &[String],
     group: &str,
     slot: &ShiftSlot,
-    step: Duration,
 ) -> bool {
-    let mut t = slot.start;
-    while t < slot.end {
-        if !queues.iter().any(|q| group_may_serve(phases, q, group, t)) {
-            return false;
-        }
-        t += step;
-    }
-    true
+    every_step(scenario, slot, |t| {
+        queues
+            .iter()
+            .any(|q| group_may_serve(&scenario.phases, q, group, t))
+    })
 }
 
 /// No phase in force at `t` on `queue` keeps `group` out of it.
@@ -453,7 +449,6 @@ impl<'a> Model<'a> {
     fn new(scenario: &'a Scenario, staff: &'a [Person], requirements: &'a [Requirement]) -> Self {
         let clock = Clock::new(scenario);
         let slots = shift_slots(scenario, &clock);
-        let step = scenario.horizon.interval();
         let queue_names: Vec<String> = scenario.queues.iter().map(|q| q.name.clone()).collect();
         let mut pools: Vec<Pool> = Vec::new();
         let mut pool_index = |queues: Vec<usize>, group: &str, part_time: bool| match pools
@@ -491,14 +486,13 @@ impl<'a> Model<'a> {
             if !has_skill(scenario, person) {
                 continue;
             }
-            let skills: Vec<String> = person.skills.clone();
             for (slot_index, slot) in slots.iter().enumerate() {
                 if scenario.shifts[slot.template]
                     .kinds
                     .contains(&Kind::FullTime)
                     && is_available(scenario, person, slot)
                     && fits_daily_hours(person, slot)
-                    && phase_allows_group(&scenario.phases, &skills, &person.group, slot, step)
+                    && phase_allows_group(scenario, &person.skills, &person.group, slot)
                 {
                     staff_shifts.push(StaffShift {
                         person: person_index,
@@ -518,13 +512,7 @@ impl<'a> Model<'a> {
                     .contains(&Kind::PartTime)
                     && !part_time_skills.is_empty()
                     && part_time_length_allowed(scenario, slot)
-                    && phase_allows_group(
-                        &scenario.phases,
-                        part_time_skills,
-                        PART_TIME_GROUP,
-                        slot,
-                        step,
-                    )
+                    && phase_allows_group(scenario, part_time_skills, PART_TIME_GROUP, slot)
             })
             .map(|(slot, _)| PartTimeShift {
                 slot,

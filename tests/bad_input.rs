@@ -324,3 +324,101 @@ fn interval_level_of_one() {
         &["forecast.level", "strictly between 0 and 1"],
     );
 }
+
+#[test]
+fn break_that_does_not_fit_in_the_shift() {
+    assert_fails(
+        |s, _, _| {
+            *s = s.replace(
+                "hours = 8\n",
+                "hours = 8\nbreaks = [{ name = \"meal\", minutes = 60, earliest_after_hours = 6, latest_after_hours = 8 }]\n",
+            )
+        },
+        &["shifts[0].breaks[0].latest_after_hours", "does not fit"],
+    );
+}
+
+#[test]
+fn break_that_is_not_whole_intervals() {
+    assert_fails(
+        |s, _, _| {
+            *s = s.replace(
+                "hours = 8\n",
+                "hours = 8\nbreaks = [{ name = \"rest\", minutes = 15, earliest_after_hours = 2, latest_after_hours = 3 }]\n",
+            )
+        },
+        &["shifts[0].breaks[0].minutes", "60-minute intervals"],
+    );
+}
+
+#[test]
+fn part_time_window_that_is_no_window() {
+    assert_fails(
+        |s, _, _| *s += "[part_time]\navailable = \"after six\"\n",
+        &["part_time.available", "not a daily window"],
+    );
+}
+
+#[test]
+fn part_time_chats_above_chats_at_once() {
+    assert_fails(
+        |s, _, _| {
+            *s = s.replace(
+                "answer_within_seconds = 30",
+                "answer_within_seconds = 30\npart_time_chats_at_once = 2",
+            )
+        },
+        &[
+            "queues[0].part_time_chats_at_once",
+            "between 1 and chats_at_once (1)",
+        ],
+    );
+}
+
+#[test]
+fn cyclic_horizon_of_part_of_a_day() {
+    assert_fails(
+        |s, _, _| {
+            *s = s
+                .replace("end = \"2026-11-11T00:00\"", "end = \"2026-11-10T12:00\"")
+                .replace(
+                    "interval_minutes = 60",
+                    "interval_minutes = 60\ncyclic = true",
+                )
+        },
+        &["horizon.cyclic", "whole days"],
+    );
+}
+
+#[test]
+fn staff_days_in_a_row_that_is_no_number() {
+    assert_fails(
+        |_, _, st| {
+            *st = st
+                .replace(
+                    "max_hours_per_week\n",
+                    "max_hours_per_week,max_days_in_row\n",
+                )
+                .replace(",8,40\n", ",8,40,six\n")
+        },
+        &["staff.csv: line 2, column 8 (max_days_in_row)", "\"six\""],
+    );
+}
+
+#[test]
+fn staff_contract_hours_above_the_weekly_limit() {
+    assert_fails(
+        |_, _, st| {
+            *st = st
+                .replace(
+                    "max_hours_per_week\n",
+                    "max_hours_per_week,contract_hours_per_week\n",
+                )
+                .replace(",8,40\n", ",8,40,48\n")
+        },
+        &[
+            "column 8 (contract_hours_per_week)",
+            "from 0 to max_hours_per_week (40)",
+        ],
+    );
+}

@@ -72,25 +72,33 @@ fn no_shortfall(plan: &Schedule) -> bool {
     plan.shortfall.iter().flatten().all(|s| *s == 0.0)
 }
 
-#[test]
-fn the_model_spreads_meal_breaks_over_their_window() {
-    // 2 agents 00:00-08:00, one 8-hour shift with a 1-hour meal starting 3 to 5 hours in. Two
-    // people leave a meal hour at 1 agent; three people with meals at 03, 04 and 05 keep 2 on
-    // duty every hour: 3 shifts, 240.
+/// 2 agents 00:00-08:00 from part-time 8-hour shifts with a 1-hour meal starting 3 to `latest`
+/// hours in.
+fn meal_plan(latest: u32) -> Schedule {
     let s = scenario(
-        r#"
+        &format!(
+            r#"
 [[shifts]]
 name = "day"
 start = "00:00"
 hours = 8
 kinds = ["part-time"]
-breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }]
-"#,
+breaks = [{{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = {latest} }}]
+"#
+        ),
         &["presale"],
         1,
     );
     let need = |_, i| if i < 8 { 2 } else { 0 };
-    let plan = schedule(&s, &[], &requirements(&s, need)).unwrap();
+    schedule(&s, &[], &requirements(&s, need)).unwrap()
+}
+
+#[test]
+fn the_model_spreads_meal_breaks_over_their_window() {
+    // 2 agents 00:00-08:00, one 8-hour shift with a 1-hour meal starting 3 to 5 hours in. Two
+    // people leave a meal hour at 1 agent; three people with meals at 03, 04 and 05 keep 2 on
+    // duty every hour: 3 shifts, 240.
+    let plan = meal_plan(5);
     assert!(no_shortfall(&plan));
     assert_eq!(plan.shifts.len(), 3);
     assert_eq!(plan.pay, 240.0);
@@ -115,20 +123,7 @@ breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_
 fn a_fixed_break_hour_leaves_the_hour_short_and_says_why() {
     // The same with the meal fixed at 3 hours in: everyone is at lunch at 03:00, so that hour
     // is 2 agents short whatever the plan, and the plan names the rule.
-    let s = scenario(
-        r#"
-[[shifts]]
-name = "day"
-start = "00:00"
-hours = 8
-kinds = ["part-time"]
-breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 3 }]
-"#,
-        &["presale"],
-        1,
-    );
-    let need = |_, i| if i < 8 { 2 } else { 0 };
-    let plan = schedule(&s, &[], &requirements(&s, need)).unwrap();
+    let plan = meal_plan(3);
     assert_eq!(plan.shifts.len(), 2);
     assert_eq!(plan.shortfall[0][3], 2.0);
     assert_eq!(plan.shortfall[0].iter().sum::<f64>(), 2.0);
