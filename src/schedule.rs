@@ -30,6 +30,10 @@ use crate::staffing::Requirement;
 /// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
 const HEAD_TIE_BREAK: f64 = 1.0;
 
+/// Price per night shift of spread when naming a cohort's members (yuan): any even spread will
+/// do, and it never outweighs a real cost.
+const NIGHT_SPREAD_TIE_BREAK: f64 = 0.01;
+
 /// One possible shift: a template started at one moment for one of its lengths.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShiftSlot {
@@ -157,7 +161,7 @@ pub fn schedule_with_part_timers(
     requirements: &[Requirement],
     part_timers: Option<u32>,
 ) -> Result<Schedule> {
-    let mut model = Model::new(scenario, staff, requirements);
+    let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
     model.part_timer_cap = part_timers;
     model.solve()
 }
@@ -350,6 +354,88 @@ fn group_may_serve(phases: &[Phase], queue: &str, group: &str, t: NaiveDateTime)
     })
 }
 
+/// Whether the queues in `set` are linked by pools that serve more than one of them (sets that
+/// fall apart need no row of their own: their parts' rows add up to it).
+fn linked(set: u32, reach: &[(usize, u32)]) -> bool {
+    let mut joined = set & set.wrapping_neg();
+    loop {
+        let grown = reach
+            .iter()
+            .filter(|(_, mask)| mask & joined != 0)
+            .fold(joined, |j, (_, mask)| j | (mask & set));
+        if grown == joined {
+            return joined == set;
+        }
+        joined = grown;
+    }
+}
+
+/// Hands out pools' free agents (`supply`) to queues so as much of each queue's `demand` is met
+/// as possible, where `may(pool, queue)` allows: a maximum flow, found by augmenting paths.
+/// Returns agents per pool per queue; agents no queue needs are left out.
+fn max_cover(supply: &[u32], demand: &[u32], may: impl Fn(usize, usize) -> bool) -> Vec<Vec<u32>> {
+    let (pools, queues) = (supply.len(), demand.len());
+    let mut flow = vec![vec![0u32; queues]; pools];
+    loop {
+        let left = |flow: &[Vec<u32>], p: usize| supply[p] - flow[p].iter().sum::<u32>();
+        let short =
+            |flow: &[Vec<u32>], q: usize| demand[q] - (0..pools).map(|p| flow[p][q]).sum::<u32>();
+        // Breadth-first search from pools with agents left: pool -> queue it may serve,
+        // queue -> pool that gives it agents (which can move to another queue).
+        let mut queue_from: Vec<Option<usize>> = vec![None; queues];
+        let mut pool_from: Vec<Option<Option<usize>>> = (0..pools)
+            .map(|p| (left(&flow, p) > 0).then_some(None))
+            .collect();
+        let mut frontier: std::collections::VecDeque<usize> =
+            (0..pools).filter(|&p| pool_from[p].is_some()).collect();
+        let mut end = None;
+        'search: while let Some(p) = frontier.pop_front() {
+            for q in 0..queues {
+                if queue_from[q].is_some() || !may(p, q) {
+                    continue;
+                }
+                queue_from[q] = Some(p);
+                if short(&flow, q) > 0 {
+                    end = Some(q);
+                    break 'search;
+                }
+                for other in 0..pools {
+                    if pool_from[other].is_none() && flow[other][q] > 0 {
+                        pool_from[other] = Some(Some(q));
+                        frontier.push_back(other);
+                    }
+                }
+            }
+        }
+        let Some(last) = end else {
+            return flow;
+        };
+        // Walk the path back: (pool, queue gaining, queue losing or None at the start).
+        let mut path = Vec::new();
+        let mut q = last;
+        loop {
+            let p = queue_from[q].unwrap_or_default();
+            let from = pool_from[p].flatten();
+            path.push((p, q, from));
+            match from {
+                Some(previous) => q = previous,
+                None => break,
+            }
+        }
+        let start = path.last().map_or(0, |&(p, _, _)| p);
+        let amount = path
+            .iter()
+            .filter_map(|&(p, _, from)| from.map(|f| flow[p][f]))
+            .fold(left(&flow, start).min(short(&flow, last)), u32::min);
+        for (p, q, from) in path {
+            flow[p][q] += amount;
+            if let Some(f) = from {
+                flow[p][f] -= amount;
+            }
+        }
+    }
+}
+
 fn every_step(scenario: &Scenario, slot: &ShiftSlot, ok: impl Fn(NaiveDateTime) -> bool) -> bool {
     let step = scenario.horizon.interval();
     let mut t = slot.start;
@@ -370,6 +456,31 @@ struct Pool {
     part_time: bool,
 }
 
+impl Pool {
+    /// One of the pool's agents on queue `q`, in full agents (new part-timers count less).
+    fn weight(&self, scenario: &Scenario, q: usize) -> f64 {
+        if self.part_time {
+            scenario.queues[q].part_time_weight()
+        } else {
+            1.0
+        }
+    }
+
+    /// Whether every agent of the pool counts as one full agent on each of its queues.
+    fn full_agents(&self, scenario: &Scenario) -> bool {
+        self.queues
+            .iter()
+            .all(|&q| (self.weight(scenario, q) - 1.0).abs() < 1e-9)
+    }
+
+    /// The model splits the pool over its queues with a variable per queue and interval only
+    /// when its agents count differently per queue; other pools' splits follow from the
+    /// requirement rows of `cover_requirement` and are handed out after solving.
+    fn split_by_model(&self, scenario: &Scenario) -> bool {
+        self.queues.len() > 1 && !self.full_agents(scenario)
+    }
+}
+
 /// A pool's workers free (not on a break) in one interval, and the model's count per queue.
 struct PoolShare {
     pool: usize,
@@ -377,15 +488,61 @@ struct PoolShare {
     wanted: Vec<(usize, usize)>,
 }
 
+/// Staff the plan cannot tell apart (same pool, hours available, days off and contract): the
+/// plan counts how many of them work each shift and the naming stage says who. Counting instead
+/// of naming keeps the model small at hundreds of agents; since every per-person rule holds for
+/// the cohort's total, the plan's cost is a lower bound on any named plan's, and naming that
+/// drops no shift keeps it.
+struct Cohort {
+    pool: usize,
+    members: Vec<usize>,
+}
+
+impl Cohort {
+    fn size(&self) -> f64 {
+        self.members.len() as f64
+    }
+}
+
+/// What a model is solved for.
+enum Stage {
+    /// The plan: cohorts' shifts, part-timers, breaks and splits that cover the requirements.
+    Plan,
+    /// The same with every person a cohort of their own: needs no naming, so it is exact even
+    /// where cohort totals cannot be split into personal weeks.
+    PlanByPerson,
+    /// Naming: these members of one cohort take the plan's shifts (slot -> how many).
+    Name {
+        members: Vec<usize>,
+        counts: BTreeMap<usize, u32>,
+    },
+}
+
+/// How many of a cohort work a slot (0 or 1 when the cohort is one person).
 struct StaffShift {
-    person: usize,
+    cohort: usize,
     slot: usize,
     var: Variable,
+}
+
+/// In the naming stage, the plan's shifts of one slot; `dropped` are those nobody can take.
+struct Fill {
+    slot: usize,
+    count: u32,
+    dropped: Variable,
 }
 
 struct PartTimeShift {
     slot: usize,
     var: Variable,
+}
+
+/// The naming stage's answer.
+struct Named {
+    /// (person, slot) of every staff shift someone takes.
+    shifts: Vec<(usize, usize)>,
+    /// Planned shifts nobody in their cohort could take.
+    dropped: usize,
 }
 
 /// How many of a pool's people on one slot take break `number` at `offset` minutes in.
@@ -397,15 +554,16 @@ struct BreakChoice {
     var: Variable,
 }
 
+/// Members of a cohort in a phase's `must` groups who miss it (priced slack).
 struct Duty {
     phase: usize,
-    person: usize,
+    cohort: usize,
     missed: Variable,
 }
 
-/// Hours one person works above contract in one week, paid at the overtime price.
+/// Hours a cohort works above contract in one week, paid at the overtime price.
 struct Overtime {
-    person: usize,
+    cohort: usize,
     week: i64,
     var: Variable,
 }
@@ -421,15 +579,18 @@ struct Model<'a> {
     scenario: &'a Scenario,
     staff: &'a [Person],
     requirements: &'a [Requirement],
+    naming: bool,
     clock: Clock,
     slots: Vec<ShiftSlot>,
     pools: Vec<Pool>,
     /// Pool of each person.
     pool_of: Vec<usize>,
     part_time_pool: usize,
+    cohorts: Vec<Cohort>,
     vars: ProblemVariables,
     staff_shifts: Vec<StaffShift>,
     part_time_shifts: Vec<PartTimeShift>,
+    fills: Vec<Fill>,
     breaks: Vec<BreakChoice>,
     /// Agents of a pool serving a queue in an interval, for pools of more than one queue.
     split: BTreeMap<(usize, usize, usize), Variable>,
@@ -445,8 +606,60 @@ struct Model<'a> {
     first_day: chrono::NaiveDate,
 }
 
+/// Whether the plan can treat two people of the same pool as one: same hours available, days
+/// off and contract.
+fn interchangeable(a: &Person, b: &Person) -> bool {
+    let days_off = |p: &Person| {
+        let mut days = p.days_off.clone();
+        days.sort_unstable();
+        days.dedup();
+        days
+    };
+    a.group == b.group
+        && a.available == b.available
+        && a.max_hours_per_day == b.max_hours_per_day
+        && a.max_hours_per_week == b.max_hours_per_week
+        && a.max_days_in_row == b.max_days_in_row
+        && a.contract_hours_per_week == b.contract_hours_per_week
+        && days_off(a) == days_off(b)
+}
+
+/// Staff grouped into cohorts of interchangeable people, in order of each cohort's first member.
+fn cohorts_of(staff: &[Person], pool_of: &[usize]) -> Vec<Cohort> {
+    let mut cohorts: Vec<Cohort> = Vec::new();
+    for (index, person) in staff.iter().enumerate() {
+        let same = cohorts
+            .iter_mut()
+            .find(|c| c.pool == pool_of[index] && interchangeable(&staff[c.members[0]], person));
+        match same {
+            Some(cohort) => cohort.members.push(index),
+            None => cohorts.push(Cohort {
+                pool: pool_of[index],
+                members: vec![index],
+            }),
+        }
+    }
+    cohorts
+}
+
+/// Each person a cohort of their own.
+fn singletons(people: impl IntoIterator<Item = usize>, pool_of: &[usize]) -> Vec<Cohort> {
+    people
+        .into_iter()
+        .map(|m| Cohort {
+            pool: pool_of[m],
+            members: vec![m],
+        })
+        .collect()
+}
+
 impl<'a> Model<'a> {
-    fn new(scenario: &'a Scenario, staff: &'a [Person], requirements: &'a [Requirement]) -> Self {
+    fn new(
+        scenario: &'a Scenario,
+        staff: &'a [Person],
+        requirements: &'a [Requirement],
+        stage: Stage,
+    ) -> Self {
         let clock = Clock::new(scenario);
         let slots = shift_slots(scenario, &clock);
         let queue_names: Vec<String> = scenario.queues.iter().map(|q| q.name.clone()).collect();
@@ -479,37 +692,56 @@ impl<'a> Model<'a> {
             PART_TIME_GROUP,
             true,
         );
+        let (naming, cohorts, counts) = match stage {
+            Stage::Plan => (false, cohorts_of(staff, &pool_of), BTreeMap::new()),
+            Stage::PlanByPerson => (false, singletons(0..staff.len(), &pool_of), BTreeMap::new()),
+            Stage::Name { members, counts } => (true, singletons(members, &pool_of), counts),
+        };
 
         let mut vars = ProblemVariables::new();
         let mut staff_shifts = Vec::new();
-        for (person_index, person) in staff.iter().enumerate() {
+        for (cohort_index, cohort) in cohorts.iter().enumerate() {
+            let person = &staff[cohort.members[0]];
             if !has_skill(scenario, person) {
                 continue;
             }
             for (slot_index, slot) in slots.iter().enumerate() {
-                if scenario.shifts[slot.template]
-                    .kinds
-                    .contains(&Kind::FullTime)
-                    && is_available(scenario, person, slot)
-                    && fits_daily_hours(person, slot)
-                    && phase_allows_group(scenario, &person.skills, &person.group, slot)
-                {
+                let candidate = if naming {
+                    counts.contains_key(&slot_index)
+                } else {
+                    scenario.shifts[slot.template]
+                        .kinds
+                        .contains(&Kind::FullTime)
+                        && is_available(scenario, person, slot)
+                        && fits_daily_hours(person, slot)
+                        && phase_allows_group(scenario, &person.skills, &person.group, slot)
+                };
+                if candidate {
                     staff_shifts.push(StaffShift {
-                        person: person_index,
+                        cohort: cohort_index,
                         slot: slot_index,
-                        var: vars.add(variable().binary()),
+                        var: vars.add(variable().integer().min(0).max(cohort.size())),
                     });
                 }
             }
         }
+        let fills = counts
+            .into_iter()
+            .map(|(slot, count)| Fill {
+                slot,
+                count,
+                dropped: vars.add(variable().min(0).max(count)),
+            })
+            .collect();
         let part_time_skills = &scenario.part_time.skills;
         let part_time_shifts: Vec<PartTimeShift> = slots
             .iter()
             .enumerate()
             .filter(|(_, slot)| {
-                scenario.shifts[slot.template]
-                    .kinds
-                    .contains(&Kind::PartTime)
+                !naming
+                    && scenario.shifts[slot.template]
+                        .kinds
+                        .contains(&Kind::PartTime)
                     && !part_time_skills.is_empty()
                     && part_time_length_allowed(scenario, slot)
                     && phase_allows_group(scenario, part_time_skills, PART_TIME_GROUP, slot)
@@ -520,9 +752,11 @@ impl<'a> Model<'a> {
             })
             .collect();
 
+        // Breaks and splits are planned once, for pools; naming leaves them as planned.
         let mut pool_slots: Vec<(usize, usize)> = staff_shifts
             .iter()
-            .map(|s| (pool_of[s.person], s.slot))
+            .filter(|_| !naming)
+            .map(|s| (cohorts[s.cohort].pool, s.slot))
             .chain(part_time_shifts.iter().map(|s| (part_time_pool, s.slot)))
             .collect();
         pool_slots.sort_unstable();
@@ -547,7 +781,11 @@ impl<'a> Model<'a> {
 
         let times = scenario.horizon.times();
         let mut split = BTreeMap::new();
-        for (p, pool) in pools.iter().enumerate().filter(|(_, p)| p.queues.len() > 1) {
+        for (p, pool) in pools
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.split_by_model(scenario))
+        {
             let covered: std::collections::BTreeSet<usize> = pool_slots
                 .iter()
                 .filter(|(q, _)| *q == p)
@@ -569,12 +807,12 @@ impl<'a> Model<'a> {
         let part_timers = vars.add(variable().integer().min(0));
         let mut duties = Vec::new();
         for (phase_index, phase) in scenario.phases.iter().enumerate() {
-            for (person_index, person) in staff.iter().enumerate() {
-                if phase.must.contains(&person.group) {
+            for (cohort_index, cohort) in cohorts.iter().enumerate() {
+                if phase.must.contains(&staff[cohort.members[0]].group) {
                     duties.push(Duty {
                         phase: phase_index,
-                        person: person_index,
-                        missed: vars.add(variable().min(0).max(1)),
+                        cohort: cohort_index,
+                        missed: vars.add(variable().min(0).max(cohort.size())),
                     });
                 }
             }
@@ -589,14 +827,17 @@ impl<'a> Model<'a> {
             scenario,
             staff,
             requirements,
+            naming,
             clock,
             slots,
             pools,
             pool_of,
             part_time_pool,
+            cohorts,
             vars,
             staff_shifts,
             part_time_shifts,
+            fills,
             breaks,
             split,
             shortfall,
@@ -612,27 +853,27 @@ impl<'a> Model<'a> {
 
     fn add_overtime_and_fairness_vars(&mut self) {
         if self.scenario.costs.overtime_per_hour > 0.0 {
-            for (person, p) in self.staff.iter().enumerate() {
-                if p.contract_hours_per_week.is_none() {
+            for (cohort, c) in self.cohorts.iter().enumerate() {
+                if self.staff[c.members[0]].contract_hours_per_week.is_none() {
                     continue;
                 }
                 let mut weeks: Vec<i64> = self
-                    .mine(person)
+                    .mine(cohort)
                     .map(|s| self.week_of(&self.slots[s.slot]))
                     .collect();
                 weeks.dedup();
                 for week in weeks {
                     let var = self.vars.add(variable().min(0));
-                    self.overtime.push(Overtime { person, week, var });
+                    self.overtime.push(Overtime { cohort, week, var });
                 }
             }
         }
-        if self.scenario.costs.fairness_per_shift > 0.0 {
-            let mut groups: Vec<&str> = self
+        if self.fairness_price() > 0.0 {
+            let mut groups: Vec<String> = self
                 .staff_shifts
                 .iter()
                 .filter(|s| self.is_night(&self.slots[s.slot]))
-                .map(|s| self.staff[s.person].group.as_str())
+                .map(|s| self.group_of(s.cohort).to_string())
                 .collect();
             groups.sort_unstable();
             groups.dedup();
@@ -640,7 +881,7 @@ impl<'a> Model<'a> {
                 let most = self.vars.add(variable().min(0));
                 let fewest = self.vars.add(variable().min(0));
                 self.night_spread.push(NightSpread {
-                    group: group.to_string(),
+                    group,
                     most,
                     fewest,
                 });
@@ -648,10 +889,28 @@ impl<'a> Model<'a> {
         }
     }
 
-    fn mine(&self, person: usize) -> impl Iterator<Item = &StaffShift> + '_ {
-        self.staff_shifts.iter().filter(move |s| s.person == person)
+    /// Price per night shift between the most and the fewest in a group. Naming always spreads
+    /// night shifts among a cohort's members (at a token price: who takes them costs nothing).
+    fn fairness_price(&self) -> f64 {
+        let price = self.scenario.costs.fairness_per_shift;
+        if self.naming {
+            price.max(NIGHT_SPREAD_TIE_BREAK)
+        } else {
+            price
+        }
     }
 
+    fn group_of(&self, cohort: usize) -> &str {
+        &self.staff[self.cohorts[cohort].members[0]].group
+    }
+
+    fn person_of(&self, cohort: usize) -> &Person {
+        &self.staff[self.cohorts[cohort].members[0]]
+    }
+
+    fn mine(&self, cohort: usize) -> impl Iterator<Item = &StaffShift> + '_ {
+        self.staff_shifts.iter().filter(move |s| s.cohort == cohort)
+    }
     /// Days since the first day shifts may start.
     fn day_of(&self, slot: &ShiftSlot) -> i64 {
         (slot.start.date() - self.first_day).num_days()
@@ -704,9 +963,13 @@ impl<'a> Model<'a> {
         for d in &self.duties {
             cost.add_mul(costs.phase_rule_penalty, d.missed);
         }
+        for f in &self.fills {
+            let hours = self.slots[f.slot].hours();
+            cost.add_mul(hours * costs.shortfall_per_agent_hour, f.dropped);
+        }
         for n in &self.night_spread {
-            cost.add_mul(costs.fairness_per_shift, n.most);
-            cost.add_mul(-costs.fairness_per_shift, n.fewest);
+            cost.add_mul(self.fairness_price(), n.most);
+            cost.add_mul(-self.fairness_price(), n.fewest);
         }
         // The small extra per head makes the plan hire no more people than its shifts need
         // when several rosters cost the same.
@@ -721,6 +984,7 @@ impl<'a> Model<'a> {
     fn constraint_families(&self) -> Vec<(&'static str, Vec<Constraint>)> {
         vec![
             ("cover_requirement", self.cover_requirement()),
+            ("fill_planned_shifts", self.fill_planned_shifts()),
             (
                 "split_cross_trained_hours",
                 self.split_cross_trained_hours(),
@@ -750,7 +1014,7 @@ impl<'a> Model<'a> {
         let mut on_duty = vec![vec![Expression::from(0.0); count]; self.pools.len()];
         for s in &self.staff_shifts {
             for &i in &self.slots[s.slot].cover {
-                on_duty[self.pool_of[s.person]][i].add_mul(1.0, s.var);
+                on_duty[self.cohorts[s.cohort].pool][i].add_mul(1.0, s.var);
             }
         }
         for s in &self.part_time_shifts {
@@ -776,28 +1040,32 @@ impl<'a> Model<'a> {
 
     /// One agent of pool `p` on queue `q`, in full agents (new part-timers count less).
     fn weight(&self, p: usize, q: usize) -> f64 {
-        if self.pools[p].part_time {
-            self.scenario.queues[q].part_time_weight()
-        } else {
-            1.0
-        }
+        self.pools[p].weight(self.scenario, q)
     }
 
     /// Whether pool `p` may serve queue `q` in interval `i` (its skills and the phases allow).
     fn may_serve(&self, p: usize, q: usize, i: usize) -> bool {
         let pool = &self.pools[p];
-        if pool.queues.len() == 1 {
-            pool.queues[0] == q
-        } else {
-            self.split.contains_key(&(p, q, i))
-        }
+        pool.queues.contains(&q)
+            && group_may_serve(
+                &self.scenario.phases,
+                &self.scenario.queues[q].name,
+                &pool.group,
+                self.time_of(i),
+            )
     }
 
-    /// Agents serving queue `q` in interval `i`, in full agents (new part-timers count less).
-    fn serving(&self, on_duty: &[Vec<Expression>], q: usize, i: usize) -> Expression {
+    /// The start of interval `i`.
+    fn time_of(&self, i: usize) -> NaiveDateTime {
+        self.clock.start + self.clock.step * i as i32
+    }
+
+    /// Agents of pools that count less than one full agent (their split is in the model) serving
+    /// queue `q` in interval `i`, in full agents.
+    fn served_by_weighted(&self, on_duty: &[Vec<Expression>], q: usize, i: usize) -> Expression {
         let mut total = Expression::from(0.0);
         for (p, pool) in self.pools.iter().enumerate() {
-            if !pool.queues.contains(&q) {
+            if !pool.queues.contains(&q) || pool.full_agents(self.scenario) {
                 continue;
             }
             let weight = self.weight(p, q);
@@ -810,16 +1078,69 @@ impl<'a> Model<'a> {
         total
     }
 
-    /// Agents serving plus the reported shortfall reach the requirement in every queue and interval.
+    /// The queues each full-agent pool may serve in interval `i`, as bit sets by queue index.
+    fn reach(&self, i: usize) -> Vec<(usize, u32)> {
+        (0..self.pools.len())
+            .filter(|&p| self.pools[p].full_agents(self.scenario))
+            .map(|p| {
+                let mask = self.pools[p]
+                    .queues
+                    .iter()
+                    .filter(|&&q| self.may_serve(p, q, i))
+                    .fold(0u32, |m, &q| m | 1 << q);
+                (p, mask)
+            })
+            .filter(|&(_, mask)| mask != 0)
+            .collect()
+    }
+
+    /// Agents who may serve a queue, plus its reported shortfall, reach its requirement in every
+    /// interval; so do those who may serve any of a set of queues that cross-trained agents link,
+    /// for the set's total. By Hall's theorem these rows are exactly what lets the agents on
+    /// duty be split over the queues, so the model needs no variable per pool, queue and
+    /// interval; the split is handed out after solving.
     fn cover_requirement(&self) -> Vec<Constraint> {
+        if self.requirements.is_empty() {
+            return Vec::new();
+        }
         let count = self.scenario.horizon.len();
+        let queues = self.scenario.queues.len();
         let on_duty = self.on_duty();
-        self.requirements
+        let mut rows = Vec::new();
+        for i in 0..count {
+            let reach = self.reach(i);
+            for set in (1u32..1 << queues).filter(|&set| linked(set, &reach)) {
+                let mut served = Expression::from(0.0);
+                let mut need = 0.0;
+                for q in (0..queues).filter(|q| set & 1 << q != 0) {
+                    let k = q * count + i;
+                    need += f64::from(self.requirements[k].agents_required);
+                    served += self.shortfall[k];
+                    served += self.served_by_weighted(&on_duty, q, i);
+                }
+                for &(p, mask) in &reach {
+                    if mask & set != 0 {
+                        served += on_duty[p][i].clone();
+                    }
+                }
+                rows.push(constraint!(served >= need));
+            }
+        }
+        rows
+    }
+
+    /// In the naming stage, the cohort's members take exactly the plan's shifts; one nobody can
+    /// take is dropped at the shortfall price and reported.
+    fn fill_planned_shifts(&self) -> Vec<Constraint> {
+        self.fills
             .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let serving = self.serving(&on_duty, k / count, k % count);
-                constraint!(serving + self.shortfall[k] >= f64::from(r.agents_required))
+            .map(|f| {
+                let taken = self
+                    .staff_shifts
+                    .iter()
+                    .filter(|s| s.slot == f.slot)
+                    .fold(Expression::from(f.dropped), |e, s| e + s.var);
+                constraint!(taken == f.count)
             })
             .collect()
     }
@@ -828,21 +1149,17 @@ impl<'a> Model<'a> {
     /// model picks the split, hour by hour).
     fn split_cross_trained_hours(&self) -> Vec<Constraint> {
         let on_duty = self.on_duty();
-        let mut rows = Vec::new();
-        for (p, pool) in self.pools.iter().enumerate() {
-            if pool.queues.len() < 2 {
-                continue;
-            }
-            for (i, agents) in on_duty[p].iter().enumerate() {
-                let served = pool
-                    .queues
-                    .iter()
-                    .filter_map(|q| self.split.get(&(p, *q, i)))
-                    .fold(Expression::from(0.0), |e, v| e + *v);
-                rows.push(constraint!(served == agents.clone()));
-            }
+        let mut served: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
+        for (&(p, _, i), v) in &self.split {
+            served
+                .entry((p, i))
+                .or_insert_with(|| Expression::from(0.0))
+                .add_mul(1.0, *v);
         }
-        rows
+        served
+            .into_iter()
+            .map(|((p, i), served)| constraint!(served == on_duty[p][i].clone()))
+            .collect()
     }
 
     /// Everyone on a shift with breaks takes each break once, somewhere inside its window.
@@ -858,7 +1175,7 @@ impl<'a> Model<'a> {
         let shifts = self
             .staff_shifts
             .iter()
-            .map(|s| (self.pool_of[s.person], s.slot, s.var))
+            .map(|s| (self.cohorts[s.cohort].pool, s.slot, s.var))
             .chain(
                 self.part_time_shifts
                     .iter()
@@ -890,10 +1207,12 @@ impl<'a> Model<'a> {
     }
 
     /// A person works one shift at a time and rests `min_rest_hours` after each before the next.
+    /// (For a cohort of n: at most n of its shifts-plus-rest overlap at any moment, which is
+    /// exactly what n people can work, as for part-timers.)
     fn one_shift_at_a_time_with_rest(&self) -> Vec<Constraint> {
         let mut rows = Vec::new();
-        for person in 0..self.staff.len() {
-            let mine: Vec<&StaffShift> = self.mine(person).collect();
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            let mine: Vec<&StaffShift> = self.mine(cohort).collect();
             let mut starts: Vec<NaiveDateTime> =
                 mine.iter().map(|s| self.slots[s.slot].start).collect();
             starts.sort();
@@ -908,7 +1227,7 @@ impl<'a> Model<'a> {
                     .collect();
                 if busy.len() > 1 {
                     rows.push(constraint!(
-                        busy.iter().fold(Expression::from(0.0), |e, v| e + *v) <= 1
+                        busy.iter().fold(Expression::from(0.0), |e, v| e + *v) <= c.size()
                     ));
                 }
             }
@@ -920,16 +1239,17 @@ impl<'a> Model<'a> {
     /// `max_hours_per_week` in each 7 days from the first day of the plan.
     fn daily_and_weekly_hours(&self) -> Vec<Constraint> {
         let mut rows = Vec::new();
-        for (index, person) in self.staff.iter().enumerate() {
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            let person = self.person_of(cohort);
             let limits = [
                 (1, person.max_hours_per_day),
                 (7, person.max_hours_per_week),
             ];
             for (days, limit) in limits {
-                for (_, list) in self.blocks_of(index, days) {
+                for (_, list) in self.blocks_of(cohort, days) {
                     let most: f64 = list.iter().map(|s| self.slots[s.slot].hours()).sum();
                     if most > limit + 1e-9 {
-                        rows.push(constraint!(self.hours_of(&list) <= limit));
+                        rows.push(constraint!(self.hours_of(&list) <= limit * c.size()));
                     }
                 }
             }
@@ -937,10 +1257,10 @@ impl<'a> Model<'a> {
         rows
     }
 
-    /// One person's shifts grouped by blocks of `days` days.
-    fn blocks_of(&self, person: usize, days: i64) -> BTreeMap<i64, Vec<&StaffShift>> {
+    /// One cohort's shifts grouped by blocks of `days` days.
+    fn blocks_of(&self, cohort: usize, days: i64) -> BTreeMap<i64, Vec<&StaffShift>> {
         let mut blocks: BTreeMap<i64, Vec<&StaffShift>> = BTreeMap::new();
-        for s in self.mine(person) {
+        for s in self.mine(cohort) {
             blocks
                 .entry(self.day_of(&self.slots[s.slot]) / days)
                 .or_default()
@@ -966,8 +1286,8 @@ impl<'a> Model<'a> {
             .max()
             .map_or(0, |d| d + 1);
         let mut rows = Vec::new();
-        for (index, person) in self.staff.iter().enumerate() {
-            let Some(m) = person.max_days_in_row.map(i64::from) else {
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            let Some(m) = self.person_of(cohort).max_days_in_row.map(i64::from) else {
                 continue;
             };
             let last_first_day = if self.clock.cyclic {
@@ -977,7 +1297,7 @@ impl<'a> Model<'a> {
             };
             for first in 0..=last_first_day {
                 let in_window: Vec<&StaffShift> = self
-                    .mine(index)
+                    .mine(cohort)
                     .filter(|s| {
                         let d = self.day_of(&self.slots[s.slot]);
                         (d - first).rem_euclid(days.max(1)) <= m
@@ -991,7 +1311,7 @@ impl<'a> Model<'a> {
                     let shifts = in_window
                         .iter()
                         .fold(Expression::from(0.0), |e, s| e + s.var);
-                    rows.push(constraint!(shifts <= m as f64));
+                    rows.push(constraint!(shifts <= m as f64 * c.size()));
                 }
             }
         }
@@ -1003,12 +1323,16 @@ impl<'a> Model<'a> {
         self.overtime
             .iter()
             .map(|o| {
-                let contract = self.staff[o.person].contract_hours_per_week.unwrap_or(0.0);
+                let c = &self.cohorts[o.cohort];
+                let contract = self
+                    .person_of(o.cohort)
+                    .contract_hours_per_week
+                    .unwrap_or(0.0);
                 let week = self
-                    .blocks_of(o.person, 7)
+                    .blocks_of(o.cohort, 7)
                     .remove(&o.week)
                     .unwrap_or_default();
-                constraint!(self.hours_of(&week) - contract <= o.var)
+                constraint!(self.hours_of(&week) - contract * c.size() <= o.var)
             })
             .collect()
     }
@@ -1020,9 +1344,9 @@ impl<'a> Model<'a> {
             .iter()
             .map(|d| {
                 let on_duty = self
-                    .duty_shifts(d)
+                    .duty_shifts(d.phase, d.cohort)
                     .fold(Expression::from(0.0), |e, s| e + s.var);
-                constraint!(on_duty + d.missed >= 1)
+                constraint!(on_duty + d.missed >= self.cohorts[d.cohort].size())
             })
             .collect()
     }
@@ -1056,17 +1380,17 @@ impl<'a> Model<'a> {
     }
 
     /// Within each staff group, night shifts are spread evenly: the gap between the member with
-    /// the most and the one with the fewest is priced `fairness_per_shift` per shift. Members
-    /// who can take no night shift at all are left out.
+    /// the most and the one with the fewest is priced `fairness_per_shift` per shift (a cohort's
+    /// average lies between them). Members who can take no night shift at all are left out.
     fn fair_spread_of_night_shifts(&self) -> Vec<Constraint> {
         let mut rows = Vec::new();
         for spread in &self.night_spread {
-            for (index, person) in self.staff.iter().enumerate() {
-                if person.group != spread.group {
+            for (cohort, c) in self.cohorts.iter().enumerate() {
+                if self.group_of(cohort) != spread.group {
                     continue;
                 }
                 let nights: Vec<Variable> = self
-                    .mine(index)
+                    .mine(cohort)
                     .filter(|s| self.is_night(&self.slots[s.slot]))
                     .map(|s| s.var)
                     .collect();
@@ -1074,33 +1398,74 @@ impl<'a> Model<'a> {
                     continue;
                 }
                 let count = nights.iter().fold(Expression::from(0.0), |e, v| e + *v);
-                rows.push(constraint!(count.clone() <= spread.most));
-                rows.push(constraint!(count >= spread.fewest));
+                rows.push(constraint!(count.clone() <= c.size() * spread.most));
+                rows.push(constraint!(count >= c.size() * spread.fewest));
             }
         }
         rows
     }
 
-    fn duty_shifts<'b>(&'b self, duty: &'b Duty) -> impl Iterator<Item = &'b StaffShift> + 'b {
-        let phase = &self.scenario.phases[duty.phase];
-        let queues = &self.pools[self.pool_of[duty.person]].queues;
-        self.mine(duty.person).filter(move |s| {
-            let slot = &self.slots[s.slot];
-            slot.start < phase.end
-                && phase.start < slot.end
-                && queues
-                    .iter()
-                    .any(|q| phase.queues.contains(&self.scenario.queues[*q].name))
-        })
+    /// Whether working `slot` in `pool` keeps the duty of phase `phase`.
+    fn keeps_duty(&self, phase: usize, pool: usize, slot: usize) -> bool {
+        let phase = &self.scenario.phases[phase];
+        let slot = &self.slots[slot];
+        slot.start < phase.end
+            && phase.start < slot.end
+            && self.pools[pool]
+                .queues
+                .iter()
+                .any(|q| phase.queues.contains(&self.scenario.queues[*q].name))
+    }
+
+    /// A cohort's shifts that keep a phase's duty.
+    fn duty_shifts(&self, phase: usize, cohort: usize) -> impl Iterator<Item = &StaffShift> + '_ {
+        let pool = self.cohorts[cohort].pool;
+        self.mine(cohort)
+            .filter(move |s| self.keeps_duty(phase, pool, s.slot))
     }
 
     fn solve(self) -> Result<Schedule> {
+        let solution = self.optimise()?;
+        let named = self.name_staff(&solution)?;
+        if self.naming_kept_cost(&solution, &named) {
+            return Ok(self.read(&solution, &named));
+        }
+        // Rare: the cohorts' totals fit their rules but no one person's week does. Plan person
+        // by person instead (exact, slower).
+        let mut by_person = Model::new(
+            self.scenario,
+            self.staff,
+            self.requirements,
+            Stage::PlanByPerson,
+        );
+        by_person.part_timer_cap = self.part_timer_cap;
+        let solution = by_person.optimise()?;
+        let named = by_person.name_staff(&solution)?;
+        Ok(by_person.read(&solution, &named))
+    }
+
+    /// Whether the named shifts cost what the plan counted: every shift taken, and no more
+    /// overtime or missed phase duties than the cohorts' totals. Then the plan's optimality
+    /// (or gap) holds for the named roster too, since cohort totals only relax the rules.
+    fn naming_kept_cost(&self, solution: &impl Solution, named: &Named) -> bool {
+        let planned_overtime: f64 = self.overtime.iter().map(|o| solution.value(o.var)).sum();
+        let planned_misses: f64 = self.duties.iter().map(|d| solution.value(d.missed)).sum();
+        named.dropped == 0
+            && self.overtime_hours(&named.shifts) <= planned_overtime + 1e-6
+            && self.missed_duties(&named.shifts).len() as f64 <= planned_misses + 1e-6
+    }
+
+    /// Solves this model within the scenario's time limit and gap.
+    fn optimise(&self) -> Result<impl Solution> {
+        // For developers: SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stdout.
+        let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
         let mut problem = self
             .vars
             .clone()
             .minimise(self.cost())
             .using(highs)
-            .set_option("output_flag", false)
+            .set_option("output_flag", log)
+            .set_option("log_to_console", log)
             .set_time_limit(self.scenario.solver.time_limit_seconds);
         problem = problem
             .set_mip_rel_gap(self.scenario.solver.relative_gap as f32)
@@ -1110,11 +1475,67 @@ impl<'a> Model<'a> {
                 problem.add_constraint(row);
             }
         }
-        let solution = problem.solve().map_err(|e| Error::Solver(e.to_string()))?;
-        Ok(self.read(&solution))
+        problem.solve().map_err(|e| Error::Solver(e.to_string()))
     }
 
-    fn read(&self, solution: &impl Solution) -> Schedule {
+    /// Who works each planned staff shift, as (person, slot): a cohort of one is named by the
+    /// plan itself, a larger cohort by a naming model of its own members.
+    fn name_staff(&self, solution: &impl Solution) -> Result<Named> {
+        let mut named = Named {
+            shifts: Vec::new(),
+            dropped: 0,
+        };
+        for (c, cohort) in self.cohorts.iter().enumerate() {
+            let counts: BTreeMap<usize, u32> = self
+                .mine(c)
+                .map(|s| (s.slot, solution.value(s.var).round().max(0.0) as u32))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            if cohort.members.len() == 1 || counts.is_empty() {
+                named
+                    .shifts
+                    .extend(counts.keys().map(|&slot| (cohort.members[0], slot)));
+                continue;
+            }
+            let stage = Stage::Name {
+                members: cohort.members.clone(),
+                counts,
+            };
+            let naming = Model::new(self.scenario, self.staff, &[], stage);
+            let names = naming.optimise()?;
+            named.shifts.extend(
+                naming
+                    .staff_shifts
+                    .iter()
+                    .filter(|s| names.value(s.var) > 0.5)
+                    .map(|s| (naming.cohorts[s.cohort].members[0], s.slot)),
+            );
+            for f in &naming.fills {
+                named.dropped += names.value(f.dropped).round().max(0.0) as usize;
+            }
+        }
+        Ok(named)
+    }
+
+    /// Overtime hours of the named plan: each person's hours above contract, week by week.
+    fn overtime_hours(&self, named: &[(usize, usize)]) -> f64 {
+        let mut weeks: BTreeMap<(usize, i64), f64> = BTreeMap::new();
+        for &(person, slot) in named {
+            let slot = &self.slots[slot];
+            *weeks.entry((person, self.week_of(slot))).or_default() += slot.hours();
+        }
+        weeks
+            .into_iter()
+            .filter_map(|((person, _), hours)| {
+                let contract = self.staff[person].contract_hours_per_week?;
+                Some((hours - contract).max(0.0))
+            })
+            .sum()
+    }
+
+    fn read(&self, solution: &impl Solution, named: &Named) -> Schedule {
+        let overtime = self.overtime_hours(&named.shifts);
+        let missed_duties = self.missed_duties(&named.shifts);
         let status = match solution.status() {
             SolutionStatus::Optimal => SolverStatus::Optimal,
             SolutionStatus::TimeLimit => SolverStatus::TimeLimit,
@@ -1125,9 +1546,9 @@ impl<'a> Model<'a> {
         let mut pay = 0.0;
         // Every worker on a shift: (pool, slot, person).
         let mut workers: Vec<(usize, usize, Option<usize>)> = Vec::new();
-        for s in self.staff_shifts.iter().filter(|s| count(s.var) == 1) {
-            workers.push((self.pool_of[s.person], s.slot, Some(s.person)));
-            pay += self.shift_pay(&self.slots[s.slot], costs.full_time_per_hour);
+        for &(person, slot) in &named.shifts {
+            workers.push((self.pool_of[person], slot, Some(person)));
+            pay += self.shift_pay(&self.slots[slot], costs.full_time_per_hour);
         }
         for s in &self.part_time_shifts {
             for _ in 0..count(s.var) {
@@ -1135,9 +1556,7 @@ impl<'a> Model<'a> {
                 pay += self.shift_pay(&self.slots[s.slot], costs.part_time_per_hour);
             }
         }
-        for o in &self.overtime {
-            pay += solution.value(o.var).max(0.0) * costs.overtime_per_hour;
-        }
+        pay += overtime * costs.overtime_per_hour;
         let activities = self.activities(solution, &workers);
 
         let times = self.scenario.horizon.times();
@@ -1175,12 +1594,6 @@ impl<'a> Model<'a> {
             .map(|((_, slot, person), plan)| self.planned(*slot, *person, plan))
             .collect();
         shifts.sort_by(|a, b| (a.start, &a.queue, a.person).cmp(&(b.start, &b.queue, b.person)));
-        let missed_duties = self
-            .duties
-            .iter()
-            .filter(|d| self.duty_shifts(d).all(|s| count(s.var) == 0))
-            .map(|d| self.missed_duty(d))
-            .collect();
         Schedule {
             status,
             shifts,
@@ -1272,6 +1685,7 @@ impl<'a> Model<'a> {
                     wanted,
                 });
             }
+            self.split_full_agent_pools(i, &mut shares);
             // Agents above the requirement per queue: a worker may stay on last interval's
             // queue instead of the model's pick when the pick can spare them.
             let mut spare: Vec<f64> = (0..self.scenario.queues.len())
@@ -1306,7 +1720,12 @@ impl<'a> Model<'a> {
                                 slot.1 -= 1;
                                 slot.0
                             }
-                            None => pool.queues[0],
+                            // Not needed anywhere: stay put, or take the first queue allowed.
+                            None => last_queue[w]
+                                .into_iter()
+                                .chain(pool.queues.iter().copied())
+                                .find(|&q| self.may_serve(p, q, i))
+                                .unwrap_or(pool.queues[0]),
                         };
                         let stay = last_queue[w].filter(|&last| {
                             last != pick
@@ -1328,6 +1747,45 @@ impl<'a> Model<'a> {
             }
         }
         plans
+    }
+
+    /// Fills in interval `i`'s split of cross-trained pools whose agents count as full agents:
+    /// as much of each queue's requirement as the other pools leave open (a maximum flow), which
+    /// meets every requirement the model's `cover_requirement` rows promised.
+    fn split_full_agent_pools(&self, i: usize, shares: &mut [PoolShare]) {
+        let flexible: Vec<usize> = (0..shares.len())
+            .filter(|&k| {
+                let pool = &self.pools[shares[k].pool];
+                pool.queues.len() > 1 && pool.full_agents(self.scenario)
+            })
+            .collect();
+        if flexible.is_empty() {
+            return;
+        }
+        let count = self.scenario.horizon.len();
+        let mut open: Vec<f64> = (0..self.scenario.queues.len())
+            .map(|q| f64::from(self.requirements[q * count + i].agents_required))
+            .collect();
+        for share in shares.iter() {
+            for &(q, n) in &share.wanted {
+                open[q] -= self.weight(share.pool, q) * n as f64;
+            }
+        }
+        let demand: Vec<u32> = open
+            .iter()
+            .map(|d| (d - 1e-9).ceil().max(0.0) as u32)
+            .collect();
+        let supply: Vec<u32> = flexible
+            .iter()
+            .map(|&k| shares[k].free.len() as u32)
+            .collect();
+        let pools: Vec<usize> = flexible.iter().map(|&k| shares[k].pool).collect();
+        let flow = max_cover(&supply, &demand, |a, q| self.may_serve(pools[a], q, i));
+        for (a, &k) in flexible.iter().enumerate() {
+            for slot in shares[k].wanted.iter_mut() {
+                slot.1 = flow[a][slot.0] as usize;
+            }
+        }
     }
 
     fn planned(
@@ -1385,7 +1843,7 @@ impl<'a> Model<'a> {
         let staff_can = self
             .staff_shifts
             .iter()
-            .any(|s| covers(self.pool_of[s.person], s.slot));
+            .any(|s| covers(self.cohorts[s.cohort].pool, s.slot));
         let part_time_can = self
             .part_time_shifts
             .iter()
@@ -1409,10 +1867,31 @@ impl<'a> Model<'a> {
         }
     }
 
-    fn missed_duty(&self, duty: &Duty) -> MissedDuty {
-        let phase = &self.scenario.phases[duty.phase];
-        let person = &self.staff[duty.person];
-        let reason = if self.duty_shifts(duty).next().is_none() {
+    /// Phase duties the named shifts miss, by phase and person.
+    fn missed_duties(&self, named: &[(usize, usize)]) -> Vec<MissedDuty> {
+        let mut missed: Vec<(usize, usize, usize)> = Vec::new();
+        for d in &self.duties {
+            for &person in &self.cohorts[d.cohort].members {
+                let kept = named.iter().any(|&(p, slot)| {
+                    p == person && self.keeps_duty(d.phase, self.pool_of[person], slot)
+                });
+                if !kept {
+                    missed.push((d.phase, person, d.cohort));
+                }
+            }
+        }
+        missed.sort_unstable();
+        missed
+            .into_iter()
+            .map(|(phase, person, cohort)| self.missed_duty(phase, person, cohort))
+            .collect()
+    }
+
+    fn missed_duty(&self, phase: usize, person: usize, cohort: usize) -> MissedDuty {
+        let possible = self.duty_shifts(phase, cohort).next().is_some();
+        let phase = &self.scenario.phases[phase];
+        let person = &self.staff[person];
+        let reason = if !possible {
             format!(
                 "no shift template overlapping {} to {} fits {}'s skills, hours available ({}), days off and daily hours",
                 phase.start.format("%m-%d %H:%M"),

@@ -1,6 +1,7 @@
 //! Invariants of any plan, on random small teams and requirements: coverage plus reported
 //! shortfall reaches the requirement, nobody is in two places, rest and hours hold, and people
-//! only work queues they are trained for, when they are available.
+//! only work queues they are trained for, when they are available, also when the plan counts
+//! interchangeable people together and names them afterwards.
 
 use proptest::prelude::*;
 use shiftcast::roster::{self, rest_violations};
@@ -101,9 +102,15 @@ proptest! {
 
     #[test]
     fn any_plan_keeps_the_rules(
-        mut staff in prop::collection::vec(person_strategy(), 0..8),
+        people in prop::collection::vec(person_strategy(), 0..7),
+        copies in 1..4usize,
         needs in prop::collection::vec(0..6u32, 96),
     ) {
+        // Copies of one person are interchangeable: the plan counts them and names them after.
+        let mut staff: Vec<Person> = people
+            .iter()
+            .flat_map(|p| std::iter::repeat_n(p.clone(), copies))
+            .collect();
         for (i, p) in staff.iter_mut().enumerate() {
             p.name = format!("P{i}");
         }

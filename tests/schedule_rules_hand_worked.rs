@@ -349,3 +349,67 @@ kinds = ["part-time"]
     assert_eq!(named.part_timers_needed, 3);
     assert!(shiftcast::roster::rest_violations(&named.rows, 11.0, s.horizon.cycle()).is_empty());
 }
+
+#[test]
+fn people_counted_together_still_get_weeks_they_can_work() {
+    // Two interchangeable people, 8 hours a week each, no rest rule. Need: 2 agents 08-12 and
+    // 1 agent 14-22. Shifts: 4 hours at 08:00, 8 hours at 14:00, or 4 hours at 14:00 or 18:00
+    // for 1 more per shift (5 per hour). Counted together the two have 16 hours, and the
+    // cheapest cover is both 08:00 shifts and the 8-hour one (80). But whoever works at 08:00
+    // has only 4 hours left, so no one can take the 8-hour shift. Person by person: each works
+    // 08:00 and one of the 4-hour afternoon shifts: 16 hours x 5 + 2 = 82, nothing short.
+    let s = scenario(
+        r#"
+[rules]
+min_rest_hours = 0
+[[shifts]]
+name = "early"
+start = "08:00"
+hours = 4
+kinds = ["full-time"]
+[[shifts]]
+name = "late"
+start = "14:00"
+hours = 8
+kinds = ["full-time"]
+[[shifts]]
+name = "afternoon"
+start = "14:00"
+latest_start = "18:00"
+start_every_minutes = 240
+hours = 4
+kinds = ["full-time"]
+cost_per_shift = 1
+"#,
+        &["presale"],
+        1,
+    );
+    let staff: Vec<Person> = ["Li", "Wang"]
+        .iter()
+        .map(|name| Person {
+            max_hours_per_week: 8.0,
+            ..person(name, &["presale"])
+        })
+        .collect();
+    let need = |_, i| match i {
+        8..=11 => 2,
+        14..=21 => 1,
+        _ => 0,
+    };
+    let plan = schedule(&s, &staff, &requirements(&s, need)).unwrap();
+    assert!(no_shortfall(&plan));
+    assert_eq!(plan.pay, 82.0);
+    let mut shifts: Vec<(Option<usize>, String)> = plan
+        .shifts
+        .iter()
+        .map(|p| {
+            (
+                p.person,
+                format!("{} {}", p.template, p.start.format("%H:%M")),
+            )
+        })
+        .collect();
+    shifts.sort();
+    assert_eq!(shifts.len(), 4);
+    assert!(shifts.iter().all(|(_, s)| s != "late 14:00"), "{shifts:?}");
+}
