@@ -1,19 +1,21 @@
-//! The shift plan, as one mixed-integer model solved by HiGHS through good_lp.
+//! The shift plan: a mixed-integer model solved by HiGHS through good_lp, then one small model
+//! per cohort naming its members.
 //!
-//! Decisions: which named person works which shift (template x day x start x length), how many
-//! hired part-timers work each part-time shift, where everyone's breaks fall, which queue each
-//! cross-trained agent serves in each interval, and how many agent-hours stay short. Shifts may
-//! start the day before the horizon or run past its end (overnight shifts at the event start);
-//! they cost their full length but cover only the intervals inside the horizon. In a cyclic
-//! horizon (a standard week) they wrap around to its start instead.
+//! Decisions: how many of each cohort (staff the plan cannot tell apart) work which shift
+//! (template x day x start x length), how many hired part-timers work each part-time shift, where
+//! everyone's breaks fall, and how many agent-hours stay short. Shifts may start the day before
+//! the horizon or run past its end (overnight shifts at the event start); they cost their full
+//! length but cover only the intervals inside the horizon. In a cyclic horizon (a standard week)
+//! they wrap around to its start instead.
 //!
-//! People with the same skills and group form a pool; the model counts each pool's agents on duty
-//! and splits them over their queues interval by interval, which is exact: any split of a pool's
-//! heads can be handed to its members. Who may take a shift at all is decided by the candidate
-//! rules (`has_skill`, `is_available`, `fits_daily_hours`, `phase_allows_group`,
-//! `part_time_length_allowed`); what must hold between shifts is the list of constraint families
-//! in [`Model::constraint_families`], each a named function. Shortfall and missed phase duties
-//! are priced slack, so the model always has a plan and the report names what it could not meet.
+//! People with the same skills and group form a pool; the requirement rows cover every queue and
+//! every set of queues the pools link, which by Hall's theorem is exactly what lets the agents on
+//! duty be split over the queues; the split is handed out after solving. Who may take a shift at
+//! all is decided by the candidate rules (`has_skill`, `is_available`, `fits_daily_hours`,
+//! `phase_allows_group`, `part_time_length_allowed`); what must hold between shifts is the list
+//! of constraint families in [`Model::constraint_families`], each a named function. Shortfall
+//! and missed phase duties are priced slack, so the model always has a plan and the report names
+//! what it could not meet.
 
 use std::collections::BTreeMap;
 
