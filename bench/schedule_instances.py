@@ -1,6 +1,6 @@
 """Benchmark instances for `shiftcast plan` vs CP-SAT vs pyworkforce, and a shared loader.
 
-    python3 bench/schedule_instances.py OUT_DIR     writes OUT_DIR/{week,month}/ (scenario.toml,
+    python3 bench/schedule_instances.py OUT_DIR     writes OUT_DIR/{week,month,alike}/ (scenario.toml,
                                                     requirements.csv, staff.csv)
 
 `load(scenario_path)` reads those files back (the same files shiftcast reads) into plain Python
@@ -27,6 +27,10 @@ INSTANCES = {
                  queues=[("presale", 0.55), ("aftersale", 0.45)]),
     "month": dict(start="2026-11-02", days=28, minutes=15, seed=11, staff=300, event_day=9,
                   queues=[("presale", 0.45), ("aftersale", 0.40), ("vip", 0.15)]),
+    # The month with all 300 people alike (main group, every skill, any hour, no day off): the
+    # same requirements, one kind of person, the hardest case to name people in.
+    "alike": dict(start="2026-11-02", days=28, minutes=15, seed=11, staff=300, event_day=9,
+                  queues=[("presale", 0.45), ("aftersale", 0.40), ("vip", 0.15)], alike=True),
 }
 
 QUEUE_KEYS = {  # only informative here: agents come from requirements.csv
@@ -96,6 +100,8 @@ def generate(name, out):
                 skills.sort(key=queue_names.index)
             available = "00:00-24:00" if rng.random() < 0.8 else "08:00-22:00"
             days_off = rng.choice(horizon_days).isoformat() if rng.random() < 0.1 else ""
+            if cfg.get("alike"):
+                group, skills, available, days_off = "main", queue_names, "00:00-24:00", ""
             w.writerow([f"P{p + 1:03d}", group, ";".join(skills), available, days_off, 8, 40])
 
     end = start + timedelta(days=cfg["days"])
