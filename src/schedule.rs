@@ -488,7 +488,8 @@ impl Pool {
     }
 }
 
-/// A pool's workers free (not on a break) in one interval, and the model's count per queue.
+/// A pool's workers free (not on a break) in one interval, and how many go to each queue (the
+/// model's split, or the one handed out after solving).
 struct PoolShare {
     pool: usize,
     free: Vec<usize>,
@@ -599,7 +600,8 @@ struct Model<'a> {
     part_time_shifts: Vec<PartTimeShift>,
     fills: Vec<Fill>,
     breaks: Vec<BreakChoice>,
-    /// Agents of a pool serving a queue in an interval, for pools of more than one queue.
+    /// Agents of a pool serving a queue in an interval, for the pools the model splits itself
+    /// (see [`Pool::split_by_model`]).
     split: BTreeMap<(usize, usize, usize), Variable>,
     /// Indexed queue x interval.
     shortfall: Vec<Variable>,
@@ -622,8 +624,7 @@ fn interchangeable(a: &Person, b: &Person) -> bool {
         days.dedup();
         days
     };
-    a.group == b.group
-        && a.available == b.available
+    a.available == b.available
         && a.max_hours_per_day == b.max_hours_per_day
         && a.max_hours_per_week == b.max_hours_per_week
         && a.max_days_in_row == b.max_days_in_row
@@ -1124,7 +1125,7 @@ impl<'a> Model<'a> {
     /// duty be split over the queues, so the model needs no variable per pool, queue and
     /// interval; the split is handed out after solving.
     fn cover_requirement(&self) -> Vec<Constraint> {
-        if self.requirements.is_empty() {
+        if self.naming {
             return Vec::new();
         }
         let count = self.scenario.horizon.len();
@@ -1169,8 +1170,9 @@ impl<'a> Model<'a> {
             .collect()
     }
 
-    /// A cross-trained pool's agents on duty are split over its queues in every interval (the
-    /// model picks the split, hour by hour).
+    /// A cross-trained pool whose agents count differently per queue (new part-timers) is split
+    /// over its queues in every interval by the model; other pools' splits follow from
+    /// `cover_requirement` and are handed out after solving.
     fn split_cross_trained_hours(&self) -> Vec<Constraint> {
         let on_duty = self.on_duty();
         let mut served: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
@@ -1985,7 +1987,11 @@ mod tests {
         // 45 alike in the main group, then 3 in backup: 45 are dealt into 3 cohorts of 15.
         let mut staff: Vec<Person> = (0..45).map(|_| person("main")).collect();
         staff.extend((0..3).map(|_| person("backup")));
-        let pool_of = vec![0; staff.len()];
+        // Pools hold one group each: main is pool 0, backup pool 1.
+        let pool_of: Vec<usize> = staff
+            .iter()
+            .map(|p| usize::from(p.group == "backup"))
+            .collect();
         let cohorts = cohorts_of(&staff, &pool_of);
         let sizes: Vec<usize> = cohorts.iter().map(|c| c.members.len()).collect();
         assert_eq!(sizes, [15, 15, 15, 3]);
