@@ -7,7 +7,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use shiftcast::forecast::{ordinary, History, Method, Settings};
-use shiftcast::scenario::parse_time;
+use shiftcast::time::parse_time;
 
 fn week_for_both_queues(history: &History, method: Method) -> f64 {
     let start = parse_time("2012-05-01T00:00").unwrap();
@@ -26,7 +26,7 @@ fn week_for_both_queues(history: &History, method: Method) -> f64 {
 
 fn forecast_benches(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bike/history.csv");
-    let history = shiftcast::io::read_history(&path).unwrap();
+    let history = shiftcast::input::read_history(&path).unwrap();
     let mut group = c.benchmark_group("week of hourly forecast, two queues");
     group.sample_size(10);
     for method in [

@@ -4,8 +4,9 @@
 use chrono::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use shiftcast::forecast::ForecastRow;
-use shiftcast::scenario::{parse_time, Scenario};
+use shiftcast::scenario::Scenario;
 use shiftcast::staffing::{self, erlang_c, Model, ServiceTarget, Targets};
+use shiftcast::time::parse_time;
 
 const WEEK: &str = r#"
 [horizon]

@@ -53,11 +53,19 @@ fn main() -> ExitCode {
         (Command::Parttimers(args), _) => cmd::parttimers::run(args, &global),
         (Command::Forecast(args), _) => cmd::forecast::run(args, &global),
         (Command::Backtest(args), _) => cmd::backtest::run(args, &global),
-        (Command::Erlang(args), _) => cmd::erlang::run(args),
-        (Command::Simulate(args), _) => cmd::simulate::run(args),
+        (Command::Erlang(args), _) => cmd::erlang::run(args, &global),
+        (Command::Simulate(args), _) => cmd::simulate::run(args, &global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output went away (`shiftcast ... | head`): nothing is wrong, as in
+        // BurntSushi/xsv.
+        Err(shiftcast::Error::Io { path, source })
+            if path.as_os_str() == cmd::STDOUT
+                && source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             let lang = global.lang.unwrap_or_else(Lang::from_env);
             eprintln!("shiftcast: {}: {}", lang.t("error"), e.text(lang));

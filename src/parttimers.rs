@@ -5,10 +5,10 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::forecast::Forecast;
-use crate::scenario::{format_time, Kind, Person, Scenario};
-use crate::staffing::Requirement;
-use crate::{report, roster, schedule};
+use crate::plan::Inputs;
+use crate::roster;
+use crate::scenario::Kind;
+use crate::time::format_time;
 
 /// The best plan with at most `part_timers` hired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,23 +43,15 @@ pub struct Answer {
 /// Solves the plan for every cap from 0 to `max` (default: as many as the uncapped plan
 /// hires); `progress(done, total)` after each.
 pub fn part_timers(
-    scenario: &Scenario,
-    staff: &[Person],
-    forecast: &Forecast,
-    requirements: &[Requirement],
+    inputs: &Inputs,
     max: Option<u32>,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Answer> {
-    let requirements = &schedule::with_phase_minimums(scenario, requirements.to_vec());
+    let (forecast, requirements) = crate::plan::requirements(inputs, &mut |_| {})?;
     let solve = |cap: Option<u32>| -> Result<(CurvePoint, Vec<ShiftCount>)> {
-        let plan = schedule::schedule_with_part_timers(scenario, staff, requirements, cap)?;
-        let roster = roster::build(
-            &plan.shifts,
-            staff,
-            scenario.min_rest_hours,
-            scenario.horizon.cycle(),
-        );
-        let summary = report::build(scenario, forecast, requirements, &plan, &roster).summary;
+        let (_, roster, report) =
+            crate::plan::staff(inputs, &forecast, &requirements, cap, &mut |_| {})?;
+        let summary = report.summary;
         let point = CurvePoint {
             part_timers: cap.unwrap_or(roster.part_timers_needed as u32),
             shortfall_agent_hours: summary.shortfall_agent_hours,

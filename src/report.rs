@@ -6,11 +6,11 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::forecast::Forecast;
-use crate::labels::Lang;
 use crate::roster::{Roster, RosterRow};
-use crate::scenario::{format_time, Kind, Scenario};
+use crate::scenario::{Kind, Scenario};
 use crate::schedule::{is_night_shift, MissedDuty, Schedule};
 use crate::staffing::{rostered_service_level, Requirement};
+use crate::time::format_time;
 
 /// Required against scheduled agents in one interval of one queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -302,121 +302,5 @@ pub fn part_timers(roster: &Roster) -> Vec<PartTimer> {
             }),
         }
     }
-    out
-}
-
-/// A few lines a manager reads in the terminal.
-pub fn text(summary: &Summary, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let mut out = String::new();
-    if let Some(p) = &summary.peak {
-        out += &if zh {
-            format!(
-                "峰值：{} {} 需要 {} 名客服\n",
-                lang.t(&p.queue),
-                p.timestamp,
-                p.agents_required
-            )
-        } else {
-            format!(
-                "Peak: {} agents on {} at {}\n",
-                p.agents_required, p.queue, p.timestamp
-            )
-        };
-    }
-    let (all, full, part) = (
-        summary.total_agent_hours,
-        summary.full_time_hours,
-        summary.part_time_hours,
-    );
-    out += &if zh {
-        format!(
-            "需要兼职：{} 人\n客服工时：{all:.0}（全职 {full:.0}，兼职 {part:.0}）\n成本：{:.2}\n",
-            summary.part_timers_needed, summary.total_cost
-        )
-    } else {
-        format!(
-            "Part-timers needed: {}\nAgent hours: {all:.0} ({full:.0} full-time, {part:.0} part-time)\nCost: {:.2}\n",
-            summary.part_timers_needed, summary.total_cost
-        )
-    };
-    let at = summary
-        .min_service_level_at
-        .as_ref()
-        .map_or(String::new(), |at| format!(" ({at})"));
-    out += &format!(
-        "{}: {:.1}%{at}\n",
-        lang.t("Lowest service level"),
-        summary.min_service_level * 100.0
-    );
-    if summary.unmet_demand.is_empty() {
-        out += &lang.t("Every hour is covered.");
-        out += "\n";
-    } else if zh {
-        out += &format!(
-            "缺人：{} 个时段共缺 {:.1} 工时（见 summary.json 的 unmet_demand）\n",
-            summary.unmet_demand.len(),
-            summary.shortfall_agent_hours
-        );
-    } else {
-        out += &format!(
-            "Short: {:.1} agent-hours in {} intervals (see unmet_demand in summary.json)\n",
-            summary.shortfall_agent_hours,
-            summary.unmet_demand.len()
-        );
-    }
-    // Each rule that keeps hours short, once, with the first hour it does so.
-    let mut reasons: Vec<&UnmetDemand> = Vec::new();
-    for u in &summary.unmet_demand {
-        if !reasons.iter().any(|r| r.reason == u.reason) {
-            reasons.push(u);
-        }
-    }
-    for u in reasons {
-        out += &format!(
-            "  {} {} {}: {}\n",
-            lang.t("why"),
-            u.timestamp,
-            lang.t(&u.queue),
-            u.reason
-        );
-    }
-    if !summary.night_shifts.is_empty() {
-        let groups: Vec<String> = summary
-            .night_shifts
-            .iter()
-            .map(|n| format!("{} {}-{}", lang.t(&n.group), n.fewest, n.most))
-            .collect();
-        out += &format!(
-            "{}: {}\n",
-            lang.t("Night shifts per person"),
-            groups.join(", ")
-        );
-    }
-    for m in &summary.missed_phase_rules {
-        out += &if zh {
-            format!(
-                "阶段 {} 未满足（{}）：{}\n",
-                lang.t(&m.phase),
-                m.person,
-                m.reason
-            )
-        } else {
-            format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)
-        };
-    }
-    for q in summary.simulation.iter().flatten() {
-        let sl = &q.simulated.service_level;
-        out += &format!(
-            "{} {}: {:.1}% ({} {:.1}-{:.1}%)\n",
-            lang.t("Simulated service level"),
-            lang.t(&q.queue),
-            if zh { "95% 区间" } else { "95% band" },
-            sl.mean * 100.0,
-            sl.low * 100.0,
-            sl.high * 100.0
-        );
-    }
-    out += &format!("{}: {}\n", lang.t("Solver"), summary.solver_status);
     out
 }

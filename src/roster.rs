@@ -153,7 +153,7 @@ pub fn rest_violations(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::parse_time;
+    use crate::time::parse_time;
 
     fn pt_shift(start: &str, hours: i64) -> PlannedShift {
         let start = parse_time(start).unwrap();

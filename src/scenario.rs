@@ -10,9 +10,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-
-/// Timestamps in every file: interval start in local clock time.
-pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
+use crate::time::{minute_of_day, parse_clock_minutes, parse_time, ClockWindow, Horizon};
 
 /// The staff group name of hired part-timers, usable in phases' `may` lists.
 pub const PART_TIME_GROUP: &str = "part-time";
@@ -39,54 +37,6 @@ pub struct Scenario {
     pub phases: Vec<Phase>,
     pub part_time: PartTimePool,
     pub solver: SolverSettings,
-}
-
-/// The planned time span, cut into equal intervals; `end` is not included.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Horizon {
-    pub start: NaiveDateTime,
-    pub end: NaiveDateTime,
-    pub interval_minutes: u32,
-    /// A repeating pattern (a standard week): shifts running past the end continue at the start.
-    pub cyclic: bool,
-}
-
-impl Horizon {
-    pub fn interval(&self) -> Duration {
-        Duration::minutes(self.interval_minutes.into())
-    }
-
-    /// The length of a cyclic horizon, whose end runs on into its start.
-    pub fn cycle(&self) -> Option<Duration> {
-        self.cyclic.then(|| self.end - self.start)
-    }
-
-    pub fn interval_hours(&self) -> f64 {
-        f64::from(self.interval_minutes) / 60.0
-    }
-
-    pub fn len(&self) -> usize {
-        ((self.end - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Start time of every interval, in order.
-    pub fn times(&self) -> Vec<NaiveDateTime> {
-        (0..self.len())
-            .map(|i| self.start + self.interval() * i as i32)
-            .collect()
-    }
-
-    /// Index of the interval containing `t`, if `t` lies in the horizon.
-    pub fn index_of(&self, t: NaiveDateTime) -> Option<usize> {
-        if t < self.start || t >= self.end {
-            return None;
-        }
-        Some(((t - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -306,59 +256,6 @@ pub struct Person {
     pub max_days_in_row: Option<u32>,
     /// Weekly hours paid at the normal rate; hours above cost `costs.overtime_per_hour` extra.
     pub contract_hours_per_week: Option<f64>,
-}
-
-/// A daily window of clock time; `to` at or before `from` runs past midnight.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ClockWindow {
-    pub from_minute: u32,
-    pub to_minute: u32,
-}
-
-impl ClockWindow {
-    pub const ALWAYS: ClockWindow = ClockWindow {
-        from_minute: 0,
-        to_minute: 24 * 60,
-    };
-
-    /// Parses `HH:MM-HH:MM`, where `24:00` means the end of the day.
-    pub fn parse(text: &str) -> Option<ClockWindow> {
-        let (from, to) = text.trim().split_once('-')?;
-        let from_minute = parse_clock_minutes(from)?;
-        let to_minute = parse_clock_minutes(to)?;
-        (from_minute < 24 * 60 && from_minute != to_minute).then_some(ClockWindow {
-            from_minute,
-            to_minute,
-        })
-    }
-
-    pub fn contains(&self, t: NaiveDateTime) -> bool {
-        let m = minute_of_day(t);
-        if self.from_minute < self.to_minute {
-            (self.from_minute..self.to_minute).contains(&m)
-        } else {
-            m >= self.from_minute || m < self.to_minute
-        }
-    }
-}
-
-fn minute_of_day(t: NaiveDateTime) -> u32 {
-    use chrono::Timelike;
-    t.hour() * 60 + t.minute()
-}
-
-fn parse_clock_minutes(text: &str) -> Option<u32> {
-    let (h, m) = text.trim().split_once(':')?;
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
-}
-
-pub fn parse_time(text: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text.trim(), TIME_FORMAT).ok()
-}
-
-pub fn format_time(t: NaiveDateTime) -> String {
-    t.format(TIME_FORMAT).to_string()
 }
 
 // ---- the file format, as serde reads it; validated into the types above ----

@@ -173,22 +173,6 @@ pub fn schedule_with_part_timers(
     model.solve()
 }
 
-/// The requirements with each phase's `min_agents` as a floor in its intervals and queues (rule
-/// `phase_minimum_agents`: the main force is on duty at 00:00 even if the forecast is low).
-pub fn with_phase_minimums(
-    scenario: &Scenario,
-    mut requirements: Vec<Requirement>,
-) -> Vec<Requirement> {
-    for phase in scenario.phases.iter().filter(|p| p.min_agents > 0) {
-        for r in requirements.iter_mut() {
-            if phase.start <= r.time && r.time < phase.end && phase.queues.contains(&r.queue) {
-                r.agents_required = r.agents_required.max(phase.min_agents);
-            }
-        }
-    }
-    requirements
-}
-
 /// Hours of a shift inside the `costs.night` window.
 pub fn night_hours(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateTime) -> f64 {
     let step = scenario.horizon.interval();
@@ -208,63 +192,8 @@ pub fn is_night_shift(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateT
     2.0 * night_hours(scenario, start, end) >= (end - start).num_minutes() as f64 / 60.0
 }
 
-/// The horizon's clock: interval indexes of moments, wrapped when the horizon is cyclic.
-struct Clock {
-    start: NaiveDateTime,
-    end: NaiveDateTime,
-    step: Duration,
-    cyclic: bool,
-}
-
-impl Clock {
-    fn new(scenario: &Scenario) -> Self {
-        let h = &scenario.horizon;
-        Clock {
-            start: h.start,
-            end: h.end,
-            step: h.interval(),
-            cyclic: h.cyclic,
-        }
-    }
-
-    fn span(&self) -> Duration {
-        self.end - self.start
-    }
-
-    /// The interval holding `t`: None outside a non-cyclic horizon.
-    fn index(&self, t: NaiveDateTime) -> Option<usize> {
-        let mut offset = (t - self.start).num_minutes();
-        if self.cyclic {
-            offset = offset.rem_euclid(self.span().num_minutes());
-        } else if t < self.start || t >= self.end {
-            return None;
-        }
-        Some((offset / self.step.num_minutes()) as usize)
-    }
-
-    /// Intervals from `from` up to `to`, in time order.
-    fn intervals(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut t = from;
-        while t < to {
-            out.extend(self.index(t));
-            t += self.step;
-        }
-        out
-    }
-
-    /// Whether `t` falls in the window of `length` from `from` (going round a cyclic horizon).
-    fn within(&self, from: NaiveDateTime, length: Duration, t: NaiveDateTime) -> bool {
-        let mut d = t - from;
-        if self.cyclic {
-            d = Duration::minutes(d.num_minutes().rem_euclid(self.span().num_minutes()));
-        }
-        d >= Duration::zero() && d < length
-    }
-}
-
 /// Every shift slot the plan can use, in template, day, start, length order.
-fn shift_slots(scenario: &Scenario, clock: &Clock) -> Vec<ShiftSlot> {
+fn shift_slots(scenario: &Scenario) -> Vec<ShiftSlot> {
     let horizon = &scenario.horizon;
     let longest = scenario
         .shifts
@@ -287,7 +216,7 @@ fn shift_slots(scenario: &Scenario, clock: &Clock) -> Vec<ShiftSlot> {
                 let mut start =
                     day.and_time(chrono::NaiveTime::MIN) + Duration::minutes(offset.into());
                 if horizon.cyclic && start >= horizon.end {
-                    start -= clock.span();
+                    start -= horizon.end - horizon.start;
                 }
                 for &length in &template.lengths {
                     let end = start + Duration::minutes(length.into());
@@ -296,7 +225,7 @@ fn shift_slots(scenario: &Scenario, clock: &Clock) -> Vec<ShiftSlot> {
                             template: index,
                             start,
                             end,
-                            cover: clock.intervals(start, end),
+                            cover: horizon.intervals(start, end),
                         });
                     }
                 }
@@ -588,7 +517,6 @@ struct Model<'a> {
     staff: &'a [Person],
     requirements: &'a [Requirement],
     naming: bool,
-    clock: Clock,
     slots: Vec<ShiftSlot>,
     pools: Vec<Pool>,
     /// Pool of each person.
@@ -685,8 +613,7 @@ impl<'a> Model<'a> {
         requirements: &'a [Requirement],
         stage: Stage,
     ) -> Self {
-        let clock = Clock::new(scenario);
-        let slots = shift_slots(scenario, &clock);
+        let slots = shift_slots(scenario);
         let queue_names: Vec<String> = scenario.queues.iter().map(|q| q.name.clone()).collect();
         let mut pools: Vec<Pool> = Vec::new();
         let mut pool_index = |queues: Vec<usize>, group: &str, part_time: bool| match pools
@@ -853,7 +780,6 @@ impl<'a> Model<'a> {
             staff,
             requirements,
             naming,
-            clock,
             slots,
             pools,
             pool_of,
@@ -1059,7 +985,8 @@ impl<'a> Model<'a> {
         let slot = &self.slots[b.slot];
         let rule = &self.scenario.shifts[slot.template].breaks[b.number];
         let from = slot.start + Duration::minutes(b.offset.into());
-        self.clock
+        self.scenario
+            .horizon
             .intervals(from, from + Duration::minutes(rule.minutes.into()))
     }
 
@@ -1082,7 +1009,7 @@ impl<'a> Model<'a> {
 
     /// The start of interval `i`.
     fn time_of(&self, i: usize) -> NaiveDateTime {
-        self.clock.start + self.clock.step * i as i32
+        self.scenario.horizon.time_of(i)
     }
 
     /// Agents of pools that count less than one full agent (their split is in the model) serving
@@ -1228,7 +1155,8 @@ impl<'a> Model<'a> {
 
     /// Whether the shift or the rest after it is under way at `t`.
     fn busy_at(&self, slot: &ShiftSlot, t: NaiveDateTime) -> bool {
-        self.clock
+        self.scenario
+            .horizon
             .within(slot.start, slot.end - slot.start + self.rest(), t)
     }
 
@@ -1316,7 +1244,7 @@ impl<'a> Model<'a> {
             let Some(m) = self.person_of(cohort).max_days_in_row.map(i64::from) else {
                 continue;
             };
-            let last_first_day = if self.clock.cyclic {
+            let last_first_day = if self.scenario.horizon.cyclic {
                 days - 1
             } else {
                 days - m - 1
@@ -1977,7 +1905,7 @@ mod tests {
             name: String::new(),
             group: group.into(),
             skills: vec!["presale".into()],
-            available: crate::scenario::ClockWindow::ALWAYS,
+            available: crate::time::ClockWindow::ALWAYS,
             days_off: vec![],
             max_hours_per_day: 8.0,
             max_hours_per_week: 40.0,

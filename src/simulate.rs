@@ -410,7 +410,7 @@ pub fn check_plan(
         );
         for (p, measures) in rows.iter().zip(report.intervals) {
             intervals.push(IntervalCheck {
-                timestamp: crate::scenario::format_time(p.time),
+                timestamp: crate::time::format_time(p.time),
                 queue: p.queue.clone(),
                 inquiries: p.inquiries,
                 agents_at_keyboard: at_keyboard(p),

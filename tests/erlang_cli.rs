@@ -1,16 +1,9 @@
 //! `shiftcast erlang` and `shiftcast simulate` as a user runs them.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn shiftcast(args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
-    output
-}
+mod common;
+use common::shiftcast;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let output = shiftcast(args);

@@ -1,18 +1,10 @@
 //! `shiftcast forecast` and `shiftcast backtest` on real data (data/bike) (hourly bike rentals,
 //! two queues, daily and weekly cycles, gaps), as a user runs them.
 
-use std::process::{Command, Output};
-
 const BIKES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/bike/history.csv");
 
-fn shiftcast(args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
-    output
-}
+mod common;
+use common::shiftcast;
 
 #[test]
 fn forecast_writes_one_row_per_queue_and_hour_with_its_interval() {

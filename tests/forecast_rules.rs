@@ -4,11 +4,14 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
 use shiftcast::forecast::{forecast, Forecast, ForecastRow, History};
-use shiftcast::scenario::{parse_time, Scenario};
+use shiftcast::scenario::Scenario;
+use shiftcast::time::parse_time;
+
+mod common;
 
 /// Plans 2026-11-11 (a Wednesday) hour by hour; the event runs 00:00-02:00.
 fn scenario(extra: &str) -> Scenario {
-    Scenario::from_toml(&format!("{}{extra}", scenario_text()), "test.toml").unwrap()
+    common::scenario(&format!("{}{extra}", scenario_text()))
 }
 
 fn scenario_text() -> String {
@@ -249,7 +252,7 @@ fn staffing_for_a_quantile_raises_the_ordinary_volume_within_its_interval() {
         "method = \"profile\"",
         "method = \"profile\"\nstaff_for_quantile = 0.9",
     );
-    let cautious = forecast(&Scenario::from_toml(&text, "test.toml").unwrap(), &history).unwrap();
+    let cautious = forecast(&common::scenario(&text), &history).unwrap();
     let (b, c) = (
         at(&base, "presale", "2026-11-11T10:00"),
         at(&cautious, "presale", "2026-11-11T10:00"),

@@ -2,51 +2,38 @@
 //! plan, and byte-identical output from two runs.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::sync::OnceLock;
 
 use shiftcast::roster::rest_violations;
-use shiftcast::scenario::Kind;
-use shiftcast::{io, Plan};
+use shiftcast::scenario::{Kind, Person, Scenario};
+use shiftcast::{Inputs, Overrides, Plan};
 
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/double11/scenario.toml")
-}
+mod common;
+use common::{example, shiftcast};
 
 /// The example planned once through the library, shared by the tests.
-fn plan() -> &'static (
-    shiftcast::scenario::Scenario,
-    Vec<shiftcast::scenario::Person>,
-    Plan,
-) {
-    static PLAN: OnceLock<(
-        shiftcast::scenario::Scenario,
-        Vec<shiftcast::scenario::Person>,
-        Plan,
-    )> = OnceLock::new();
+fn plan() -> &'static (Scenario, Vec<Person>, Plan) {
+    static PLAN: OnceLock<(Scenario, Vec<Person>, Plan)> = OnceLock::new();
     PLAN.get_or_init(|| {
-        let scenario = io::read_scenario(&example()).unwrap();
-        let history = io::read_history(scenario.history_file.as_ref().unwrap()).unwrap();
-        let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
-        let staff = io::read_staff(&scenario.staff_file, &queues).unwrap();
-        let plan = shiftcast::plan(&scenario, &history, &staff).unwrap();
-        (scenario, staff, plan)
+        let inputs = Inputs::read(&example(), &Overrides::default()).unwrap();
+        let plan = shiftcast::plan(&inputs, &mut |_| {}).unwrap();
+        (inputs.scenario, inputs.staff, plan)
     })
 }
 
 fn run_plan(out: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
-        .arg("plan")
-        .arg(example())
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap();
+    let scenario = example();
+    let output = shiftcast(&[
+        "plan".as_ref(),
+        scenario.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
     assert!(
-        status.status.success(),
+        output.status.success(),
         "{}",
-        String::from_utf8_lossy(&status.stderr)
+        String::from_utf8_lossy(&output.stderr)
     );
 }
 

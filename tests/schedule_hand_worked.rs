@@ -12,10 +12,15 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use chrono::Duration;
-use shiftcast::roster;
-use shiftcast::scenario::{parse_time, ClockWindow, Person, Scenario};
+use shiftcast::labels::Lang;
+use shiftcast::scenario::{Person, Scenario};
 use shiftcast::schedule::{schedule, SolverStatus};
 use shiftcast::staffing::Requirement;
+use shiftcast::time::parse_time;
+use shiftcast::{output, roster, Inputs, Overrides};
+
+mod common;
+use common::{given, person, requirements, scenario};
 
 const SCENARIO: &str = r#"
 [horizon]
@@ -53,40 +58,18 @@ start = "16:00"
 hours = 8
 "#;
 
-fn requirements(scenario: &Scenario) -> Vec<Requirement> {
-    scenario
-        .horizon
-        .times()
-        .into_iter()
-        .enumerate()
-        .map(|(hour, time)| Requirement {
-            time,
-            queue: "presale".into(),
-            inquiries: 0.0,
-            offered_load: 0.0,
-            agents_by_rule: None,
-            agents_required: match hour {
-                0..=7 => 2,
-                8..=11 => 3,
-                12..=15 => 5,
-                _ => 2,
-            },
-        })
-        .collect()
+/// The hand instance's agents required: 2, 3, 5, 2 in the hours the module doc says.
+fn hand_requirements(scenario: &Scenario) -> Vec<Requirement> {
+    requirements(scenario, |_, hour| match hour {
+        0..=7 => 2,
+        8..=11 => 3,
+        12..=15 => 5,
+        _ => 2,
+    })
 }
 
-fn person(name: &str) -> Person {
-    Person {
-        name: name.into(),
-        group: "main".into(),
-        skills: vec!["presale".into()],
-        available: ClockWindow::ALWAYS,
-        days_off: vec![],
-        max_hours_per_day: 8.0,
-        max_hours_per_week: 40.0,
-        max_days_in_row: None,
-        contract_hours_per_week: None,
-    }
+fn presale(name: &str) -> Person {
+    person(name, &["presale"])
 }
 
 fn hours_by_person(shifts: &[shiftcast::schedule::PlannedShift], person: Option<usize>) -> i64 {
@@ -99,8 +82,8 @@ fn hours_by_person(shifts: &[shiftcast::schedule::PlannedShift], person: Option<
 
 #[test]
 fn part_timers_only_hits_the_hand_optimum() {
-    let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
-    let plan = schedule(&scenario, &[], &requirements(&scenario)).unwrap();
+    let scenario = scenario(SCENARIO);
+    let plan = schedule(&scenario, &[], &hand_requirements(&scenario)).unwrap();
     assert_eq!(plan.status, SolverStatus::Optimal);
     let starts = |hour: u32| {
         plan.shifts
@@ -123,9 +106,9 @@ fn cheaper_full_timers_take_one_shift_each_and_rest() {
     // Two full-timers at 5 per hour, 8 hours a day at most: each works one 8-hour shift (the
     // 12-hour one is too long, rest rules out a second), so the optimum keeps the 64 hours and
     // costs 2 x 8 x 5 + 48 x 10 = 560.
-    let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
-    let staff = [person("Li Wei"), person("Wang Fang")];
-    let plan = schedule(&scenario, &staff, &requirements(&scenario)).unwrap();
+    let scenario = scenario(SCENARIO);
+    let staff = [presale("Li Wei"), presale("Wang Fang")];
+    let plan = schedule(&scenario, &staff, &hand_requirements(&scenario)).unwrap();
     let full_time_hours = plan.shifts.iter().filter(|s| s.person.is_some()).count() as i64 * 8;
     let part_time_hours = hours_by_person(&plan.shifts, None);
     assert_eq!(full_time_hours, 16);
@@ -139,9 +122,9 @@ fn a_phase_closed_to_part_timers_reports_the_shortfall() {
     let text = format!(
         "{SCENARIO}\n[[phases]]\nname = \"main\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T08:00\"\nmay = [\"main\"]\nmust = [\"main\"]\n"
     );
-    let scenario = Scenario::from_toml(&text, "test.toml").unwrap();
-    let staff = [person("Li Wei")];
-    let plan = schedule(&scenario, &staff, &requirements(&scenario)).unwrap();
+    let scenario = scenario(&text);
+    let staff = [presale("Li Wei")];
+    let plan = schedule(&scenario, &staff, &hand_requirements(&scenario)).unwrap();
     let short: f64 = plan.shortfall[0].iter().sum();
     assert_eq!(short, 8.0);
     assert!(plan.shortfall[0][..8].iter().all(|s| *s == 1.0));
@@ -155,21 +138,9 @@ fn part_timer_curve_on_the_hand_instance() {
     // Every busy window (shift + 11 h rest) contains 12:00, so each hired part-timer works one
     // shift: with none, all 64 agent-hours are short; one person covers at most the 12-hour
     // shift (52 short, cost 120); the hand optimum needs 7 (no shortfall, cost 640).
-    let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
-    let forecast = shiftcast::forecast::Forecast {
-        rows: vec![],
-        notes: vec![],
-        warnings: vec![],
-    };
-    let answer = shiftcast::parttimers::part_timers(
-        &scenario,
-        &[],
-        &forecast,
-        &requirements(&scenario),
-        Some(8),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let scenario = scenario(SCENARIO);
+    let inputs = given(scenario.clone(), vec![], hand_requirements(&scenario));
+    let answer = shiftcast::parttimers::part_timers(&inputs, Some(8), &mut |_, _| {}).unwrap();
     assert_eq!(answer.needed, Some(7));
     let point = |n: usize| &answer.curve[n];
     assert_eq!((point(0).shortfall_agent_hours, point(0).cost), (64.0, 0.0));
@@ -202,20 +173,9 @@ fn a_phase_minimum_raises_the_floor_in_its_hours() {
     let text = format!(
         "{SCENARIO}\n[[phases]]\nname = \"main\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T08:00\"\nmin_agents = 4\n"
     );
-    let scenario = Scenario::from_toml(&text, "test.toml").unwrap();
-    let forecast = shiftcast::forecast::Forecast {
-        rows: vec![],
-        notes: vec![],
-        warnings: vec![],
-    };
-    let plan = shiftcast::plan_for_requirements(
-        &scenario,
-        &[],
-        forecast,
-        requirements(&scenario),
-        &mut |_| {},
-    )
-    .unwrap();
+    let scenario = scenario(&text);
+    let inputs = given(scenario.clone(), vec![], hand_requirements(&scenario));
+    let plan = shiftcast::plan(&inputs, &mut |_| {}).unwrap();
     assert_eq!(plan.requirements[0].agents_required, 4);
     assert_eq!(plan.requirements[8].agents_required, 3);
     assert_eq!(plan.report.summary.total_cost, 800.0);
@@ -236,12 +196,12 @@ fn requirements_scenario() -> String {
 
 /// The hand instance's requirements as `timestamp,queue,agents`.
 fn requirements_csv() -> String {
-    let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
+    let scenario = scenario(SCENARIO);
     let mut text = String::from("timestamp,queue,agents\n");
-    for r in requirements(&scenario) {
+    for r in hand_requirements(&scenario) {
         text += &format!(
             "{},{},{}\n",
-            shiftcast::scenario::format_time(r.time),
+            shiftcast::time::format_time(r.time),
             r.queue,
             r.agents_required
         );
@@ -257,13 +217,39 @@ fn run(dir: &Path, requirements: &str, args: &[&str]) -> Output {
         "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n",
     )
     .unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_shiftcast"));
+    let output = command.args(args).current_dir(dir).output().unwrap();
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
     output
+}
+
+#[test]
+fn the_library_plans_a_requirements_file_as_the_command_line_does() {
+    // `shiftcast::plan` on inputs read from the scenario file finds the `[requirements] file`
+    // itself (no forecast) and writes the same roster and coverage as `shiftcast plan`.
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        dir.path(),
+        &requirements_csv(),
+        &["plan", "scenario.toml", "--out", "plan", "--quiet"],
+    );
+    assert!(output.status.success());
+    let inputs = Inputs::read(&dir.path().join("scenario.toml"), &Overrides::default()).unwrap();
+    let plan = shiftcast::plan(&inputs, &mut |_| {}).unwrap();
+    assert!(plan.forecast.rows.is_empty());
+    assert_eq!(plan.report.summary.total_cost, 640.0);
+    let how = output::PlanOutputs {
+        scenario: &inputs.scenario,
+        history: inputs.demand.history(),
+        lang: Lang::En,
+        excel_csv: false,
+    };
+    let files = output::plan_files(&plan, &how).unwrap();
+    for name in ["requirements.csv", "coverage.csv", "roster.csv"] {
+        let library = &files.iter().find(|f| f.name == name).unwrap().contents;
+        let cli = std::fs::read(dir.path().join("plan").join(name)).unwrap();
+        assert_eq!(library, &cli, "{name}");
+    }
 }
 
 #[test]

@@ -5,9 +5,11 @@
 
 use proptest::prelude::*;
 use shiftcast::roster::{self, rest_violations};
-use shiftcast::scenario::{ClockWindow, Person, Scenario};
+use shiftcast::scenario::Person;
 use shiftcast::schedule::{schedule, Activity};
-use shiftcast::staffing::Requirement;
+use shiftcast::time::ClockWindow;
+
+mod common;
 
 const SCENARIO: &str = r#"
 [horizon]
@@ -69,16 +71,7 @@ fn person_strategy() -> impl Strategy<Value = Person> {
     )
         .prop_map(
             |((group, skills, window), (day_off, daily, one_day_in_row))| Person {
-                name: String::new(),
                 group: ["main", "backup", "backup"][group].into(),
-                skills: [
-                    vec!["presale"],
-                    vec!["aftersale"],
-                    vec!["presale", "aftersale"],
-                ][skills]
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect(),
                 available: [
                     ClockWindow::ALWAYS,
                     ClockWindow::parse("08:00-22:00").unwrap(),
@@ -90,9 +83,11 @@ fn person_strategy() -> impl Strategy<Value = Person> {
                     vec![]
                 },
                 max_hours_per_day: daily.round(),
-                max_hours_per_week: 40.0,
                 max_days_in_row: one_day_in_row.then_some(1),
-                contract_hours_per_week: None,
+                ..common::person(
+                    "",
+                    [&["presale"][..], &["aftersale"], &["presale", "aftersale"]][skills],
+                )
             },
         )
 }
@@ -114,21 +109,9 @@ proptest! {
         for (i, p) in staff.iter_mut().enumerate() {
             p.name = format!("P{i}");
         }
-        let scenario = Scenario::from_toml(SCENARIO, "test.toml").unwrap();
+        let scenario = common::scenario(SCENARIO);
         let times = scenario.horizon.times();
-        let requirements: Vec<Requirement> = ["presale", "aftersale"]
-            .iter()
-            .flat_map(|q| times.iter().map(move |t| (q, t)))
-            .zip(&needs)
-            .map(|((q, t), n)| Requirement {
-                time: *t,
-                queue: q.to_string(),
-                inquiries: 0.0,
-                offered_load: 0.0,
-                agents_by_rule: None,
-                agents_required: *n,
-            })
-            .collect();
+        let requirements = common::requirements(&scenario, |q, i| needs[q * times.len() + i]);
         let plan = schedule(&scenario, &staff, &requirements).unwrap();
 
         for (q, row) in plan.scheduled.iter().enumerate() {

@@ -3,9 +3,12 @@
 //! windows and lengths, night premium and per-shift pay, days in a row, overtime, and a cyclic
 //! week.
 
-use shiftcast::scenario::{parse_time, ClockWindow, Person, Scenario};
+use shiftcast::scenario::{Person, Scenario};
 use shiftcast::schedule::{describe, schedule, Schedule};
-use shiftcast::staffing::Requirement;
+use shiftcast::time::parse_time;
+
+mod common;
+use common::{person, requirements};
 
 /// One day of hourly intervals, part-timers at 10 per hour, full-timers at 5.
 fn scenario(extra: &str, queues: &[&str], days: u32) -> Scenario {
@@ -32,40 +35,7 @@ shortfall_per_agent_hour = 1000
         );
     }
     text += extra;
-    Scenario::from_toml(&text, "test.toml").unwrap()
-}
-
-/// `need(queue, interval)` agents in every queue and hourly interval.
-fn requirements(scenario: &Scenario, need: impl Fn(usize, usize) -> u32) -> Vec<Requirement> {
-    let times = scenario.horizon.times();
-    let mut out = Vec::new();
-    for (q, queue) in scenario.queues.iter().enumerate() {
-        for (i, t) in times.iter().enumerate() {
-            out.push(Requirement {
-                time: *t,
-                queue: queue.name.clone(),
-                inquiries: 0.0,
-                offered_load: 0.0,
-                agents_by_rule: None,
-                agents_required: need(q, i),
-            });
-        }
-    }
-    out
-}
-
-fn person(name: &str, skills: &[&str]) -> Person {
-    Person {
-        name: name.into(),
-        group: "main".into(),
-        skills: skills.iter().map(|s| s.to_string()).collect(),
-        available: ClockWindow::ALWAYS,
-        days_off: vec![],
-        max_hours_per_day: 8.0,
-        max_hours_per_week: 40.0,
-        max_days_in_row: None,
-        contract_hours_per_week: None,
-    }
+    common::scenario(&text)
 }
 
 fn no_shortfall(plan: &Schedule) -> bool {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use shiftcast::forecast::backtest::{backtest, Score};
 use shiftcast::forecast::Method;
-use shiftcast::{io, Error, Result};
+use shiftcast::{input, Error, Result};
 
 /// Measure how well each forecasting method would have done on your history.
 #[derive(Debug, clap::Args)]
@@ -46,7 +46,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
             "e.g. --horizon-days 7 --folds 4",
         ));
     }
-    let history = io::read_history(&args.history)?;
+    let history = input::read_history(&args.history)?;
     let methods = Method::ALL;
     let progress = super::progress(global);
     progress.set_message("backtesting every method");
@@ -66,14 +66,10 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
             "level": args.level,
             "methods": scores,
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json).map_err(|e| Error::Render(e.to_string()))?
-        );
+        super::print_json(&json)
     } else {
-        print!("{}", table(&scores, args));
+        super::print(&table(&scores, args))
     }
-    Ok(())
 }
 
 fn table(scores: &[Score], args: &Args) -> String {

@@ -5,9 +5,9 @@
 //! Without `--agents`, finds the least agents meeting every target given; with `--agents`,
 //! evaluates that staffing. `--patience` switches from Erlang C to Erlang A (buyers who leave).
 
-use serde::Serialize;
-use shiftcast::staffing::{self, Model, ServiceTarget, Targets};
-use shiftcast::{Error, Result};
+use shiftcast::labels::Lang;
+use shiftcast::staffing::{self, ErlangAnswer, Model, ServiceTarget, Targets};
+use shiftcast::{output, Error, Result};
 
 /// Agents needed for a number of chats, or how a given number of agents performs.
 #[derive(Debug, clap::Args)]
@@ -59,25 +59,6 @@ pub struct Args {
     pub json: bool,
 }
 
-#[derive(Serialize)]
-struct Answer {
-    model: &'static str,
-    offered_load: f64,
-    agents: u32,
-    chat_slots: u32,
-    wait_probability: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    service_level: Option<f64>,
-    asa_seconds: f64,
-    occupancy: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    abandonment_probability: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    agents_after_shrinkage: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    agents_by_rule: Option<u32>,
-}
-
 fn bad(flag: &str, problem: String, fix: &str) -> Error {
     Error::input(flag, problem, fix)
 }
@@ -114,7 +95,7 @@ fn share(flag: &str, value: Option<f64>, allow_zero: bool) -> Result<Option<f64>
     }
 }
 
-pub fn run(args: &Args) -> Result<()> {
+pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     let aht = positive(
         "--aht",
         args.aht,
@@ -192,7 +173,7 @@ pub fn run(args: &Args) -> Result<()> {
     };
     let agents = slots.div_ceil(args.concurrency);
     let performance = staffing::evaluate(model, agents * args.concurrency, load, aht, args.within);
-    let answer = Answer {
+    let answer = ErlangAnswer {
         model: model.name(),
         offered_load: load,
         agents,
@@ -202,6 +183,9 @@ pub fn run(args: &Args) -> Result<()> {
         asa_seconds: performance.asa_seconds,
         occupancy: performance.occupancy,
         abandonment_probability: performance.abandonment_probability,
+        within_seconds: args.within,
+        concurrency: args.concurrency,
+        shrinkage,
         agents_after_shrinkage: shrinkage.map(|s| staffing::with_shrinkage(agents, s)),
         agents_by_rule: match args.chats_per_agent_hour {
             Some(rate) => Some(staffing::agents_by_rule(
@@ -218,55 +202,11 @@ pub fn run(args: &Args) -> Result<()> {
         },
     };
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&answer).map_err(|e| Error::Render(e.to_string()))?
-        );
+        super::print_json(&answer)
     } else {
-        print!("{}", text(&answer, args, shrinkage));
+        super::print(&output::text::erlang(
+            &answer,
+            global.lang.unwrap_or_else(Lang::from_env),
+        ))
     }
-    Ok(())
-}
-
-fn text(a: &Answer, args: &Args, shrinkage: Option<f64>) -> String {
-    let model = match a.model {
-        "erlang_a" => "Erlang A",
-        _ => "Erlang C",
-    };
-    let mut out = format!(
-        "{} agents at the keyboard ({model}, {:.2} Erlang offered{})\n",
-        a.agents,
-        a.offered_load,
-        if args.concurrency > 1 {
-            format!(", {} chats each", args.concurrency)
-        } else {
-            String::new()
-        }
-    );
-    if let (Some(sl), Some(within)) = (a.service_level, args.within) {
-        out += &format!("  {:.1}% of chats answered within {within} s\n", sl * 100.0);
-    }
-    out += &format!(
-        "  {:.1}% of chats wait at all\n",
-        a.wait_probability * 100.0
-    );
-    if a.asa_seconds.is_finite() {
-        out += &format!("  average wait {:.1} s\n", a.asa_seconds);
-    } else {
-        out += "  the queue grows without end: too few agents for the load\n";
-    }
-    out += &format!("  occupancy {:.1}%\n", a.occupancy * 100.0);
-    if let Some(ab) = a.abandonment_probability {
-        out += &format!("  {:.1}% of chats leave before an answer\n", ab * 100.0);
-    }
-    if let (Some(n), Some(s)) = (a.agents_after_shrinkage, shrinkage) {
-        out += &format!(
-            "{n} agents on the roster after {:.0}% shrinkage\n",
-            s * 100.0
-        );
-    }
-    if let Some(n) = a.agents_by_rule {
-        out += &format!("The chats-per-agent-hour rule says {n}\n");
-    }
-    out
 }

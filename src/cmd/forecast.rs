@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use shiftcast::forecast::{ordinary, Method, Settings};
-use shiftcast::scenario::parse_time;
-use shiftcast::{io, Error, Result};
+use shiftcast::time::parse_time;
+use shiftcast::{input, output, Error, Result};
 
 /// Forecast inquiries per queue from a history file.
 #[derive(Debug, clap::Args)]
@@ -61,7 +61,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
             "e.g. --days 7",
         ));
     }
-    let mut history = io::read_history(&args.history)?;
+    let mut history = input::read_history(&args.history)?;
     if let Some(minutes) = args.interval_minutes {
         history = history.resampled(minutes)?;
     }
@@ -75,7 +75,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
         queues.push((queue.clone(), p));
     }
     progress.finish_and_clear();
-    io::write_output_file(&args.out, &io::forecast_csv(&queues, start, step)?)?;
+    output::write_output_file(&args.out, &output::forecast_csv(&queues, start, step)?)?;
     let summary: Vec<_> = queues
         .iter()
         .map(|(queue, p)| {
@@ -89,25 +89,21 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
         })
         .collect();
     if args.json {
-        let json = serde_json::json!({ "file": args.out, "queues": summary });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json).map_err(|e| Error::Render(e.to_string()))?
-        );
-        return Ok(());
+        return super::print_json(&serde_json::json!({ "file": args.out, "queues": summary }));
     }
+    let mut text = String::new();
     for (queue, p) in &queues {
         for note in &p.notes {
-            println!("{note}");
+            text += &format!("{note}\n");
         }
         for warning in &p.warnings {
             eprintln!("shiftcast: warning: {warning}");
         }
         let total: f64 = p.point.iter().sum();
-        println!("{queue}: {total:.0} inquiries over {} days", args.days);
+        text += &format!("{queue}: {total:.0} inquiries over {} days\n", args.days);
     }
-    println!("Forecast written to {}", args.out.display());
-    Ok(())
+    text += &format!("Forecast written to {}\n", args.out.display());
+    super::print(&text)
 }
 
 /// Forecast settings from command-line flags, with errors naming the flag.

@@ -33,39 +33,6 @@ pub fn progress(global: &Global) -> ProgressBar {
     bar
 }
 
-/// What the plan must cover: agents required per queue and interval, from the scenario's
-/// requirements file when it has one (no forecast then), else forecast from its history. The
-/// history comes back too, for charts (empty without one).
-pub fn demand(
-    scenario: &shiftcast::scenario::Scenario,
-) -> shiftcast::Result<(
-    shiftcast::forecast::History,
-    shiftcast::forecast::Forecast,
-    Vec<shiftcast::staffing::Requirement>,
-)> {
-    use shiftcast::forecast::{Forecast, History};
-    if let Some(file) = &scenario.requirements_file {
-        let requirements = shiftcast::io::read_requirements(file, scenario)?;
-        let forecast = Forecast {
-            rows: Vec::new(),
-            notes: vec![format!(
-                "agents required read from {}: no forecast or staffing model was run",
-                file.display()
-            )],
-            warnings: Vec::new(),
-        };
-        return Ok((History::default(), forecast, requirements));
-    }
-    let file = scenario
-        .history_file
-        .as_ref()
-        .expect("validated: history or requirements");
-    let history = shiftcast::io::read_history(file)?;
-    let forecast = shiftcast::forecast::forecast(scenario, &history)?;
-    let requirements = shiftcast::staffing::requirements(scenario, &forecast.rows)?;
-    Ok((history, forecast, requirements))
-}
-
 /// `--time-limit` and `--gap`, overriding the scenario's `[solver]` table.
 #[derive(Debug, clap::Args)]
 pub struct SolverFlags {
@@ -78,50 +45,38 @@ pub struct SolverFlags {
 }
 
 impl SolverFlags {
-    pub fn apply(&self, scenario: &mut shiftcast::scenario::Scenario) -> shiftcast::Result<()> {
-        if let Some(seconds) = self.time_limit {
-            if !(seconds.is_finite() && seconds > 0.0) {
-                return Err(shiftcast::Error::input(
-                    "--time-limit",
-                    format!("{seconds} is not a positive number of seconds"),
-                    "e.g. --time-limit 30",
-                ));
-            }
-            scenario.solver.time_limit_seconds = seconds;
+    pub fn overrides(&self) -> shiftcast::Overrides {
+        shiftcast::Overrides {
+            time_limit_seconds: self.time_limit,
+            relative_gap: self.gap,
         }
-        if let Some(gap) = self.gap {
-            if !(gap.is_finite() && (0.0..1.0).contains(&gap)) {
-                return Err(shiftcast::Error::input(
-                    "--gap",
-                    format!("{gap} is not a relative gap from 0 up to 1"),
-                    "e.g. --gap 0.001 for 0.1%",
-                ));
-            }
-            scenario.solver.relative_gap = gap;
-        }
-        Ok(())
     }
 }
 
-/// The scenario (with `--time-limit`/`--gap` applied), its staff checked against it, and the
-/// output language: `--lang`, else the scenario's, else the environment's.
-pub fn read_plan_inputs(
-    path: &std::path::Path,
-    solver: &SolverFlags,
-    global: &Global,
-) -> shiftcast::Result<(
-    shiftcast::scenario::Scenario,
-    Vec<shiftcast::scenario::Person>,
-    Lang,
-)> {
-    let mut scenario = shiftcast::io::read_scenario(path)?;
-    solver.apply(&mut scenario)?;
-    let lang = global
+/// The output language: `--lang`, else the scenario's, else the environment's.
+pub fn language(global: &Global, scenario: &shiftcast::scenario::Scenario) -> Lang {
+    global
         .lang
         .or(scenario.language)
-        .unwrap_or_else(Lang::from_env);
-    let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
-    let staff = shiftcast::io::read_staff(&scenario.staff_file, &queues)?;
-    scenario.check_staff(&staff, &path.display().to_string())?;
-    Ok((scenario, staff, lang))
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// Writes `text` to standard output. A reader that stops early (`| head`) closes the pipe; the
+/// error that gives ends the command quietly (see `main`).
+pub fn print(text: &str) -> shiftcast::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| shiftcast::Error::io(STDOUT, e))
+}
+
+/// The path [`print`]'s errors name.
+pub const STDOUT: &str = "standard output";
+
+/// `value` as pretty JSON on standard output.
+pub fn print_json(value: &impl serde::Serialize) -> shiftcast::Result<()> {
+    let json =
+        serde_json::to_string_pretty(value).map_err(|e| shiftcast::Error::Render(e.to_string()))?;
+    print(&format!("{json}\n"))
 }

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use shiftcast::{io, report, simulate, Error, Result};
+use shiftcast::{output, simulate, Inputs, Result};
 
 use super::Global;
 
@@ -37,37 +37,35 @@ pub struct Args {
 pub fn run(args: &Args, global: &Global) -> Result<()> {
     let progress = super::progress(global);
     progress.set_message("reading inputs");
-    let (scenario, staff, lang) = super::read_plan_inputs(&args.scenario, &args.solver, global)?;
-    progress.set_message("forecast and staffing");
-    let (history, forecast, requirements) = super::demand(&scenario)?;
-    let mut plan =
-        shiftcast::plan_for_requirements(&scenario, &staff, forecast, requirements, &mut |step| {
-            progress.set_message(step)
-        })?;
+    let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;
+    let lang = super::language(global, &inputs.scenario);
+    let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(step))?;
     for warning in &plan.forecast.warnings {
         progress.suspend(|| eprintln!("shiftcast: warning: {warning}"));
     }
     if let Some(runs) = args.simulate_runs {
         progress.set_message("simulation");
-        let check = simulate::check_plan(&scenario, &plan.planned_intervals(), runs.max(2), 1);
+        let intervals = plan.planned_intervals();
+        let check = simulate::check_plan(&inputs.scenario, &intervals, runs.max(2), 1);
         plan.report.summary.simulation = Some(check.queues);
     }
     progress.set_message("writing files");
-    let how = io::PlanOutputs {
-        scenario: &scenario,
-        history: &history,
+    let how = output::PlanOutputs {
+        scenario: &inputs.scenario,
+        history: inputs.demand.history(),
         lang,
         excel_csv: args.excel_csv,
     };
-    io::write_output_dir(&args.out, &io::plan_files(&plan, &how)?)?;
+    output::write_output_dir(&args.out, &output::plan_files(&plan, &how)?)?;
     progress.finish_and_clear();
     if args.json {
-        let json = serde_json::to_string_pretty(&plan.report.summary)
-            .map_err(|e| Error::Render(e.to_string()))?;
-        println!("{json}");
+        super::print_json(&plan.report.summary)
     } else {
-        print!("{}", report::text(&plan.report.summary, lang));
-        println!("{} {}", lang.t("Plan written to"), args.out.display());
+        super::print(&format!(
+            "{}{} {}\n",
+            output::text::summary(&plan.report.summary, lang),
+            lang.t("Plan written to"),
+            args.out.display()
+        ))
     }
-    Ok(())
 }

@@ -7,8 +7,8 @@
 
 use std::path::PathBuf;
 
-use shiftcast::simulate::{check_plan, Band, PlanCheck};
-use shiftcast::{io, Error, Result};
+use shiftcast::simulate::check_plan;
+use shiftcast::{input, output, Error, Result};
 
 /// Check a plan by simulating it.
 #[derive(Debug, clap::Args)]
@@ -29,7 +29,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(args: &Args) -> Result<()> {
+pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     if args.runs < 2 {
         return Err(Error::input(
             "--runs",
@@ -37,61 +37,18 @@ pub fn run(args: &Args) -> Result<()> {
             "use 2 or more, e.g. --runs 20",
         ));
     }
-    let scenario = io::read_scenario(&args.scenario)?;
-    let planned = io::read_plan_dir(&args.plan)?;
+    let scenario = input::read_scenario(&args.scenario)?;
+    let planned = input::read_plan_dir(&args.plan)?;
+    let progress = super::progress(global);
+    progress.set_message(format!("simulating {} runs", args.runs));
     let check = check_plan(&scenario, &planned, args.runs, args.seed);
+    progress.finish_and_clear();
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&check).map_err(|e| Error::Render(e.to_string()))?
-        );
+        super::print_json(&check)
     } else {
-        print!("{}", text(&check));
+        super::print(&output::text::simulation(
+            &check,
+            super::language(global, &scenario),
+        ))
     }
-    Ok(())
-}
-
-fn percent(b: &Band) -> String {
-    format!(
-        "{:.1}% ({:.1}-{:.1}%)",
-        b.mean * 100.0,
-        b.low * 100.0,
-        b.high * 100.0
-    )
-}
-
-/// The readable answer: each queue overall, then the intervals below target.
-pub fn text(check: &PlanCheck) -> String {
-    let mut out = format!(
-        "Simulated {} runs (seed {}), 95% bands:\n",
-        check.runs, check.seed
-    );
-    for q in &check.queues {
-        out += &format!(
-            "  {}: {} answered in time (target {:.0}%), average wait {:.1} s, {:.1}% leave\n",
-            q.queue,
-            percent(&q.simulated.service_level),
-            q.target_service_level * 100.0,
-            q.simulated.asa_seconds.mean,
-            q.simulated.abandonment.mean * 100.0
-        );
-    }
-    let misses: Vec<_> = check.intervals.iter().filter(|i| i.misses_target).collect();
-    if misses.is_empty() {
-        out += "No interval falls below its target.\n";
-    } else {
-        out += &format!("{} intervals fall below target:\n", misses.len());
-        for i in misses {
-            out += &format!(
-                "  {} {}: {} (formula {:.1}%), {} agents at the keyboard for {:.0} chats\n",
-                i.timestamp,
-                i.queue,
-                percent(&i.simulated.service_level),
-                i.formula_service_level * 100.0,
-                i.agents_at_keyboard,
-                i.inquiries
-            );
-        }
-    }
-    out
 }

@@ -162,7 +162,7 @@ pub fn wape(forecast: &[f64], actual: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::parse_time;
+    use crate::time::parse_time;
 
     #[test]
     fn wape_and_mase_on_a_tiny_example() {

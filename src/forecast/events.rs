@@ -8,7 +8,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use super::series::Series;
 use super::{ForecastRow, History};
 use crate::error::{Error, Result};
-use crate::scenario::{format_time, Event, PastEvent, Scenario};
+use crate::scenario::{Event, PastEvent, Scenario};
+use crate::time::format_time;
 
 /// Days of after-sale wave learned from past events when the scenario gives no lag profile.
 const DEFAULT_LAG_DAYS: usize = 7;

@@ -28,7 +28,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use crate::error::{Error, Result};
-pub use crate::scenario::format_time;
 use crate::scenario::Scenario;
 pub use events::presale_inquiries;
 pub use models::{Method, Prediction};

@@ -128,7 +128,7 @@ pub fn predict(
             "history",
             format!(
                 "only {len} intervals of history before {}; forecasting needs at least two days",
-                super::format_time(series.end())
+                crate::time::format_time(series.end())
             ),
             "add more history rows",
         ));
@@ -364,7 +364,7 @@ fn model_error(method: &str, e: impl std::fmt::Display) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::parse_time;
+    use crate::time::parse_time;
 
     /// Two days of 6-hour intervals (4 a day), then a third day.
     fn series(values: &[f64]) -> Series {

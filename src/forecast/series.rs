@@ -178,7 +178,7 @@ impl Series {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::parse_time;
+    use crate::time::parse_time;
 
     fn t(s: &str) -> NaiveDateTime {
         parse_time(s).unwrap()

@@ -9,8 +9,10 @@
 //! agents / (1 - shrinkage), rounded up. With `patience_seconds`, waiting chats leave after an
 //! exponential patience and Erlang A replaces Erlang C.
 
+mod answer;
 pub mod erlang_a;
 pub mod erlang_c;
+mod phases;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -18,6 +20,8 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::forecast::ForecastRow;
 use crate::scenario::{Queue, Scenario};
+pub use answer::ErlangAnswer;
+pub use phases::with_phase_minimums;
 
 /// Which queueing formula to use.
 #[derive(Debug, Clone, Copy, PartialEq)]

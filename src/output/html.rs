@@ -4,10 +4,11 @@
 use std::fmt::Write;
 
 use super::charts::Chart;
+use super::text;
 use crate::labels::Lang;
-use crate::report::text;
-use crate::scenario::{format_time, Scenario};
+use crate::scenario::Scenario;
 use crate::schedule::Activity;
+use crate::time::format_time;
 use crate::Plan;
 
 const STYLE: &str = "body{font-family:system-ui,'PingFang SC','Noto Sans CJK SC',sans-serif;margin:1em;color:#222}
@@ -42,7 +43,7 @@ pub fn report_html(plan: &Plan, scenario: &Scenario, charts: &[Chart], lang: Lan
         page,
         "<h2>{}</h2>\n<pre>{}</pre>\n",
         lang.t("Summary"),
-        esc(&text(&plan.report.summary, lang))
+        esc(&text::summary(&plan.report.summary, lang))
     );
     let summary = &plan.report.summary;
     for (title, lines) in [

@@ -3,7 +3,7 @@ use chrono::{Duration, NaiveDateTime};
 use super::plan_files::{csv_table, fixed};
 use crate::error::Result;
 use crate::forecast::Prediction;
-use crate::scenario::format_time;
+use crate::time::format_time;
 
 /// `timestamp,queue,inquiries,lower,upper,method`: one row per queue per interval from `start`.
 pub fn forecast_csv(

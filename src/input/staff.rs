@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 
 use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
-use crate::scenario::{ClockWindow, Person};
+use crate::scenario::Person;
+use crate::time::ClockWindow;
 
 const COLUMNS: [&str; 7] = [
     "name",

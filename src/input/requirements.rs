@@ -3,8 +3,9 @@ use std::path::Path;
 
 use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
-use crate::scenario::{format_time, parse_time, Scenario};
+use crate::scenario::Scenario;
 use crate::staffing::Requirement;
+use crate::time::{format_time, parse_time};
 
 /// Reads `timestamp,queue,agents` rows: agents required per queue and interval of the horizon,
 /// for planners who already have their numbers. Every queue needs every interval, once.

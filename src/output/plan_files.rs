@@ -4,7 +4,8 @@ use super::OutputFile;
 use crate::error::{Error, Result};
 use crate::forecast::History;
 use crate::labels::Lang;
-use crate::scenario::{format_time, Scenario};
+use crate::scenario::Scenario;
+use crate::time::format_time;
 use crate::Plan;
 
 /// How the plan folder is written, beside the plan itself.

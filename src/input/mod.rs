@@ -1,25 +1,17 @@
-//! Reading input files and writing the output folder: the only place that touches the disk.
+//! Reading the input files (scenario, history, staff, requirements, a plan folder) into the
+//! library's typed values, with errors that name the file, line and column.
 
-mod charts;
-mod forecast_file;
 mod history;
-mod html;
-mod output;
+mod inputs;
 mod plan_dir;
-mod plan_files;
 mod requirements;
-mod scenario_file;
+mod scenario;
 mod staff;
-mod workbook;
 
-pub use charts::curve_chart;
-pub use forecast_file::forecast_csv;
 pub use history::read_history;
-pub use output::{write_output_dir, write_output_file, OutputFile};
 pub use plan_dir::read_plan_dir;
-pub use plan_files::{plan_files, PlanOutputs};
 pub use requirements::read_requirements;
-pub use scenario_file::read_scenario;
+pub use scenario::read_scenario;
 pub use staff::read_staff;
 
 use std::path::Path;

@@ -4,7 +4,7 @@ use std::path::Path;
 use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::forecast::History;
-use crate::scenario::parse_time;
+use crate::time::parse_time;
 
 /// Reads `timestamp,queue,inquiries` rows (extra columns are ignored).
 pub fn read_history(path: &Path) -> Result<History> {

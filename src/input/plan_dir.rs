@@ -3,8 +3,8 @@ use std::path::Path;
 
 use super::{csv_place, csv_reader, csv_record, read_text};
 use crate::error::{Error, Result};
-use crate::scenario::parse_time;
 use crate::simulate::PlannedInterval;
+use crate::time::parse_time;
 
 /// Reads a plan folder written by `shiftcast plan`: coverage.csv joined with forecast.csv.
 pub fn read_plan_dir(dir: &Path) -> Result<Vec<PlannedInterval>> {

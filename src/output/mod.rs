@@ -1,0 +1,15 @@
+//! Rendering what the pipeline produced (CSV, JSON, xlsx, SVG, HTML) in memory, and the one
+//! place that writes files to disk ([`folder`]).
+
+mod charts;
+mod folder;
+mod forecast_file;
+mod html;
+mod plan_files;
+pub mod text;
+mod workbook;
+
+pub use charts::curve_chart;
+pub use folder::{write_output_dir, write_output_file, OutputFile};
+pub use forecast_file::forecast_csv;
+pub use plan_files::{plan_files, PlanOutputs};

@@ -1,0 +1,315 @@
+//! Text people read in the terminal and the report, one function per answer, with the sentence
+//! order of each language (numbers in Chinese sit where Chinese puts them).
+
+use crate::labels::Lang;
+use crate::parttimers::Answer;
+use crate::report::{Summary, UnmetDemand};
+use crate::simulate::{Band, PlanCheck};
+use crate::staffing::ErlangAnswer;
+
+/// A few lines a manager reads in the terminal.
+pub fn summary(summary: &Summary, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    if let Some(p) = &summary.peak {
+        out += &if zh {
+            format!(
+                "峰值：{} {} 需要 {} 名客服\n",
+                lang.t(&p.queue),
+                p.timestamp,
+                p.agents_required
+            )
+        } else {
+            format!(
+                "Peak: {} agents on {} at {}\n",
+                p.agents_required, p.queue, p.timestamp
+            )
+        };
+    }
+    let (all, full, part) = (
+        summary.total_agent_hours,
+        summary.full_time_hours,
+        summary.part_time_hours,
+    );
+    out += &if zh {
+        format!(
+            "需要兼职：{} 人\n客服工时：{all:.0}（全职 {full:.0}，兼职 {part:.0}）\n成本：{:.2}\n",
+            summary.part_timers_needed, summary.total_cost
+        )
+    } else {
+        format!(
+            "Part-timers needed: {}\nAgent hours: {all:.0} ({full:.0} full-time, {part:.0} part-time)\nCost: {:.2}\n",
+            summary.part_timers_needed, summary.total_cost
+        )
+    };
+    let at = summary
+        .min_service_level_at
+        .as_ref()
+        .map_or(String::new(), |at| format!(" ({at})"));
+    out += &format!(
+        "{}: {:.1}%{at}\n",
+        lang.t("Lowest service level"),
+        summary.min_service_level * 100.0
+    );
+    if summary.unmet_demand.is_empty() {
+        out += &lang.t("Every hour is covered.");
+        out += "\n";
+    } else if zh {
+        out += &format!(
+            "缺人：{} 个时段共缺 {:.1} 工时（见 summary.json 的 unmet_demand）\n",
+            summary.unmet_demand.len(),
+            summary.shortfall_agent_hours
+        );
+    } else {
+        out += &format!(
+            "Short: {:.1} agent-hours in {} intervals (see unmet_demand in summary.json)\n",
+            summary.shortfall_agent_hours,
+            summary.unmet_demand.len()
+        );
+    }
+    // Each rule that keeps hours short, once, with the first hour it does so.
+    let mut reasons: Vec<&UnmetDemand> = Vec::new();
+    for u in &summary.unmet_demand {
+        if !reasons.iter().any(|r| r.reason == u.reason) {
+            reasons.push(u);
+        }
+    }
+    for u in reasons {
+        out += &format!(
+            "  {} {} {}: {}\n",
+            lang.t("why"),
+            u.timestamp,
+            lang.t(&u.queue),
+            u.reason
+        );
+    }
+    if !summary.night_shifts.is_empty() {
+        let groups: Vec<String> = summary
+            .night_shifts
+            .iter()
+            .map(|n| format!("{} {}-{}", lang.t(&n.group), n.fewest, n.most))
+            .collect();
+        out += &format!(
+            "{}: {}\n",
+            lang.t("Night shifts per person"),
+            groups.join(", ")
+        );
+    }
+    for m in &summary.missed_phase_rules {
+        out += &if zh {
+            format!(
+                "阶段 {} 未满足（{}）：{}\n",
+                lang.t(&m.phase),
+                m.person,
+                m.reason
+            )
+        } else {
+            format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)
+        };
+    }
+    for q in summary.simulation.iter().flatten() {
+        let sl = &q.simulated.service_level;
+        out += &format!(
+            "{} {}: {:.1}% ({} {:.1}-{:.1}%)\n",
+            lang.t("Simulated service level"),
+            lang.t(&q.queue),
+            if zh { "95% 区间" } else { "95% band" },
+            sl.mean * 100.0,
+            sl.low * 100.0,
+            sl.high * 100.0
+        );
+    }
+    out += &format!("{}: {}\n", lang.t("Solver"), summary.solver_status);
+    out
+}
+
+/// The answer to "how many part-timers?", their shifts and the curve, as a table.
+pub fn part_timers(answer: &Answer, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = match answer.needed {
+        Some(n) if zh => format!("需要兼职：{n} 人\n"),
+        Some(n) => format!("Part-timers needed: {n}\n"),
+        None if zh => "在所试人数内仍有缺口：用 --max 试更多兼职\n".to_string(),
+        None => "Still short at every number tried: try a larger --max\n".to_string(),
+    };
+    if !answer.shifts.is_empty() {
+        out += if zh {
+            "兼职班次：\n"
+        } else {
+            "Their shifts:\n"
+        };
+        for s in &answer.shifts {
+            out += &format!(
+                "  {} x {} {} - {}\n",
+                s.count,
+                lang.t(&s.queue),
+                s.start,
+                s.end
+            );
+        }
+    }
+    out += &format!(
+        "{:>11} {:>18} {:>18} {:>12}\n",
+        lang.t("Part-timers"),
+        lang.t("Short agent-hours"),
+        lang.t("Lowest service level"),
+        lang.t("Cost")
+    );
+    for p in &answer.curve {
+        out += &format!(
+            "{:>11} {:>18.1} {:>17.1}% {:>12.2}\n",
+            p.part_timers,
+            p.shortfall_agent_hours,
+            p.min_service_level * 100.0,
+            p.cost
+        );
+    }
+    out
+}
+
+/// A simulated share with its band, e.g. "81.2% (79.0-83.1%)".
+fn percent(b: &Band) -> String {
+    format!(
+        "{:.1}% ({:.1}-{:.1}%)",
+        b.mean * 100.0,
+        b.low * 100.0,
+        b.high * 100.0
+    )
+}
+
+/// The simulation's answer: each queue overall, then the intervals below target.
+pub fn simulation(check: &PlanCheck, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = if zh {
+        format!(
+            "模拟 {} 次（随机种子 {}），95% 区间：\n",
+            check.runs, check.seed
+        )
+    } else {
+        format!(
+            "Simulated {} runs (seed {}), 95% bands:\n",
+            check.runs, check.seed
+        )
+    };
+    for q in &check.queues {
+        let (sl, target) = (
+            percent(&q.simulated.service_level),
+            q.target_service_level * 100.0,
+        );
+        let (wait, leave) = (
+            q.simulated.asa_seconds.mean,
+            q.simulated.abandonment.mean * 100.0,
+        );
+        out += &if zh {
+            format!(
+                "  {}：{sl} 及时回复（目标 {target:.0}%），平均等待 {wait:.1} 秒，{leave:.1}% 放弃\n",
+                lang.t(&q.queue)
+            )
+        } else {
+            format!(
+                "  {}: {sl} answered in time (target {target:.0}%), average wait {wait:.1} s, {leave:.1}% leave\n",
+                q.queue
+            )
+        };
+    }
+    let misses: Vec<_> = check.intervals.iter().filter(|i| i.misses_target).collect();
+    out += &match (misses.len(), zh) {
+        (0, true) => "没有时段低于目标。\n".to_string(),
+        (0, false) => "No interval falls below its target.\n".to_string(),
+        (n, true) => format!("{n} 个时段低于目标：\n"),
+        (n, false) => format!("{n} intervals fall below target:\n"),
+    };
+    for i in misses {
+        let (sl, formula) = (
+            percent(&i.simulated.service_level),
+            i.formula_service_level * 100.0,
+        );
+        out += &if zh {
+            format!(
+                "  {} {}：{sl}（公式 {formula:.1}%），{} 名客服在线接待 {:.0} 个咨询\n",
+                i.timestamp,
+                lang.t(&i.queue),
+                i.agents_at_keyboard,
+                i.inquiries
+            )
+        } else {
+            format!(
+                "  {} {}: {sl} (formula {formula:.1}%), {} agents at the keyboard for {:.0} chats\n",
+                i.timestamp, i.queue, i.agents_at_keyboard, i.inquiries
+            )
+        };
+    }
+    out
+}
+
+/// `shiftcast erlang`'s answer: agents, then how they perform.
+pub fn erlang(a: &ErlangAnswer, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let model = match a.model {
+        "erlang_a" => "Erlang A",
+        _ => "Erlang C",
+    };
+    let (n, load, c) = (a.agents, a.offered_load, a.concurrency);
+    let mut out = match (zh, c > 1) {
+        (true, true) => format!(
+            "在线客服 {n} 名（{model}，话务量 {load:.2} Erlang，每人同时接待 {c} 个咨询）\n"
+        ),
+        (true, false) => format!("在线客服 {n} 名（{model}，话务量 {load:.2} Erlang）\n"),
+        (false, true) => format!(
+            "{n} agents at the keyboard ({model}, {load:.2} Erlang offered, {c} chats each)\n"
+        ),
+        (false, false) => {
+            format!("{n} agents at the keyboard ({model}, {load:.2} Erlang offered)\n")
+        }
+    };
+    if let (Some(sl), Some(within)) = (a.service_level, a.within_seconds) {
+        let sl = sl * 100.0;
+        out += &if zh {
+            format!("  {sl:.1}% 的咨询在 {within} 秒内得到回复\n")
+        } else {
+            format!("  {sl:.1}% of chats answered within {within} s\n")
+        };
+    }
+    let wait = a.wait_probability * 100.0;
+    out += &if zh {
+        format!("  {wait:.1}% 的咨询需要等待\n")
+    } else {
+        format!("  {wait:.1}% of chats wait at all\n")
+    };
+    out += &match (a.asa_seconds.is_finite(), zh) {
+        (true, true) => format!("  平均等待 {:.1} 秒\n", a.asa_seconds),
+        (true, false) => format!("  average wait {:.1} s\n", a.asa_seconds),
+        (false, true) => "  队列会越排越长：客服太少，接不住这些咨询\n".to_string(),
+        (false, false) => {
+            "  the queue grows without end: too few agents for the load\n".to_string()
+        }
+    };
+    let busy = a.occupancy * 100.0;
+    out += &if zh {
+        format!("  占用率 {busy:.1}%\n")
+    } else {
+        format!("  occupancy {busy:.1}%\n")
+    };
+    if let Some(leave) = a.abandonment_probability.map(|p| p * 100.0) {
+        out += &if zh {
+            format!("  {leave:.1}% 的咨询等不到回复就离开\n")
+        } else {
+            format!("  {leave:.1}% of chats leave before an answer\n")
+        };
+    }
+    if let (Some(n), Some(s)) = (a.agents_after_shrinkage, a.shrinkage.map(|s| s * 100.0)) {
+        out += &if zh {
+            format!("计入 {s:.0}% 损耗后需排班 {n} 名客服\n")
+        } else {
+            format!("{n} agents on the roster after {s:.0}% shrinkage\n")
+        };
+    }
+    if let Some(n) = a.agents_by_rule {
+        out += &if zh {
+            format!("按每人每小时接待量估算：{n} 名\n")
+        } else {
+            format!("The chats-per-agent-hour rule says {n}\n")
+        };
+    }
+    out
+}

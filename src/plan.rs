@@ -1,0 +1,198 @@
+//! The one pipeline: inputs -> requirements (given, or [`forecast`] + [`staffing`]) ->
+//! [`schedule`] -> [`roster`] -> [`report`]. `shiftcast plan`, `shiftcast parttimers` and
+//! programs using the crate all go through here, so they get the same plan from the same inputs.
+//!
+//! [`forecast`]: crate::forecast
+//! [`staffing`]: crate::staffing
+//! [`schedule`]: crate::schedule
+//! [`roster`]: crate::roster
+//! [`report`]: crate::report
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::forecast::{self, Forecast, History};
+use crate::report::{self, Report};
+use crate::roster::{self, Roster};
+use crate::scenario::{Person, Scenario};
+use crate::schedule::{self, Schedule};
+use crate::simulate::PlannedInterval;
+use crate::staffing::{self, Requirement};
+
+/// Everything a plan is made from, read and checked ([`Inputs::read`] reads them from a
+/// scenario file; a program may also build them in memory).
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub scenario: Scenario,
+    pub staff: Vec<Person>,
+    pub demand: Demand,
+}
+
+/// What the plan must cover.
+#[derive(Debug, Clone)]
+pub enum Demand {
+    /// Inquiries in the past, to forecast and staff from.
+    History(History),
+    /// Agents required per queue and interval given directly (`[requirements] file`), in
+    /// scenario queue order, then interval order: no forecast or staffing model runs.
+    Given {
+        requirements: Vec<Requirement>,
+        /// Where they were read from, named in the plan's notes.
+        file: PathBuf,
+    },
+}
+
+impl Demand {
+    /// The history, drawn behind the forecast in charts (empty when requirements are given).
+    pub fn history(&self) -> &History {
+        static NONE: History = History {
+            series: std::collections::BTreeMap::new(),
+        };
+        match self {
+            Demand::History(history) => history,
+            Demand::Given { .. } => &NONE,
+        }
+    }
+}
+
+/// Settings given on the command line that take the place of the scenario's `[solver]` table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Overrides {
+    /// `--time-limit`: seconds each optimiser run may take.
+    pub time_limit_seconds: Option<f64>,
+    /// `--gap`: the relative optimality gap at which the optimiser may stop.
+    pub relative_gap: Option<f64>,
+}
+
+impl Overrides {
+    /// Checks the values as the scenario's own are checked, then puts them in its place.
+    pub fn apply(&self, scenario: &mut Scenario) -> Result<()> {
+        if let Some(seconds) = self.time_limit_seconds {
+            if !(seconds.is_finite() && seconds > 0.0) {
+                return Err(Error::input(
+                    "--time-limit",
+                    format!("{seconds} is not a positive number of seconds"),
+                    "e.g. --time-limit 30",
+                ));
+            }
+            scenario.solver.time_limit_seconds = seconds;
+        }
+        if let Some(gap) = self.relative_gap {
+            if !(gap.is_finite() && (0.0..1.0).contains(&gap)) {
+                return Err(Error::input(
+                    "--gap",
+                    format!("{gap} is not a relative gap from 0 up to 1"),
+                    "e.g. --gap 0.001 for 0.1%",
+                ));
+            }
+            scenario.solver.relative_gap = gap;
+        }
+        Ok(())
+    }
+}
+
+/// Everything one planning run produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub forecast: Forecast,
+    /// Agents required per queue and interval, with the phases' minimums applied.
+    pub requirements: Vec<Requirement>,
+    pub schedule: Schedule,
+    pub roster: Roster,
+    pub report: Report,
+}
+
+impl Plan {
+    /// The plan's intervals as the simulator reads them.
+    pub fn planned_intervals(&self) -> Vec<PlannedInterval> {
+        self.report
+            .coverage
+            .iter()
+            .zip(&self.requirements)
+            .map(|(c, r)| PlannedInterval {
+                time: c.time,
+                queue: c.queue.clone(),
+                inquiries: r.inquiries,
+                scheduled: c.scheduled,
+                formula_service_level: c.service_level,
+            })
+            .collect()
+    }
+}
+
+/// Runs the whole pipeline, telling `step` the name of each stage as it starts (for a progress
+/// display; pass `&mut |_| {}` for none).
+pub fn plan(inputs: &Inputs, step: &mut dyn FnMut(&'static str)) -> Result<Plan> {
+    let (forecast, requirements) = requirements(inputs, step)?;
+    let (schedule, roster, report) = staff(
+        inputs,
+        &forecast,
+        &requirements,
+        inputs.scenario.part_time.max_people,
+        step,
+    )?;
+    Ok(Plan {
+        forecast,
+        requirements,
+        schedule,
+        roster,
+        report,
+    })
+}
+
+/// What the plan must cover: agents required per queue and interval, given or forecast and
+/// staffed from the history, with each phase's `min_agents` as a floor.
+pub fn requirements(
+    inputs: &Inputs,
+    step: &mut dyn FnMut(&'static str),
+) -> Result<(Forecast, Vec<Requirement>)> {
+    let scenario = &inputs.scenario;
+    let (forecast, requirements) = match &inputs.demand {
+        Demand::Given { requirements, file } => {
+            let forecast = Forecast {
+                rows: Vec::new(),
+                notes: vec![format!(
+                    "agents required read from {}: no forecast or staffing model was run",
+                    file.display()
+                )],
+                warnings: Vec::new(),
+            };
+            (forecast, requirements.clone())
+        }
+        Demand::History(history) => {
+            step("forecast");
+            let forecast = forecast::forecast(scenario, history)?;
+            step("staffing");
+            let requirements = staffing::requirements(scenario, &forecast.rows)?;
+            (forecast, requirements)
+        }
+    };
+    Ok((
+        forecast,
+        staffing::with_phase_minimums(scenario, requirements),
+    ))
+}
+
+/// The schedule, roster and report that cover `requirements` with at most `part_timers` hired
+/// part-timers (None: as many as pay off).
+pub fn staff(
+    inputs: &Inputs,
+    forecast: &Forecast,
+    requirements: &[Requirement],
+    part_timers: Option<u32>,
+    step: &mut dyn FnMut(&'static str),
+) -> Result<(Schedule, Roster, Report)> {
+    let scenario = &inputs.scenario;
+    step("schedule (HiGHS)");
+    let schedule =
+        schedule::schedule_with_part_timers(scenario, &inputs.staff, requirements, part_timers)?;
+    step("roster");
+    let roster = roster::build(
+        &schedule.shifts,
+        &inputs.staff,
+        scenario.min_rest_hours,
+        scenario.horizon.cycle(),
+    );
+    let report = report::build(scenario, forecast, requirements, &schedule, &roster);
+    Ok((schedule, roster, report))
+}

@@ -1,0 +1,147 @@
+//! Time on the plan's grid: the horizon and its intervals (wrapping round a cyclic week), daily
+//! clock windows, and the one timestamp format every file uses.
+
+use chrono::{Duration, NaiveDateTime};
+
+/// Timestamps in every file: interval start in local clock time.
+pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
+
+/// The planned time span, cut into equal intervals; `end` is not included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Horizon {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub interval_minutes: u32,
+    /// A repeating pattern (a standard week): shifts running past the end continue at the start.
+    pub cyclic: bool,
+}
+
+impl Horizon {
+    pub fn interval(&self) -> Duration {
+        Duration::minutes(self.interval_minutes.into())
+    }
+
+    /// The length of a cyclic horizon, whose end runs on into its start.
+    pub fn cycle(&self) -> Option<Duration> {
+        self.cyclic.then(|| self.end - self.start)
+    }
+
+    pub fn interval_hours(&self) -> f64 {
+        f64::from(self.interval_minutes) / 60.0
+    }
+
+    pub fn len(&self) -> usize {
+        ((self.end - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Start time of every interval, in order.
+    pub fn times(&self) -> Vec<NaiveDateTime> {
+        (0..self.len())
+            .map(|i| self.start + self.interval() * i as i32)
+            .collect()
+    }
+
+    /// Index of the interval containing `t`, if `t` lies in the horizon.
+    pub fn index_of(&self, t: NaiveDateTime) -> Option<usize> {
+        if t < self.start || t >= self.end {
+            return None;
+        }
+        Some(((t - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize)
+    }
+
+    /// The start of interval `i`.
+    pub fn time_of(&self, i: usize) -> NaiveDateTime {
+        self.start + self.interval() * i as i32
+    }
+
+    /// The interval holding `t`, going round a cyclic horizon: None outside a non-cyclic one.
+    pub fn wrapped_index(&self, t: NaiveDateTime) -> Option<usize> {
+        match self.cycle() {
+            Some(cycle) => {
+                let offset = (t - self.start)
+                    .num_minutes()
+                    .rem_euclid(cycle.num_minutes());
+                Some((offset / i64::from(self.interval_minutes)) as usize)
+            }
+            None => self.index_of(t),
+        }
+    }
+
+    /// Intervals from `from` up to `to`, in time order (wrapped round a cyclic horizon, and
+    /// leaving out the time outside a non-cyclic one).
+    pub fn intervals(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut t = from;
+        while t < to {
+            out.extend(self.wrapped_index(t));
+            t += self.interval();
+        }
+        out
+    }
+
+    /// Whether `t` falls in the window of `length` from `from` (going round a cyclic horizon).
+    pub fn within(&self, from: NaiveDateTime, length: Duration, t: NaiveDateTime) -> bool {
+        let mut d = t - from;
+        if let Some(cycle) = self.cycle() {
+            d = Duration::minutes(d.num_minutes().rem_euclid(cycle.num_minutes()));
+        }
+        d >= Duration::zero() && d < length
+    }
+}
+
+/// A daily window of clock time; `to` at or before `from` runs past midnight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClockWindow {
+    pub from_minute: u32,
+    pub to_minute: u32,
+}
+
+impl ClockWindow {
+    pub const ALWAYS: ClockWindow = ClockWindow {
+        from_minute: 0,
+        to_minute: 24 * 60,
+    };
+
+    /// Parses `HH:MM-HH:MM`, where `24:00` means the end of the day.
+    pub fn parse(text: &str) -> Option<ClockWindow> {
+        let (from, to) = text.trim().split_once('-')?;
+        let from_minute = parse_clock_minutes(from)?;
+        let to_minute = parse_clock_minutes(to)?;
+        (from_minute < 24 * 60 && from_minute != to_minute).then_some(ClockWindow {
+            from_minute,
+            to_minute,
+        })
+    }
+
+    pub fn contains(&self, t: NaiveDateTime) -> bool {
+        let m = minute_of_day(t);
+        if self.from_minute < self.to_minute {
+            (self.from_minute..self.to_minute).contains(&m)
+        } else {
+            m >= self.from_minute || m < self.to_minute
+        }
+    }
+}
+
+pub(crate) fn minute_of_day(t: NaiveDateTime) -> u32 {
+    use chrono::Timelike;
+    t.hour() * 60 + t.minute()
+}
+
+pub(crate) fn parse_clock_minutes(text: &str) -> Option<u32> {
+    let (h, m) = text.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
+}
+
+pub fn parse_time(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text.trim(), TIME_FORMAT).ok()
+}
+
+pub fn format_time(t: NaiveDateTime) -> String {
+    t.format(TIME_FORMAT).to_string()
+}
