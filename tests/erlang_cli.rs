@@ -1,6 +1,8 @@
 //! `shiftcast erlang` and `shiftcast simulate` as a user runs them.
 
+use std::io::Read;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 mod common;
 use common::shiftcast;
@@ -93,13 +95,15 @@ fn patience_selects_erlang_a_and_concurrency_shares_slots() {
 
 #[test]
 fn readable_answer_without_json() {
-    let out = shiftcast(&CLASSIC);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("14 agents at the keyboard"), "{text}");
-    assert!(
-        text.contains("88.8% of chats answered within 20 s"),
-        "{text}"
-    );
+    let text = |lang: &str| {
+        let out = shiftcast(&[&CLASSIC[..], &["--lang", lang]].concat());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (en, zh) = (text("en"), text("zh"));
+    assert!(en.contains("14 agents at the keyboard"), "{en}");
+    assert!(en.contains("88.8% of chats answered within 20 s"), "{en}");
+    assert!(zh.starts_with("在线客服 14 名（Erlang C"), "{zh}");
+    assert!(zh.contains("88.8% 的咨询在 20 秒内得到回复"), "{zh}");
 }
 
 fn fails_with(args: &[&str], expected: &[&str]) {
@@ -168,6 +172,21 @@ fn simulate_a_written_plan() {
     let (a, b) = (shiftcast(&args), shiftcast(&args));
     assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout, "same seed, same numbers");
+    assert!(a.stdout.len() > 65_536, "more than a pipe holds");
+    // `| head -c 1`: the reader takes one byte and closes the pipe; the rest of the answer has
+    // nowhere to go, and the command ends quietly with exit 0 (it used to panic, exit 101).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let closed = child.wait_with_output().unwrap();
+    assert_eq!(first, *b"{");
+    assert!(closed.status.success(), "{closed:?}");
+    assert!(closed.stderr.is_empty(), "{closed:?}");
     let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
     assert_eq!(v["queues"].as_array().unwrap().len(), 2);
     // 2 queues x 96 hours, each with its band.
@@ -186,6 +205,13 @@ fn simulate_a_written_plan() {
             "{q}"
         );
     }
+    // The same answer in Chinese, with the queues' Chinese names.
+    let zh = shiftcast(&[&args[..8], &["--lang", "zh"]].concat());
+    let zh = String::from_utf8_lossy(&zh.stdout);
+    assert!(
+        zh.starts_with("模拟 5 次（随机种子 9），95% 区间：\n  售前："),
+        "{zh}"
+    );
     fails_with(
         &["simulate", scenario, "--plan", "/nonexistent/plan"],
         &[
