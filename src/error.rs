@@ -2,19 +2,26 @@
 
 use std::path::PathBuf;
 
+/// What went wrong in a run; [`Error::text`] gives the message to show, in English or Chinese.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A value in an input file is wrong. `place` names the file and line/column or key.
     #[error("{place}: {problem}. {fix}")]
     Input {
+        /// Where: a file with line and column, a scenario key such as `queues[2].shrinkage`, or
+        /// a command-line flag.
         place: String,
+        /// What is wrong with the value found there.
         problem: String,
+        /// How to fix it, as an instruction.
         fix: String,
     },
     /// An output file or folder could not be written.
     #[error("{}: {source}. Check that the folder can be written and the disk is not full", path.display())]
     Io {
+        /// The file or folder that could not be written.
         path: PathBuf,
+        /// The operating system's reason.
         #[source]
         source: std::io::Error,
     },
@@ -27,6 +34,7 @@ pub enum Error {
 }
 
 impl Error {
+    /// An [`Error::Input`]: where, what is wrong, and how to fix it.
     pub fn input(
         place: impl Into<String>,
         problem: impl Into<String>,
@@ -56,6 +64,7 @@ impl Error {
         }
     }
 
+    /// An [`Error::Io`] for writing `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
@@ -64,4 +73,5 @@ impl Error {
     }
 }
 
+/// The result of every fallible step of the pipeline.
 pub type Result<T> = std::result::Result<T, Error>;

@@ -5,11 +5,15 @@
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
+    /// English.
     En,
+    /// Simplified Chinese, in the words service managers use.
     Zh,
 }
 
 impl Lang {
+    /// Reads a `--lang` or `[report] language` value: `en`, or `zh` (also `cn`, `zh-CN`), in
+    /// any case; None for anything else.
     pub fn parse(text: &str) -> Option<Lang> {
         match text.to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),
@@ -33,7 +37,8 @@ impl Lang {
             })
     }
 
-    pub fn code(self) -> &'static str {
+    /// The HTML `lang` code, `en` or `zh`.
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",

@@ -13,28 +13,35 @@ use crate::time::format_time;
 /// The best plan with at most `part_timers` hired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CurvePoint {
+    /// The cap: at most this many part-timers hired.
     pub part_timers: u32,
     /// Agent-hours below the requirement.
     pub shortfall_agent_hours: f64,
     /// Lowest Erlang service level over the plan's intervals.
     pub min_service_level: f64,
-    /// Wages of the plan.
+    /// Wages of the plan plus the hiring price of each part-timer, in yuan.
     pub cost: f64,
 }
 
 /// Part-time shifts of one kind in the answer's plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShiftCount {
+    /// The queue served most of the shift.
     pub queue: String,
+    /// Shift start, `YYYY-MM-DDTHH:MM`.
     pub start: String,
+    /// Shift end, `YYYY-MM-DDTHH:MM`.
     pub end: String,
+    /// Part-timers working this shift.
     pub count: usize,
 }
 
+/// What `shiftcast parttimers` answers (its `--json` output).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Answer {
     /// Least part-timers with no hour short; None when even `max` leaves hours short.
     pub needed: Option<u32>,
+    /// The best plan for each cap from 0 part-timers up to the largest asked for.
     pub curve: Vec<CurvePoint>,
     /// The part-time shifts of the plan with `needed` part-timers.
     pub shifts: Vec<ShiftCount>,

@@ -23,8 +23,11 @@ use crate::staffing::{self, Requirement};
 /// scenario file; a program may also build them in memory).
 #[derive(Debug, Clone)]
 pub struct Inputs {
+    /// The checked scenario, with any command-line [`Overrides`] applied.
     pub scenario: Scenario,
+    /// The team's own staff, from the scenario's `[staff] file`.
     pub staff: Vec<Person>,
+    /// What the plan must cover: history to forecast from, or requirements given directly.
     pub demand: Demand,
 }
 
@@ -36,6 +39,7 @@ pub enum Demand {
     /// Agents required per queue and interval given directly (`[requirements] file`), in
     /// scenario queue order, then interval order: no forecast or staffing model runs.
     Given {
+        /// One row per queue and interval of the horizon.
         requirements: Vec<Requirement>,
         /// Where they were read from, named in the plan's notes.
         file: PathBuf,
@@ -94,11 +98,16 @@ impl Overrides {
 /// Everything one planning run produces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
+    /// Inquiries per queue and interval (no rows when requirements were given), with the
+    /// forecast's notes and warnings.
     pub forecast: Forecast,
     /// Agents required per queue and interval, with the phases' minimums applied.
     pub requirements: Vec<Requirement>,
+    /// The optimiser's plan: shifts, agents scheduled per queue and interval, and what is short.
     pub schedule: Schedule,
+    /// Every shift with a person's name on it, hired part-timers as PT-01, PT-02, ...
     pub roster: Roster,
+    /// Coverage per interval and the summary numbers (`summary.json`).
     pub report: Report,
 }
 

@@ -15,9 +15,13 @@ use crate::time::format_time;
 /// Required against scheduled agents in one interval of one queue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {
+    /// The interval's start.
     pub time: NaiveDateTime,
+    /// The queue's name.
     pub queue: String,
+    /// Agents on the roster the interval needs (shrinkage included).
     pub required: u32,
+    /// Agents the plan has serving this queue then, breaks excluded.
     pub scheduled: u32,
     /// Names of the phases in force for this queue then, joined by `+`.
     pub phase: String,
@@ -27,13 +31,17 @@ pub struct CoverageRow {
     pub cross_trained: u32,
     /// Of `scheduled`, hired part-timers.
     pub part_time: u32,
+    /// Erlang service level the scheduled agents reach (share 0-1), counted in full agents (a
+    /// new part-timer as part of one) with shrinkage taken off.
     pub service_level: f64,
 }
 
 /// An interval where the plan has fewer agents than required.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnmetDemand {
+    /// The interval's start, `YYYY-MM-DDTHH:MM`.
     pub timestamp: String,
+    /// The queue's name.
     pub queue: String,
     /// Full agents missing (a new part-timer counts as part of one, so this may be fractional).
     pub agents_short: f64,
@@ -41,18 +49,27 @@ pub struct UnmetDemand {
     pub reason: String,
 }
 
+/// The queue and interval needing the most agents (the earliest, if several tie).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeakHour {
+    /// The interval's start, `YYYY-MM-DDTHH:MM`.
     pub timestamp: String,
+    /// The queue's name.
     pub queue: String,
+    /// Agents on the roster it needs.
     pub agents_required: u32,
 }
 
+/// A person in a phase's `must` groups whom the plan could not put on duty in the phase.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MissedPhaseRule {
+    /// The rule not met: always `phase_must_be_on_duty`.
     pub rule: &'static str,
+    /// The phase's name.
     pub phase: String,
+    /// The staff member's name.
     pub person: String,
+    /// Why the plan leaves them off, and what to change.
     pub reason: String,
 }
 
@@ -60,30 +77,51 @@ pub struct MissedPhaseRule {
 /// `costs.night`): the fewest and most any member works, over members who work any shift.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NightShiftSpread {
+    /// The staff group's name.
     pub group: String,
+    /// Night shifts of the member with the fewest.
     pub fewest: usize,
+    /// Night shifts of the member with the most.
     pub most: usize,
 }
 
+/// The plan in numbers: the contents of `summary.json`, whose keys are the field names.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// Part-timers to hire: the people (PT-01, PT-02, ...) the part-time shifts are packed onto.
     pub part_timers_needed: usize,
+    /// Hours of every shift on the roster, breaks included: `full_time_hours` +
+    /// `part_time_hours`.
     pub total_agent_hours: f64,
+    /// Of those, the staff's hours.
     pub full_time_hours: f64,
+    /// Of those, the hired part-timers' hours.
     pub part_time_hours: f64,
     /// Wages for all planned hours plus the hiring price of each part-timer (the shortfall price
     /// is not a cost paid, so it is not in here).
     pub total_cost: f64,
+    /// Agent-hours below the requirement, over every queue and interval (0: nothing short).
     pub shortfall_agent_hours: f64,
     /// Lowest Erlang C service level over intervals with inquiries.
     pub min_service_level: f64,
+    /// Where that lowest service level falls, as `YYYY-MM-DDTHH:MM queue` (None: no interval
+    /// has inquiries).
     pub min_service_level_at: Option<String>,
+    /// How the optimiser finished: `optimal`, `within-gap` or `time-limit`.
     pub solver_status: &'static str,
+    /// The busiest interval (None: no requirements).
     pub peak: Option<PeakHour>,
+    /// Every queue and interval left short, with the reason.
     pub unmet_demand: Vec<UnmetDemand>,
+    /// Phase duties the plan could not meet.
     pub missed_phase_rules: Vec<MissedPhaseRule>,
+    /// Per staff group, the fewest and most night shifts a member works.
     pub night_shifts: Vec<NightShiftSpread>,
+    /// How the forecast was made (methods chosen, days set aside, event volumes), or the file
+    /// the requirements were read from.
     pub forecast_notes: Vec<String>,
+    /// What the manager should act on, such as too little history (left out of the JSON when
+    /// there is none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forecast_warnings: Vec<String>,
     /// Simulated service level per queue, when `plan --simulate-runs` asks for it.
@@ -91,13 +129,17 @@ pub struct Summary {
     pub simulation: Option<Vec<crate::simulate::QueueCheck>>,
 }
 
+/// What the manager reads about a plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
+    /// One row per queue and interval, in scenario queue order, then time (`coverage.csv`).
     pub coverage: Vec<CoverageRow>,
+    /// The summary numbers (`summary.json`).
     pub summary: Summary,
 }
 
-pub fn build(
+/// Measures the plan against the requirements: coverage per interval and the summary.
+pub(crate) fn build(
     scenario: &Scenario,
     forecast: &Forecast,
     requirements: &[Requirement],
@@ -242,14 +284,14 @@ fn round4(x: f64) -> f64 {
 }
 
 /// One person's shifts, for roster grids.
-pub struct PersonShifts<'a> {
+pub(crate) struct PersonShifts<'a> {
     pub name: &'a str,
     pub group: &'a str,
     pub shifts: Vec<&'a RosterRow>,
 }
 
 /// Everyone on the roster with their shifts: staff by name, then PT-01, PT-02, ... PT-100.
-pub fn people(roster: &Roster) -> Vec<PersonShifts<'_>> {
+pub(crate) fn people(roster: &Roster) -> Vec<PersonShifts<'_>> {
     let mut by_name: BTreeMap<(bool, usize, &str), PersonShifts> = BTreeMap::new();
     for r in &roster.rows {
         let hired = r.kind == Kind::PartTime;
@@ -269,7 +311,7 @@ pub fn people(roster: &Roster) -> Vec<PersonShifts<'_>> {
 
 /// One hired part-timer's load, for the Part-timers sheet.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PartTimer {
+pub(crate) struct PartTimer {
     pub name: String,
     pub shifts: usize,
     pub hours: f64,
@@ -278,7 +320,7 @@ pub struct PartTimer {
 }
 
 /// The hired part-timers (PT-01, ...) with their shifts and hours, in name order.
-pub fn part_timers(roster: &Roster) -> Vec<PartTimer> {
+pub(crate) fn part_timers(roster: &Roster) -> Vec<PartTimer> {
     let mut out: Vec<PartTimer> = Vec::new();
     let mut rows: Vec<_> = roster
         .rows

@@ -15,20 +15,29 @@ use chrono::{Duration, NaiveDateTime};
 use crate::scenario::{Kind, Person};
 use crate::schedule::{Activity, PlannedShift, Segment};
 
+/// One shift on the roster, with the person who works it (a row of `roster.csv`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RosterRow {
+    /// The staff member's name, or PT-01, PT-02, ... for a hired part-timer.
     pub name: String,
+    /// The staff member's group (e.g. `main`, `backup`), or `part-time`.
     pub group: String,
+    /// The queue served most of the shift.
     pub queue: String,
+    /// The `[[shifts]]` entry it follows, by `name`.
     pub template: String,
+    /// When the shift starts; it may begin before the horizon (an overnight shift).
     pub start: NaiveDateTime,
+    /// When the shift ends; it may run past the horizon.
     pub end: NaiveDateTime,
+    /// Staff (full-time) or hired part-timer.
     pub kind: Kind,
     /// Queue and break periods inside the horizon, in time order.
     pub segments: Vec<Segment>,
 }
 
 impl RosterRow {
+    /// Length of the shift in hours, breaks included.
     pub fn hours(&self) -> f64 {
         (self.end - self.start).num_minutes() as f64 / 60.0
     }
@@ -42,10 +51,12 @@ impl RosterRow {
     }
 }
 
+/// Every planned shift with a name on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roster {
     /// One row per shift, by start time then name.
     pub rows: Vec<RosterRow>,
+    /// Hired part-timers the shifts are packed onto: how many to hire.
     pub part_timers_needed: usize,
 }
 

@@ -24,14 +24,18 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 pub struct SimQueue {
     /// Mean seconds per chat when the agent has 1, 2, ... chats open.
     pub handle_time_by_open: Vec<f64>,
+    /// Mean seconds a waiting chat stays before it leaves (exponential); None: nobody leaves.
     pub patience_seconds: Option<f64>,
+    /// A chat answered within this many seconds counts toward the service level.
     pub answer_within_seconds: f64,
 }
 
 /// One interval of the plan: expected arrivals and agents at the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimInterval {
+    /// Chats expected to arrive in the interval (the mean of the Poisson stream).
     pub arrivals: f64,
+    /// Agents at the keyboard (shrinkage already taken off).
     pub agents: u32,
 }
 
@@ -70,21 +74,31 @@ impl Tally {
 /// A mean over runs with its confidence band (Student t).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Band {
+    /// The mean over runs.
     pub mean: f64,
+    /// The band's lower end (never below 0).
     pub low: f64,
+    /// The band's upper end (never above 1 for a share).
     pub high: f64,
 }
 
+/// What the simulation measured, each as a band over runs.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Measures {
+    /// Share of chats answered within the target time, 0-1 (chats that leave count as missed).
     pub service_level: Band,
+    /// Average seconds waited over all chats, until answered or gone.
     pub asa_seconds: Band,
+    /// Share of chats that left before an answer, 0-1.
     pub abandonment: Band,
 }
 
+/// What [`simulate`] measured.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimReport {
+    /// Per interval, in the order given (a chat counts in the interval it arrives in).
     pub intervals: Vec<Measures>,
+    /// All intervals together.
     pub overall: Measures,
 }
 
@@ -333,38 +347,58 @@ fn answer(tally: &mut Tally, waited: f64, within: f64) {
 /// One interval of a written plan, as `simulate` reads it back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedInterval {
+    /// The interval's start.
     pub time: chrono::NaiveDateTime,
+    /// The queue's name.
     pub queue: String,
+    /// Chats forecast for the interval.
     pub inquiries: f64,
     /// Agents on the roster (shrinkage is taken off before simulating).
     pub scheduled: u32,
+    /// The Erlang service level the plan promises (share 0-1).
     pub formula_service_level: f64,
 }
 
+/// One queue and interval: the service level the formula promises against the simulated one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IntervalCheck {
+    /// The interval's start, `YYYY-MM-DDTHH:MM`.
     pub timestamp: String,
+    /// The queue's name.
     pub queue: String,
+    /// Chats forecast for the interval.
     pub inquiries: f64,
+    /// Rostered agents less shrinkage, rounded down.
     pub agents_at_keyboard: u32,
+    /// The Erlang service level the plan promises (share 0-1).
     pub formula_service_level: f64,
+    /// What the simulation measured.
     pub simulated: Measures,
     /// The simulated mean service level is below the queue's target.
     pub misses_target: bool,
 }
 
+/// One queue over the whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QueueCheck {
+    /// The queue's name.
     pub queue: String,
+    /// The queue's `service_level` target (share 0-1).
     pub target_service_level: f64,
+    /// What the simulation measured over all the queue's intervals.
     pub simulated: Measures,
 }
 
+/// What `shiftcast simulate` reports (its `--json` output).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanCheck {
+    /// Independent runs simulated.
     pub runs: u32,
+    /// Seed of the first run; run r uses `seed + r`.
     pub seed: u64,
+    /// Per queue, in scenario order.
     pub queues: Vec<QueueCheck>,
+    /// Per queue (scenario order), then interval.
     pub intervals: Vec<IntervalCheck>,
 }
 

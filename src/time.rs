@@ -9,15 +9,19 @@ pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
 /// The planned time span, cut into equal intervals; `end` is not included.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Horizon {
+    /// The first interval's start, local clock time.
     pub start: NaiveDateTime,
+    /// The end of the last interval (not part of the horizon).
     pub end: NaiveDateTime,
+    /// Length of every interval, in minutes (e.g. 30 or 60).
     pub interval_minutes: u32,
     /// A repeating pattern (a standard week): shifts running past the end continue at the start.
     pub cyclic: bool,
 }
 
 impl Horizon {
-    pub fn interval(&self) -> Duration {
+    /// The length of one interval.
+    pub(crate) fn interval(&self) -> Duration {
         Duration::minutes(self.interval_minutes.into())
     }
 
@@ -26,14 +30,17 @@ impl Horizon {
         self.cyclic.then(|| self.end - self.start)
     }
 
-    pub fn interval_hours(&self) -> f64 {
+    /// The length of one interval in hours: what one agent on it adds to agent-hours.
+    pub(crate) fn interval_hours(&self) -> f64 {
         f64::from(self.interval_minutes) / 60.0
     }
 
+    /// The number of intervals.
     pub fn len(&self) -> usize {
         ((self.end - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize
     }
 
+    /// Whether the horizon holds no whole interval.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -96,11 +103,15 @@ impl Horizon {
 /// A daily window of clock time; `to` at or before `from` runs past midnight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClockWindow {
+    /// Minutes after midnight at which the window opens (0 up to 1439).
     pub from_minute: u32,
+    /// Minutes after midnight at which it closes (1440: at the end of the day); at or before
+    /// `from_minute`, it closes the next day.
     pub to_minute: u32,
 }
 
 impl ClockWindow {
+    /// The whole day: someone with this window is available at any time.
     pub const ALWAYS: ClockWindow = ClockWindow {
         from_minute: 0,
         to_minute: 24 * 60,
@@ -117,6 +128,7 @@ impl ClockWindow {
         })
     }
 
+    /// Whether the clock time of `t` lies in the window (`from` included, `to` not).
     pub fn contains(&self, t: NaiveDateTime) -> bool {
         let m = minute_of_day(t);
         if self.from_minute < self.to_minute {
@@ -138,10 +150,12 @@ pub(crate) fn parse_clock_minutes(text: &str) -> Option<u32> {
     (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
 }
 
+/// Reads a timestamp in [`TIME_FORMAT`] (`2026-11-11T00:00`); None if it is not one.
 pub fn parse_time(text: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text.trim(), TIME_FORMAT).ok()
 }
 
+/// Writes a timestamp in [`TIME_FORMAT`], as every output file has it.
 pub fn format_time(t: NaiveDateTime) -> String {
     t.format(TIME_FORMAT).to_string()
 }

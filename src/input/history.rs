@@ -1,3 +1,5 @@
+//! The history file: inquiries per queue and interval in the past (`timestamp,queue,inquiries`).
+
 use std::collections::btree_map::Entry;
 use std::path::Path;
 

@@ -1,3 +1,5 @@
+//! A plan folder written by `shiftcast plan`, read back for `shiftcast simulate`.
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -1,3 +1,6 @@
+//! The `[requirements] file`: agents required per queue and interval, given instead of a
+//! forecast (`timestamp,queue,agents`).
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -1,3 +1,5 @@
+//! The scenario file, read and checked, with its file paths made relative to its folder.
+
 use std::path::{Path, PathBuf};
 
 use super::{read_text, SCENARIO_PATH_FIX};

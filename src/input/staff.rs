@@ -1,3 +1,5 @@
+//! The staff file: one person per row with group, skills, availability, days off and hour limits.
+
 use std::path::Path;
 
 use chrono::NaiveDate;

@@ -1,10 +1,14 @@
+//! The one place that writes to disk: an output folder or file, replaced whole or not at all.
+
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
 /// One file of the output folder, fully rendered in memory.
 pub struct OutputFile {
+    /// The file's name inside the folder, e.g. `summary.json`.
     pub name: String,
+    /// The bytes to write.
     pub contents: Vec<u8>,
 }
 

@@ -1,3 +1,6 @@
+//! The CSV `shiftcast forecast` writes: inquiries per queue and interval with their band and
+//! method.
+
 use chrono::{Duration, NaiveDateTime};
 
 use super::plan_files::{csv_table, fixed};

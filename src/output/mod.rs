@@ -1,5 +1,5 @@
 //! Rendering what the pipeline produced (CSV, JSON, xlsx, SVG, HTML) in memory, and the one
-//! place that writes files to disk ([`folder`]).
+//! place that writes files to disk (`folder.rs`: [`write_output_dir`], [`write_output_file`]).
 
 mod charts;
 mod folder;

@@ -1,3 +1,6 @@
+//! Every file of a plan folder, rendered in memory, and the CSV and JSON helpers the other
+//! renderers share.
+
 use serde::Serialize;
 
 use super::OutputFile;
@@ -10,9 +13,12 @@ use crate::Plan;
 
 /// How the plan folder is written, beside the plan itself.
 pub struct PlanOutputs<'a> {
+    /// The scenario the plan was made from (queues, phases and shifts for the workbook and
+    /// charts).
     pub scenario: &'a Scenario,
     /// The history, drawn behind the forecast in the charts.
     pub history: &'a History,
+    /// The language of the workbook, report and charts (CSV and JSON stay English).
     pub lang: Lang,
     /// Start CSVs with a byte-order mark so Excel reads them as UTF-8.
     pub excel_csv: bool,

@@ -13,13 +13,16 @@
 
 use super::erlang_c::erlang_b;
 
+/// How `servers` servers perform under Erlang A.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ErlangA {
+    /// Chance that a chat waits at all (0-1).
     pub wait_probability: f64,
+    /// Share of chats that leave before an answer (0-1).
     pub abandonment_probability: f64,
     /// Share of all arrivals answered within `within` seconds; those who leave count as failures.
     pub service_level: f64,
-    /// Average seconds waited over all arrivals (until answered or gone), E[queue] / λ.
+    /// Average seconds waited over all arrivals (until answered or gone), E\[queue\] / λ.
     pub average_wait_seconds: f64,
     /// Share of agent time busy: A (1 - P(abandon)) / N.
     pub occupancy: f64,

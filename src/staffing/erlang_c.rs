@@ -62,7 +62,8 @@ pub fn service_level(servers: u32, load: f64, handle_seconds: f64, within: f64) 
     )
 }
 
-pub fn service_level_from_c(
+/// [`service_level`] given the Erlang C wait probability `c` already worked out.
+pub(crate) fn service_level_from_c(
     servers: u32,
     load: f64,
     handle_seconds: f64,
@@ -89,7 +90,8 @@ pub fn average_speed_of_answer(servers: u32, load: f64, handle_seconds: f64) -> 
     )
 }
 
-pub fn asa_from_c(servers: u32, load: f64, handle_seconds: f64, c: f64) -> f64 {
+/// [`average_speed_of_answer`] given the Erlang C wait probability `c` already worked out.
+pub(crate) fn asa_from_c(servers: u32, load: f64, handle_seconds: f64, c: f64) -> f64 {
     let n = f64::from(servers);
     if load <= 0.0 {
         0.0

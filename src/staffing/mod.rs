@@ -29,10 +29,14 @@ pub enum Model {
     /// M/M/N: nobody leaves the queue.
     ErlangC,
     /// M/M/N+M: waiting chats leave after an exponential patience with this mean.
-    ErlangA { patience_seconds: f64 },
+    ErlangA {
+        /// Mean seconds a waiting chat stays before it leaves.
+        patience_seconds: f64,
+    },
 }
 
 impl Model {
+    /// The model's name in `shiftcast erlang --json`: `erlang_c` or `erlang_a`.
     pub fn name(self) -> &'static str {
         match self {
             Model::ErlangC => "erlang_c",
@@ -44,17 +48,24 @@ impl Model {
 /// "X% of chats answered within T seconds".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ServiceTarget {
+    /// X: the share of chats, strictly between 0 and 1.
     pub share: f64,
+    /// T: seconds from arrival to the first answer.
     pub within_seconds: f64,
 }
 
 /// Every target a staffing must meet; `None` means no limit.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Targets {
+    /// At least this share of chats answered within this time.
     pub service_level: Option<ServiceTarget>,
+    /// Highest chance that a chat waits at all (0-1).
     pub max_wait_probability: Option<f64>,
+    /// Highest average seconds to first answer.
     pub max_asa_seconds: Option<f64>,
+    /// Highest share of time a server is busy (0-1).
     pub max_occupancy: Option<f64>,
+    /// Highest share of chats that leave before an answer (0-1; Erlang A only).
     pub max_abandonment: Option<f64>,
 }
 
@@ -108,14 +119,16 @@ impl Targets {
 /// How a number of servers performs.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Performance {
+    /// Chance that a chat waits at all (0-1).
     pub wait_probability: f64,
     /// Share answered within the target time, when a target time is given.
     pub service_level: Option<f64>,
     /// Average seconds to first answer over all chats (Erlang A: over all arrivals, until answered
     /// or gone). Infinite when Erlang C is overloaded.
     pub asa_seconds: f64,
+    /// Share of time a server is busy (0-1).
     pub occupancy: f64,
-    /// Erlang A only.
+    /// Share of chats that leave before an answer (0-1); Erlang A only.
     pub abandonment_probability: Option<f64>,
 }
 
@@ -274,15 +287,16 @@ pub fn agents_by_rule(
     )
 }
 
-/// The queueing model and targets a scenario queue asks for.
-pub fn queue_model(queue: &Queue) -> Model {
+/// The queueing model a scenario queue asks for: Erlang A when it sets `patience_seconds`.
+pub(crate) fn queue_model(queue: &Queue) -> Model {
     match queue.patience_seconds {
         Some(patience_seconds) => Model::ErlangA { patience_seconds },
         None => Model::ErlangC,
     }
 }
 
-pub fn queue_targets(queue: &Queue) -> Targets {
+/// The targets a scenario queue sets (its service level and occupancy cap, and any others).
+pub(crate) fn queue_targets(queue: &Queue) -> Targets {
     Targets {
         service_level: Some(ServiceTarget {
             share: queue.service_level,
@@ -336,12 +350,18 @@ pub fn rostered_service_level(
     performance.service_level.unwrap_or(1.0)
 }
 
+/// Agents one queue needs in one interval: a row of `requirements.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Requirement {
+    /// The interval's start.
     pub time: NaiveDateTime,
+    /// The queue's name.
     pub queue: String,
+    /// Chats forecast for the interval.
     pub inquiries: f64,
+    /// Offered load in Erlang: chats x handle time / interval length.
     pub offered_load: f64,
+    /// Agents on the roster needed, shrinkage included.
     pub agents_required: u32,
     /// The managers' chats-per-agent-hour rule, when the queue sets `chats_per_agent_hour`.
     pub agents_by_rule: Option<u32>,
