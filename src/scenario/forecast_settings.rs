@@ -5,6 +5,7 @@
 /// A forecasting method a user may name; [`Method::ALL`] lists them for texts and backtests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Method {
+    /// Picks a method per queue by its error on held-out weeks (see `forecast::models`).
     Auto,
     /// Mean of the same weekday and time over the last few ordinary weeks.
     Profile,
@@ -33,6 +34,7 @@ impl Method {
         Method::Combined,
     ];
 
+    /// The name users write in `[forecast] method` and `--method`.
     pub fn name(self) -> &'static str {
         match self {
             Method::Auto => "auto",
@@ -45,6 +47,7 @@ impl Method {
         }
     }
 
+    /// The method called `text`, if any.
     pub fn parse(text: &str) -> Option<Method> {
         Method::ALL.into_iter().find(|m| m.name() == text)
     }
@@ -53,6 +56,7 @@ impl Method {
 /// How ordinary days are forecast, from the scenario's `[forecast]` table or the command line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
+    /// `[forecast] method`.
     pub method: Method,
     /// Coverage of the prediction interval, e.g. 0.8 for the 10th to 90th percentile.
     pub level: f64,
