@@ -3,8 +3,8 @@
 //! [`Checker`] holds the value checks (positive, share, time, window, ...), each naming the
 //! offending key and saying how to fix it. This file checks the small tables; `demand.rs` the
 //! queues and events, `shifts.rs` the shifts, part-time pool and phases. `from_toml` calls them
-//! in file order and stops at the first error, so the order of the checks inside each function is
-//! the order errors are reported in.
+//! in a fixed order and stops at the first error: that order, and the order of the checks inside
+//! each function, decide which error a file with several mistakes reports, so keep both.
 
 mod demand;
 mod shifts;
