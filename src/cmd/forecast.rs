@@ -1,5 +1,5 @@
 //! `shiftcast forecast --history FILE --start YYYY-MM-DDTHH:MM --days N [--interval-minutes M]
-//! [--method auto|profile|seasonal-naive|seasonal-naive-day|mstl|ets] [--level L] --out FILE`
+//! [--method METHOD] [--level L] --out FILE` (`--help` lists the methods)
 //!
 //! Forecasts ordinary-day inquiries for every queue of the history from `--start` for N days,
 //! fitted on the rows before `--start` (unusual days set aside), and writes
@@ -28,8 +28,8 @@ pub struct Args {
     /// Interval length in minutes (default: the history's; longer intervals sum the history)
     #[arg(long)]
     pub interval_minutes: Option<u32>,
-    /// auto, profile, seasonal-naive, seasonal-naive-day, mstl or ets
-    #[arg(long, default_value = "auto")]
+    /// Forecasting method; `--help` lists every name, from `Method::ALL`
+    #[arg(long, default_value = "auto", help = method_names())]
     pub method: String,
     /// Coverage of the prediction interval
     #[arg(long, default_value_t = 0.8)]
@@ -106,13 +106,20 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     super::print(&text)
 }
 
+/// Every method's name, "auto, profile, ... or combined", for `--method`'s help and errors.
+fn method_names() -> String {
+    let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
+    let (last, rest) = names.split_last().expect("Method::ALL is not empty");
+    format!("{} or {last}", rest.join(", "))
+}
+
 /// Forecast settings from command-line flags, with errors naming the flag.
 pub fn settings(method: &str, level: f64, profile_weeks: usize) -> Result<Settings> {
     let method = Method::parse(method).ok_or_else(|| {
         Error::input(
             "--method",
             format!("\"{method}\" is not a forecasting method"),
-            "use auto, profile, seasonal-naive, seasonal-naive-day, mstl or ets",
+            format!("use {}", method_names()),
         )
     })?;
     if !(level > 0.0 && level < 1.0) {

@@ -28,9 +28,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use crate::error::{Error, Result};
+pub use crate::scenario::forecast_settings::{Method, Settings};
 use crate::scenario::Scenario;
 pub use events::presale_inquiries;
-pub use models::{Method, Prediction};
+pub use models::Prediction;
 use series::Series;
 
 /// Inquiry counts per queue per interval start, as read from the history file.
@@ -83,29 +84,6 @@ impl History {
             })
             .collect();
         Ok(History { series })
-    }
-}
-
-/// How ordinary days are forecast, from the scenario's `[forecast]` table or the command line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    pub method: Method,
-    /// Coverage of the prediction interval, e.g. 0.8 for the 10th to 90th percentile.
-    pub level: f64,
-    /// Staff for this quantile of the ordinary volume instead of its mean (e.g. 0.8).
-    pub quantile: Option<f64>,
-    /// Weeks the `profile` method averages.
-    pub profile_weeks: usize,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            method: Method::Auto,
-            level: 0.8,
-            quantile: None,
-            profile_weeks: 4,
-        }
     }
 }
 

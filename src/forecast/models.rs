@@ -14,6 +14,7 @@ use augurs::prelude::*;
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::series::Series;
+use super::Method;
 use crate::error::{Error, Result};
 
 /// How many recent weeks MSTL and ETS are fitted on: enough for stable weekly seasons, recent
@@ -37,50 +38,8 @@ const SWITCH_MARGIN: f64 = 0.1;
 /// Weeks held out to choose a method and size its interval.
 const HELD_OUT_WEEKS: usize = 3;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Method {
-    Auto,
-    /// Mean of the same weekday and time over the last few ordinary weeks.
-    Profile,
-    /// Yesterday again.
-    SeasonalNaiveDay,
-    /// The same time last week again.
-    SeasonalNaiveWeek,
-    /// augurs MSTL: daily and weekly seasons by LOESS, the rest by AutoETS.
-    Mstl,
-    /// augurs AutoETS on the series less its hour-of-week means (augurs' ETS has no seasons).
-    Ets,
-    /// The mean of profile and MSTL: averaging two different errors cancels part of both.
-    Combined,
-}
-
+/// What fitting needs to know about a method.
 impl Method {
-    pub const ALL: [Method; 7] = [
-        Method::Auto,
-        Method::Profile,
-        Method::SeasonalNaiveDay,
-        Method::SeasonalNaiveWeek,
-        Method::Mstl,
-        Method::Ets,
-        Method::Combined,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Method::Auto => "auto",
-            Method::Profile => "profile",
-            Method::SeasonalNaiveDay => "seasonal-naive-day",
-            Method::SeasonalNaiveWeek => "seasonal-naive",
-            Method::Mstl => "mstl",
-            Method::Ets => "ets",
-            Method::Combined => "combined",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Method> {
-        Method::ALL.into_iter().find(|m| m.name() == text)
-    }
-
     /// Weeks of history the method needs before it can forecast.
     fn weeks_needed(self) -> usize {
         match self {

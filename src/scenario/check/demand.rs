@@ -1,0 +1,259 @@
+//! Checks of what brings the chats: `[[queues]]`, `[[events]]` and `[[past_events]]`.
+
+use super::Checker;
+use crate::error::Result;
+use crate::scenario::file::{RawEvent, RawPastEvent, RawQueue};
+use crate::scenario::{Event, PastEvent, Queue, SalesTarget};
+use crate::time::Horizon;
+
+/// Validates an optional value with `check`.
+fn optional(value: Option<f64>, check: impl FnOnce(f64) -> Result<f64>) -> Result<Option<f64>> {
+    value.map(check).transpose()
+}
+
+impl Checker<'_> {
+    /// `[[queues]]`: at least one, each named once.
+    pub(in crate::scenario) fn queues(&self, raw: &[RawQueue]) -> Result<Vec<Queue>> {
+        let mut queues = Vec::new();
+        for (i, q) in raw.iter().enumerate() {
+            let queue = self.queue(i, q, &queues)?;
+            queues.push(queue);
+        }
+        if queues.is_empty() {
+            return self.fail(
+                "queues",
+                "no queue is defined",
+                "add a [[queues]] table for each chat queue",
+            );
+        }
+        Ok(queues)
+    }
+
+    /// Queue `i`, whose name none of the `known` queues before it has.
+    fn queue(&self, i: usize, q: &RawQueue, known: &[Queue]) -> Result<Queue> {
+        let key = |k: &str| format!("queues[{i}].{k}");
+        if known.iter().any(|known| known.name == q.name) {
+            return self.fail(
+                &key("name"),
+                format!("queue \"{}\" is defined twice", q.name),
+                "give each queue a different name",
+            );
+        }
+        if q.chats_at_once == 0 {
+            return self.fail(
+                &key("chats_at_once"),
+                "an agent must serve at least one chat at a time",
+                "set chats_at_once to 1 or more",
+            );
+        }
+        Ok(Queue {
+            name: q.name.clone(),
+            handle_time_seconds: self.positive(
+                &key("handle_time_seconds"),
+                q.handle_time_seconds,
+                "180",
+            )?,
+            chats_at_once: q.chats_at_once,
+            service_level: self.share(&key("service_level"), q.service_level, false, false)?,
+            answer_within_seconds: self.non_negative(
+                &key("answer_within_seconds"),
+                q.answer_within_seconds,
+                "30",
+            )?,
+            shrinkage: self.share(&key("shrinkage"), q.shrinkage, true, false)?,
+            max_occupancy: self.share(&key("max_occupancy"), q.max_occupancy, false, true)?,
+            patience_seconds: optional(q.patience_seconds, |v| {
+                self.positive(&key("patience_seconds"), v, "100")
+            })?,
+            max_wait_probability: optional(q.max_wait_probability, |v| {
+                self.share(&key("max_wait_probability"), v, false, true)
+            })?,
+            max_asa_seconds: optional(q.max_asa_seconds, |v| {
+                self.positive(&key("max_asa_seconds"), v, "20")
+            })?,
+            max_abandonment: optional(q.max_abandonment, |v| {
+                self.share(&key("max_abandonment"), v, false, true)
+            })?,
+            chats_per_agent_hour: optional(q.chats_per_agent_hour, |v| {
+                self.positive(&key("chats_per_agent_hour"), v, "20")
+            })?,
+            handle_time_by_concurrency: self
+                .handle_time_by_concurrency(&key("handle_time_by_concurrency"), q)?,
+            part_time_chats_at_once: self
+                .part_time_chats_at_once(&key("part_time_chats_at_once"), q)?,
+        })
+    }
+
+    /// One positive handle time per number of chats open, from 1 to `chats_at_once`.
+    fn handle_time_by_concurrency(&self, key: &str, q: &RawQueue) -> Result<Option<Vec<f64>>> {
+        match &q.handle_time_by_concurrency {
+            None => Ok(None),
+            Some(curve)
+                if curve.len() == q.chats_at_once as usize
+                    && curve.iter().all(|h| h.is_finite() && *h > 0.0) =>
+            {
+                Ok(Some(curve.clone()))
+            }
+            Some(_) => self.fail(
+                key,
+                format!(
+                    "needs {} positive handle times, one per number of chats open",
+                    q.chats_at_once
+                ),
+                "e.g. [120, 150, 180] for chats_at_once = 3",
+            ),
+        }
+    }
+
+    /// From 1 up to the queue's `chats_at_once`, which is also the default.
+    fn part_time_chats_at_once(&self, key: &str, q: &RawQueue) -> Result<u32> {
+        match q.part_time_chats_at_once {
+            None => Ok(q.chats_at_once),
+            Some(c) if (1..=q.chats_at_once).contains(&c) => Ok(c),
+            Some(c) => self.fail(
+                key,
+                format!(
+                    "{c} is not between 1 and chats_at_once ({})",
+                    q.chats_at_once
+                ),
+                "give the chats a new part-timer serves at once, e.g. 2",
+            ),
+        }
+    }
+
+    /// `[[events]]`: the promotions being planned, on the scenario's queues.
+    pub(in crate::scenario) fn events(
+        &self,
+        raw: &[RawEvent],
+        horizon: &Horizon,
+        queues: &[Queue],
+    ) -> Result<Vec<Event>> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, e)| self.event(i, e, horizon, queues))
+            .collect()
+    }
+
+    fn event(&self, i: usize, e: &RawEvent, horizon: &Horizon, queues: &[Queue]) -> Result<Event> {
+        let key = |k: &str| format!("events[{i}].{k}");
+        let target = self.sales_target(i, e)?;
+        self.event_shape(i, e, horizon)?;
+        Ok(Event {
+            name: e.name.clone(),
+            start: self.time(&key("start"), &e.start)?,
+            hours: e.hours,
+            target,
+            service_share: self.share(&key("service_share"), e.service_share, false, true)?,
+            conversion_rate: self.share(&key("conversion_rate"), e.conversion_rate, false, true)?,
+            presale_queue: self.queue_name(&key("presale_queue"), &e.presale_queue, queues)?,
+            aftersale_queue: match &e.aftersale_queue {
+                Some(q) => Some(self.queue_name(&key("aftersale_queue"), q, queues)?),
+                None => None,
+            },
+            aftersale_contact_rate: self.non_negative(
+                &key("aftersale_contact_rate"),
+                e.aftersale_contact_rate,
+                "0.12",
+            )?,
+            aftersale_lag: e.aftersale_lag.clone(),
+            curve: e.curve.clone(),
+            warmup: e
+                .warmup
+                .iter()
+                .map(|f| self.non_negative(&key("warmup"), *f, "[1.2, 1.5]"))
+                .collect::<Result<_>>()?,
+            warmup_from_hour: match e.warmup_from_hour {
+                h @ 0..=23 => h,
+                h => {
+                    return self.fail(
+                        &key("warmup_from_hour"),
+                        format!("{h} is not an hour of the day"),
+                        "give an hour from 0 to 23, e.g. 18 for the evening",
+                    )
+                }
+            },
+            unpaid_share: self.share(&key("unpaid_share"), e.unpaid_share, true, true)?,
+            paid_another_order_share: self.share(
+                &key("paid_another_order_share"),
+                e.paid_another_order_share,
+                true,
+                true,
+            )?,
+            reminder_hours: self.positive(&key("reminder_hours"), e.reminder_hours, "2")?,
+            reminder_handle_seconds: self.positive(
+                &key("reminder_handle_seconds"),
+                e.reminder_handle_seconds,
+                "60",
+            )?,
+        })
+    }
+
+    /// Orders, or sales with an average order value: exactly one of the two.
+    fn sales_target(&self, i: usize, e: &RawEvent) -> Result<SalesTarget> {
+        let key = |k: &str| format!("events[{i}].{k}");
+        match (e.target_orders, e.target_sales, e.average_order_value) {
+            (Some(orders), None, None) => Ok(SalesTarget::Orders(self.positive(
+                &key("target_orders"),
+                orders,
+                "30000",
+            )?)),
+            (None, Some(amount), Some(aov)) => Ok(SalesTarget::Sales {
+                amount: self.positive(&key("target_sales"), amount, "6000000")?,
+                average_order_value: self.positive(&key("average_order_value"), aov, "200")?,
+            }),
+            _ => self.fail(
+                &key("target_orders"),
+                "the sales target is missing or given twice",
+                "give either target_orders, or target_sales with average_order_value",
+            ),
+        }
+    }
+
+    /// How the event's volume spreads: after-sale day shares that add up to 1, a length above
+    /// zero, and a curve with one weight per interval.
+    fn event_shape(&self, i: usize, e: &RawEvent, horizon: &Horizon) -> Result<()> {
+        let key = |k: &str| format!("events[{i}].{k}");
+        let lag_sum: f64 = e.aftersale_lag.iter().sum();
+        if e.aftersale_lag
+            .iter()
+            .any(|s| !(s.is_finite() && *s >= 0.0))
+            || (!e.aftersale_lag.is_empty() && (lag_sum - 1.0).abs() > 1e-6)
+        {
+            return self.fail(
+                &key("aftersale_lag"),
+                format!("the day shares add up to {lag_sum}, not 1"),
+                "give non-negative shares per day that add up to 1, e.g. [0.1, 0.3, 0.3, 0.2, 0.1]",
+            );
+        }
+        if e.hours == 0 {
+            return self.fail(&key("hours"), "the event lasts 0 hours", "e.g. hours = 24");
+        }
+        if let Some(curve) = &e.curve {
+            let intervals = e.hours * 60 / horizon.interval_minutes;
+            if curve.len() != intervals as usize
+                || curve.iter().any(|w| !(w.is_finite() && *w >= 0.0))
+                || curve.iter().sum::<f64>() <= 0.0
+            {
+                return self.fail(
+                    &key("curve"),
+                    format!("the curve needs {intervals} non-negative weights, one per interval of the event, not all zero"),
+                    "list one relative weight per interval, e.g. [12, 7, 4, ...]",
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// `[[past_events]]`: promotions in the history, set aside from ordinary days.
+    pub(in crate::scenario) fn past_events(&self, raw: &[RawPastEvent]) -> Result<Vec<PastEvent>> {
+        let mut past_events = Vec::new();
+        for (i, e) in raw.iter().enumerate() {
+            past_events.push(PastEvent {
+                name: e.name.clone(),
+                start: self.time(&format!("past_events[{i}].start"), &e.start)?,
+                hours: e.hours,
+            });
+        }
+        Ok(past_events)
+    }
+}

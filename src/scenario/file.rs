@@ -1,0 +1,333 @@
+//! The scenario file as serde reads it: one `Raw*` struct per TOML table, with the defaults of
+//! keys a file may leave out. Nothing here is checked yet; `check` turns these into the typed
+//! [`Scenario`](super::Scenario).
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use super::PART_TIME_GROUP;
+use crate::error::{Error, Result};
+
+/// Reads the TOML text into its tables; `file` names it in error messages.
+pub(super) fn parse(text: &str, file: &str) -> Result<RawScenario> {
+    toml::from_str(text).map_err(|e| toml_error(text, file, &e))
+}
+
+/// Turns a TOML syntax or shape error into a one-line message with line and column.
+fn toml_error(text: &str, file: &str, e: &toml::de::Error) -> Error {
+    let place = match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
+            format!("{file}: line {line}, column {column}")
+        }
+        None => file.to_string(),
+    };
+    Error::input(
+        place,
+        e.message().trim().replace('\n', " "),
+        "see the scenario format in the README",
+    )
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawScenario {
+    pub(super) horizon: RawHorizon,
+    pub(super) history: Option<RawHistory>,
+    pub(super) requirements: Option<RawRequirements>,
+    pub(super) staff: RawStaff,
+    #[serde(default)]
+    pub(super) rules: RawRules,
+    pub(super) costs: RawCosts,
+    pub(super) queues: Vec<RawQueue>,
+    #[serde(default)]
+    pub(super) events: Vec<RawEvent>,
+    #[serde(default)]
+    pub(super) past_events: Vec<RawPastEvent>,
+    pub(super) shifts: Vec<RawShift>,
+    #[serde(default)]
+    pub(super) phases: Vec<RawPhase>,
+    #[serde(default)]
+    pub(super) part_time: RawPartTime,
+    #[serde(default)]
+    pub(super) solver: RawSolver,
+    #[serde(default)]
+    pub(super) forecast: RawForecast,
+    #[serde(default)]
+    pub(super) report: RawReport,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReport {
+    pub(super) language: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawForecast {
+    #[serde(default = "default_method")]
+    pub(super) method: String,
+    #[serde(default = "default_level")]
+    pub(super) level: f64,
+    pub(super) staff_for_quantile: Option<f64>,
+}
+
+impl Default for RawForecast {
+    fn default() -> Self {
+        RawForecast {
+            method: default_method(),
+            level: default_level(),
+            staff_for_quantile: None,
+        }
+    }
+}
+
+fn default_method() -> String {
+    "auto".into()
+}
+
+fn default_level() -> f64 {
+    0.8
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHorizon {
+    pub(super) start: String,
+    pub(super) end: String,
+    pub(super) interval_minutes: u32,
+    #[serde(default)]
+    pub(super) cyclic: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHistory {
+    pub(super) file: PathBuf,
+    #[serde(default = "default_weeks")]
+    pub(super) weeks: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRequirements {
+    pub(super) file: PathBuf,
+}
+
+fn default_weeks() -> u32 {
+    4
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStaff {
+    pub(super) file: PathBuf,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRules {
+    pub(super) min_rest_hours: f64,
+}
+
+impl Default for RawRules {
+    fn default() -> Self {
+        RawRules {
+            min_rest_hours: 11.0,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCosts {
+    pub(super) full_time_per_hour: f64,
+    pub(super) part_time_per_hour: f64,
+    pub(super) shortfall_per_agent_hour: f64,
+    #[serde(default = "default_phase_rule_penalty")]
+    pub(super) phase_rule_penalty: f64,
+    #[serde(default)]
+    pub(super) part_time_per_person: f64,
+    #[serde(default)]
+    pub(super) night_premium_per_hour: f64,
+    #[serde(default = "default_night")]
+    pub(super) night: String,
+    #[serde(default)]
+    pub(super) overtime_per_hour: f64,
+    #[serde(default)]
+    pub(super) fairness_per_shift: f64,
+}
+
+fn default_night() -> String {
+    "22:00-06:00".into()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPartTime {
+    pub(super) skills: Option<Vec<String>>,
+    pub(super) available: Option<String>,
+    pub(super) weekend_available: Option<String>,
+    pub(super) min_shift_hours: Option<f64>,
+    pub(super) max_shift_hours: Option<f64>,
+    pub(super) max_people: Option<u32>,
+}
+
+fn default_phase_rule_penalty() -> f64 {
+    5000.0
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQueue {
+    pub(super) name: String,
+    pub(super) handle_time_seconds: f64,
+    #[serde(default = "one")]
+    pub(super) chats_at_once: u32,
+    pub(super) service_level: f64,
+    pub(super) answer_within_seconds: f64,
+    #[serde(default)]
+    pub(super) shrinkage: f64,
+    #[serde(default = "one_f64")]
+    pub(super) max_occupancy: f64,
+    pub(super) patience_seconds: Option<f64>,
+    pub(super) max_wait_probability: Option<f64>,
+    pub(super) max_asa_seconds: Option<f64>,
+    pub(super) max_abandonment: Option<f64>,
+    pub(super) chats_per_agent_hour: Option<f64>,
+    pub(super) handle_time_by_concurrency: Option<Vec<f64>>,
+    pub(super) part_time_chats_at_once: Option<u32>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn one_f64() -> f64 {
+    1.0
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvent {
+    pub(super) name: String,
+    pub(super) start: String,
+    pub(super) hours: u32,
+    pub(super) target_orders: Option<f64>,
+    pub(super) target_sales: Option<f64>,
+    pub(super) average_order_value: Option<f64>,
+    pub(super) service_share: f64,
+    pub(super) conversion_rate: f64,
+    pub(super) presale_queue: String,
+    pub(super) aftersale_queue: Option<String>,
+    #[serde(default)]
+    pub(super) aftersale_contact_rate: f64,
+    #[serde(default)]
+    pub(super) aftersale_lag: Vec<f64>,
+    pub(super) curve: Option<Vec<f64>>,
+    #[serde(default)]
+    pub(super) warmup: Vec<f64>,
+    #[serde(default)]
+    pub(super) warmup_from_hour: u32,
+    #[serde(default = "default_unpaid_share")]
+    pub(super) unpaid_share: f64,
+    #[serde(default)]
+    pub(super) paid_another_order_share: f64,
+    #[serde(default = "default_reminder_hours")]
+    pub(super) reminder_hours: f64,
+    #[serde(default = "default_reminder_handle_seconds")]
+    pub(super) reminder_handle_seconds: f64,
+}
+
+fn default_unpaid_share() -> f64 {
+    0.2
+}
+
+fn default_reminder_hours() -> f64 {
+    2.0
+}
+
+fn default_reminder_handle_seconds() -> f64 {
+    60.0
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPastEvent {
+    pub(super) name: String,
+    pub(super) start: String,
+    pub(super) hours: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawShift {
+    pub(super) name: String,
+    pub(super) start: String,
+    pub(super) latest_start: Option<String>,
+    pub(super) start_every_minutes: Option<u32>,
+    pub(super) hours: OneOrMany,
+    #[serde(default = "all_kinds")]
+    pub(super) kinds: Vec<String>,
+    #[serde(default)]
+    pub(super) breaks: Vec<RawBreak>,
+    #[serde(default)]
+    pub(super) cost_per_shift: f64,
+}
+
+/// `hours = 8` or `hours = [4, 5, 6]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum OneOrMany {
+    One(f64),
+    Many(Vec<f64>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBreak {
+    pub(super) name: String,
+    pub(super) minutes: u32,
+    pub(super) earliest_after_hours: f64,
+    pub(super) latest_after_hours: f64,
+}
+
+fn all_kinds() -> Vec<String> {
+    vec!["full-time".into(), PART_TIME_GROUP.into()]
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPhase {
+    pub(super) name: String,
+    pub(super) start: String,
+    pub(super) end: String,
+    #[serde(default)]
+    pub(super) queues: Vec<String>,
+    #[serde(default)]
+    pub(super) may: Vec<String>,
+    #[serde(default)]
+    pub(super) must: Vec<String>,
+    #[serde(default)]
+    pub(super) min_agents: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSolver {
+    pub(super) time_limit_seconds: f64,
+    pub(super) relative_gap: f64,
+}
+
+impl Default for RawSolver {
+    fn default() -> Self {
+        RawSolver {
+            time_limit_seconds: 60.0,
+            relative_gap: 1e-4,
+        }
+    }
+}

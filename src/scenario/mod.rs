@@ -1,0 +1,410 @@
+//! The typed, validated plan configuration: horizon, queues, events, shifts, phases, staff.
+//!
+//! `Scenario::from_toml` parses the scenario file's text; every later stage can trust these values
+//! (positive handle times, end after start, known queue names, ...). Errors name the key.
+//! `file.rs` holds the file as serde reads it, `check/` the validation, one function per table,
+//! and `forecast_settings.rs` the forecast's method and settings (re-exported by `forecast`).
+
+pub(crate) mod check;
+mod file;
+pub(crate) mod forecast_settings;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::error::{Error, Result};
+use crate::time::{ClockWindow, Horizon};
+use check::Checker;
+use forecast_settings::Settings;
+
+/// The staff group name of hired part-timers, usable in phases' `may` lists.
+pub const PART_TIME_GROUP: &str = "part-time";
+
+/// A whole scenario file, checked: what to plan, for whom, with which rules and prices.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// `[horizon]`: the planned span and its interval grid.
+    pub horizon: Horizon,
+    /// The history CSV; `None` when agents required come from `requirements_file`.
+    pub history_file: Option<PathBuf>,
+    /// Agents required per queue and interval, given directly (`[requirements] file`): the plan
+    /// skips forecast and staffing.
+    pub requirements_file: Option<PathBuf>,
+    /// How ordinary days are forecast (method, interval level, quantile to staff for).
+    pub forecast: Settings,
+    /// Language of the workbook, report and summary, when the scenario sets one.
+    pub language: Option<crate::labels::Lang>,
+    /// `[staff] file`: the staff CSV, one [`Person`] per row.
+    pub staff_file: PathBuf,
+    /// `[rules] min_rest_hours`: rest between the end of one shift and the start of the next.
+    pub min_rest_hours: f64,
+    /// `[costs]`: the prices the plan weighs.
+    pub costs: Costs,
+    /// `[[queues]]`, in file order.
+    pub queues: Vec<Queue>,
+    /// `[[events]]`: the promotions being planned.
+    pub events: Vec<Event>,
+    /// `[[past_events]]`: promotions in the history.
+    pub past_events: Vec<PastEvent>,
+    /// `[[shifts]]`: the shift templates people may work.
+    pub shifts: Vec<ShiftTemplate>,
+    /// `[[phases]]`: windows with rules on who may and must be on duty.
+    pub phases: Vec<Phase>,
+    /// `[part_time]`: the part-timers the plan may hire.
+    pub part_time: PartTimePool,
+    /// `[solver]`: when the optimiser may stop.
+    pub solver: SolverSettings,
+}
+
+/// `[costs]`: wages, and the prices that make the plan weigh shortfall and rules against pay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Costs {
+    /// Wage per hour of a person from the staff file.
+    pub full_time_per_hour: f64,
+    /// Wage per hour of a hired part-timer.
+    pub part_time_per_hour: f64,
+    /// Price of one agent-hour below the requirement: how hard the plan tries before it
+    /// reports a gap.
+    pub shortfall_per_agent_hour: f64,
+    /// Price of one person missing a phase they must be on duty in.
+    pub phase_rule_penalty: f64,
+    /// Price of hiring one part-timer (recruiting, training), on top of hourly wages.
+    pub part_time_per_person: f64,
+    /// Extra pay per hour worked inside `night`, for everyone.
+    pub night_premium_per_hour: f64,
+    /// The daily night window; a shift with at least half its hours in it is a night shift.
+    pub night: ClockWindow,
+    /// Extra pay per hour a person works above their weekly contract hours.
+    pub overtime_per_hour: f64,
+    /// Price of each night shift between the most and the fewest one group's members work.
+    pub fairness_per_shift: f64,
+}
+
+/// A chat queue and its service target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queue {
+    /// Matches the history's `queue` column and the staff file's skills.
+    pub name: String,
+    /// Average seconds one chat takes while the agent serves `chats_at_once` chats.
+    pub handle_time_seconds: f64,
+    /// Chats one agent serves at the same time.
+    pub chats_at_once: u32,
+    /// Share of chats to be answered within `answer_within_seconds`.
+    pub service_level: f64,
+    /// The wait the service level is measured against.
+    pub answer_within_seconds: f64,
+    /// Share of paid time not at the keyboard (breaks, meetings).
+    pub shrinkage: f64,
+    /// Cap on the share of time an agent's chat slots are busy.
+    pub max_occupancy: f64,
+    /// Mean seconds a waiting buyer stays before leaving; set to use Erlang A.
+    pub patience_seconds: Option<f64>,
+    /// Optional extra target: the chance a chat waits at all.
+    pub max_wait_probability: Option<f64>,
+    /// Optional extra target: the average wait in seconds.
+    pub max_asa_seconds: Option<f64>,
+    /// Optional extra target (Erlang A): the share of buyers who leave before an answer.
+    pub max_abandonment: Option<f64>,
+    /// The managers' rule of thumb, reported beside the formula when given.
+    pub chats_per_agent_hour: Option<f64>,
+    /// Seconds a chat takes when its agent has 1, 2, ... chats open (the simulator uses it; the
+    /// formula uses `handle_time_seconds`, the time at full concurrency).
+    pub handle_time_by_concurrency: Option<Vec<f64>>,
+    /// Chats a newly hired part-timer serves at once (fewer than `chats_at_once`): each of their
+    /// hours counts as this share of an agent's.
+    pub part_time_chats_at_once: u32,
+}
+
+impl Queue {
+    /// An hour of a new part-timer, in agent-hours of this queue.
+    pub fn part_time_weight(&self) -> f64 {
+        f64::from(self.part_time_chats_at_once) / f64::from(self.chats_at_once)
+    }
+}
+
+/// A promotion being planned, with its sales target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Named in the forecast's notes.
+    pub name: String,
+    /// When the event begins.
+    pub start: NaiveDateTime,
+    /// How long it runs.
+    pub hours: u32,
+    /// Orders, or sales and an average order value.
+    pub target: SalesTarget,
+    /// Share of orders that go through customer service.
+    pub service_share: f64,
+    /// Share of pre-sale inquiries that end in an order.
+    pub conversion_rate: f64,
+    /// The queue that takes the event's pre-sale inquiries.
+    pub presale_queue: String,
+    /// The queue that takes the after-sale wave, if any.
+    pub aftersale_queue: Option<String>,
+    /// After-sale contacts per order.
+    pub aftersale_contact_rate: f64,
+    /// Share of after-sale contacts on the event day, the day after, ...
+    pub aftersale_lag: Vec<f64>,
+    /// Relative weight of each event interval, used when history holds no past event.
+    pub curve: Option<Vec<f64>>,
+    /// Pre-sale volume factor on each day before the event (the last is the day before).
+    pub warmup: Vec<f64>,
+    /// Warm-up factors apply from this hour of the day (buyers gather in the evening before).
+    pub warmup_from_hour: u32,
+    /// Share of the event's orders left unpaid, each worth one payment reminder.
+    pub unpaid_share: f64,
+    /// Share of unpaid orders whose buyer paid another order: no reminder for those.
+    pub paid_another_order_share: f64,
+    /// Reminders go out over this many hours from the event start.
+    pub reminder_hours: f64,
+    /// Seconds one payment reminder takes an agent.
+    pub reminder_handle_seconds: f64,
+}
+
+impl Event {
+    /// The first moment after the event.
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + Duration::hours(self.hours.into())
+    }
+}
+
+/// An event's sales target, as the business states it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SalesTarget {
+    /// `target_orders`: a number of orders.
+    Orders(f64),
+    /// `target_sales` with `average_order_value`: an amount of money.
+    Sales {
+        /// The sales amount.
+        amount: f64,
+        /// What one order is worth on average.
+        average_order_value: f64,
+    },
+}
+
+impl SalesTarget {
+    /// The target in orders.
+    pub fn orders(&self) -> f64 {
+        match self {
+            SalesTarget::Orders(n) => *n,
+            SalesTarget::Sales {
+                amount,
+                average_order_value,
+            } => amount / average_order_value,
+        }
+    }
+}
+
+/// A promotion found in the history file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastEvent {
+    /// Named in notes.
+    pub name: String,
+    /// When it began.
+    pub start: NaiveDateTime,
+    /// How long it ran.
+    pub hours: u32,
+}
+
+impl PastEvent {
+    /// The first moment after the event.
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + Duration::hours(self.hours.into())
+    }
+}
+
+/// Who works a shift: someone from the staff file, or a hired part-timer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A person from the staff file.
+    FullTime,
+    /// A part-timer the plan hires.
+    PartTime,
+}
+
+impl Kind {
+    /// The name used in shift `kinds` lists and output files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::FullTime => "full-time",
+            Kind::PartTime => PART_TIME_GROUP,
+        }
+    }
+}
+
+/// A shift that may start every day at any of `starts` and last any of `lengths`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShiftTemplate {
+    /// Named in the roster.
+    pub name: String,
+    /// Minutes after the day's 00:00 (a start window past midnight runs above 1440).
+    pub starts: Vec<u32>,
+    /// Allowed lengths in minutes.
+    pub lengths: Vec<u32>,
+    /// Who may work it.
+    pub kinds: Vec<Kind>,
+    /// Unpaid-for-coverage pauses the model places inside their windows.
+    pub breaks: Vec<Break>,
+    /// Paid once per shift worked (travel allowance, meal voucher), on top of hourly pay.
+    pub cost_per_shift: f64,
+}
+
+/// A break of `minutes` starting between `earliest` and `latest` minutes after the shift starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Break {
+    /// Named in the roster, e.g. "meal".
+    pub name: String,
+    /// Length in minutes, whole intervals.
+    pub minutes: u32,
+    /// Earliest start, in minutes after the shift starts.
+    pub earliest: u32,
+    /// Latest start, in minutes after the shift starts.
+    pub latest: u32,
+}
+
+/// The part-timers a plan may hire: which queues they serve and when they can come.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartTimePool {
+    /// Queues part-timers serve.
+    pub skills: Vec<String>,
+    /// Daily window on Monday to Friday.
+    pub available: ClockWindow,
+    /// Daily window on Saturday and Sunday.
+    pub weekend_available: ClockWindow,
+    /// Shortest part-time shift allowed.
+    pub min_shift_minutes: u32,
+    /// Longest part-time shift allowed.
+    pub max_shift_minutes: u32,
+    /// Most part-timers the plan may hire (None: as many as pay off).
+    pub max_people: Option<u32>,
+}
+
+impl PartTimePool {
+    /// Whether part-timers can work at `t`, by the weekday or weekend window.
+    pub fn is_available(&self, t: NaiveDateTime) -> bool {
+        use chrono::Datelike;
+        match t.weekday() {
+            chrono::Weekday::Sat | chrono::Weekday::Sun => self.weekend_available.contains(t),
+            _ => self.available.contains(t),
+        }
+    }
+}
+
+/// A window with rules on who may and who must be on duty for some queues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    /// Named in the workbook and in reasons.
+    pub name: String,
+    /// When the phase begins.
+    pub start: NaiveDateTime,
+    /// The first moment after it.
+    pub end: NaiveDateTime,
+    /// The queues its rules apply to (every queue when the file names none).
+    pub queues: Vec<String>,
+    /// Staff groups allowed to serve those queues in the window; empty: anyone.
+    pub may: Vec<String>,
+    /// Groups whose every member works a shift overlapping the window.
+    pub must: Vec<String>,
+    /// Least agents on duty per queue of the phase in each of its intervals, whatever the load.
+    pub min_agents: u32,
+}
+
+/// `[solver]`: when the optimiser may stop (`--time-limit` and `--gap` override it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SolverSettings {
+    /// Seconds each optimiser run may take.
+    pub time_limit_seconds: f64,
+    /// The relative optimality gap at which the optimiser may stop.
+    pub relative_gap: f64,
+}
+
+/// One person from the staff file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Unique in the staff file.
+    pub name: String,
+    /// What phases' `may` and `must` lists refer to, e.g. `main`.
+    pub group: String,
+    /// Queues the person can serve.
+    pub skills: Vec<String>,
+    /// Daily window the person can work in.
+    pub available: ClockWindow,
+    /// Dates no shift of theirs may touch.
+    pub days_off: Vec<NaiveDate>,
+    /// Most hours, counted by the day a shift starts.
+    pub max_hours_per_day: f64,
+    /// Most hours per 7 days, counted from the day before the horizon.
+    pub max_hours_per_week: f64,
+    /// Most days in a row with a shift start before a day off.
+    pub max_days_in_row: Option<u32>,
+    /// Weekly hours paid at the normal rate; hours above cost `costs.overtime_per_hour` extra.
+    pub contract_hours_per_week: Option<f64>,
+}
+
+impl Scenario {
+    /// Parses and validates scenario TOML; `file` names it in error messages. The tables are
+    /// checked in this order and the first error stops the reading.
+    pub fn from_toml(text: &str, file: &str) -> Result<Scenario> {
+        let raw = file::parse(text, file)?;
+        let check = Checker { file };
+        check.history_or_requirements(&raw)?;
+        let horizon = check.horizon(&raw.horizon)?;
+        let queues = check.queues(&raw.queues)?;
+        let events = check.events(&raw.events, &horizon, &queues)?;
+        let past_events = check.past_events(&raw.past_events)?;
+        let shifts = check.shifts(&raw.shifts, &horizon)?;
+        let phases = check.phases(&raw.phases, &queues)?;
+        let language = check.language(&raw.report)?;
+        let forecast = check.forecast(&raw.forecast, raw.history.as_ref())?;
+        let min_rest_hours = check.min_rest_hours(&raw.rules)?;
+        let costs = check.costs(&raw.costs)?;
+        let part_time = check.part_time(&raw.part_time, &queues, &shifts)?;
+        let solver = check.solver(&raw.solver)?;
+        Ok(Scenario {
+            horizon,
+            history_file: raw.history.map(|h| h.file),
+            requirements_file: raw.requirements.map(|r| r.file),
+            forecast,
+            language,
+            staff_file: raw.staff.file,
+            min_rest_hours,
+            costs,
+            queues,
+            events,
+            past_events,
+            shifts,
+            phases,
+            part_time,
+            solver,
+        })
+    }
+
+    /// The queue called `name`.
+    pub fn queue(&self, name: &str) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.name == name)
+    }
+
+    /// Checks what needs the staff file: phase group names must be real groups.
+    pub fn check_staff(&self, staff: &[Person], file: &str) -> Result<()> {
+        let groups: BTreeSet<&str> = staff
+            .iter()
+            .map(|p| p.group.as_str())
+            .chain([PART_TIME_GROUP])
+            .collect();
+        for (i, phase) in self.phases.iter().enumerate() {
+            for (list, names) in [("may", &phase.may), ("must", &phase.must)] {
+                if let Some(unknown) = names.iter().find(|g| !groups.contains(g.as_str())) {
+                    let known: Vec<&str> = groups.iter().copied().collect();
+                    return Err(Error::input(
+                        format!("{file}: phases[{i}].{list}"),
+                        format!("phase \"{}\" names group \"{unknown}\", which no one in the staff file belongs to", phase.name),
+                        format!("use one of: {}", known.join(", ")),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
