@@ -10,11 +10,11 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::forecast::{self, Forecast, History};
 use crate::report::{self, Report};
 use crate::roster::{self, Roster};
-use crate::scenario::{Person, Scenario};
+use crate::scenario::{check, Person, Scenario};
 use crate::schedule::{self, Schedule};
 use crate::simulate::PlannedInterval;
 use crate::staffing::{self, Requirement};
@@ -72,24 +72,11 @@ impl Overrides {
     /// Checks the values as the scenario's own are checked, then puts them in its place.
     pub fn apply(&self, scenario: &mut Scenario) -> Result<()> {
         if let Some(seconds) = self.time_limit_seconds {
-            if !(seconds.is_finite() && seconds > 0.0) {
-                return Err(Error::input(
-                    "--time-limit",
-                    format!("{seconds} is not a positive number of seconds"),
-                    "e.g. --time-limit 30",
-                ));
-            }
-            scenario.solver.time_limit_seconds = seconds;
+            scenario.solver.time_limit_seconds =
+                check::time_limit_seconds("--time-limit", seconds, "--time-limit 30")?;
         }
         if let Some(gap) = self.relative_gap {
-            if !(gap.is_finite() && (0.0..1.0).contains(&gap)) {
-                return Err(Error::input(
-                    "--gap",
-                    format!("{gap} is not a relative gap from 0 up to 1"),
-                    "e.g. --gap 0.001 for 0.1%",
-                ));
-            }
-            scenario.solver.relative_gap = gap;
+            scenario.solver.relative_gap = check::relative_gap("--gap", gap, "--gap 0.001")?;
         }
         Ok(())
     }

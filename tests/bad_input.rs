@@ -422,3 +422,23 @@ fn staff_contract_hours_above_the_weekly_limit() {
         ],
     );
 }
+
+#[test]
+fn solver_gap_of_one_or_more() {
+    // The same rule as `--gap`: a gap of 100% or more would accept any plan.
+    assert_fails(
+        |s, _, _| *s = format!("{s}\n[solver]\ntime_limit_seconds = 60\nrelative_gap = 1.5\n"),
+        &[
+            "solver.relative_gap",
+            "1.5 is not a relative gap from 0 up to 1",
+            "relative_gap = 0.001",
+        ],
+    );
+    assert_fails(
+        |s, _, _| *s = format!("{s}\n[solver]\ntime_limit_seconds = 0\nrelative_gap = 0\n"),
+        &[
+            "solver.time_limit_seconds",
+            "0 is not a positive number of seconds",
+        ],
+    );
+}

@@ -21,15 +21,31 @@ use crate::labels::Lang;
 use crate::time::{minute_of_day, parse_clock_minutes, parse_time, ClockWindow, Horizon};
 
 /// Seconds each optimiser run may take (`[solver] time_limit_seconds`, or `--time-limit`):
-/// above zero. `key` names the value in the error, e.g. `--time-limit`.
-pub(crate) fn time_limit_seconds(key: &str, seconds: f64) -> Result<f64> {
-    positive(key, seconds, "60")
+/// above zero. `key` names the value in the error and `example` shows it set, e.g.
+/// `--time-limit 30`.
+pub(crate) fn time_limit_seconds(key: &str, seconds: f64, example: &str) -> Result<f64> {
+    if seconds.is_finite() && seconds > 0.0 {
+        return Ok(seconds);
+    }
+    Err(Error::input(
+        key,
+        format!("{seconds} is not a positive number of seconds"),
+        format!("e.g. {example}"),
+    ))
 }
 
 /// The relative optimality gap at which the optimiser may stop (`[solver] relative_gap`, or
-/// `--gap`): zero or more. `key` names the value in the error, e.g. `--gap`.
-pub(crate) fn relative_gap(key: &str, gap: f64) -> Result<f64> {
-    non_negative(key, gap, "0.0001")
+/// `--gap`): from 0 up to 1 (a gap of 1 or more would accept any plan). `key` names the value
+/// in the error and `example` shows it set to 0.001, e.g. `--gap 0.001`.
+pub(crate) fn relative_gap(key: &str, gap: f64, example: &str) -> Result<f64> {
+    if gap.is_finite() && (0.0..1.0).contains(&gap) {
+        return Ok(gap);
+    }
+    Err(Error::input(
+        key,
+        format!("{gap} is not a relative gap from 0 up to 1"),
+        format!("e.g. {example} for 0.1%"),
+    ))
 }
 
 fn positive(key: &str, value: f64, example: &str) -> Result<f64> {
@@ -332,8 +348,13 @@ impl Checker<'_> {
             time_limit_seconds: time_limit_seconds(
                 &self.place("solver.time_limit_seconds"),
                 raw.time_limit_seconds,
+                "time_limit_seconds = 60",
             )?,
-            relative_gap: relative_gap(&self.place("solver.relative_gap"), raw.relative_gap)?,
+            relative_gap: relative_gap(
+                &self.place("solver.relative_gap"),
+                raw.relative_gap,
+                "relative_gap = 0.001",
+            )?,
         })
     }
 }
