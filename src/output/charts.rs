@@ -1,12 +1,16 @@
 //! SVG charts (plotters): each queue's forecast with its range and the week of history behind
 //! it, and required against scheduled agents with the phases shaded.
 
+use std::ops::Range;
+
 use chrono::{Duration, NaiveDateTime};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::forecast::History;
 use crate::labels::Lang;
+use crate::report::CoverageRow;
 use crate::scenario::Scenario;
 use crate::Plan;
 
@@ -63,6 +67,51 @@ fn axis_label(start: NaiveDateTime, hours: f64) -> String {
         .to_string()
 }
 
+/// The drawing area of a per-queue chart: hours from the horizon start across, a count up.
+type TimeChart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The frame both per-queue charts share: the caption, the x axis over `x` labelled with dates
+/// and times, the y axis named `y_desc` from 0 to `top`. `draw` adds the series; their legend
+/// then goes at `legend`.
+fn time_chart(
+    start: NaiveDateTime,
+    x: Range<f64>,
+    top: f64,
+    caption: String,
+    y_desc: String,
+    legend: SeriesLabelPosition,
+    draw: impl FnOnce(&mut TimeChart) -> DrawResult<()>,
+) -> DrawResult<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(caption, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(56)
+            .build_cartesian_2d(x, 0.0..top)?;
+        chart
+            .configure_mesh()
+            .x_labels(10)
+            .x_label_formatter(&|x| axis_label(start, *x))
+            .y_desc(y_desc)
+            .draw()?;
+        draw(&mut chart)?;
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK.mix(0.3))
+            .position(legend)
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// One queue's forecast with its range, after the week of history before the horizon.
 fn forecast_chart(
     plan: &Plan,
     scenario: &Scenario,
@@ -94,25 +143,8 @@ fn forecast_chart(
         * 1.05;
     let x_end = hours_from(start, scenario.horizon.end);
     let x_start = past.first().map_or(0.0, |p| p.0);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(
-                format!("{}: {}", lang.t(queue), lang.t("Inquiries per interval")),
-                ("sans-serif", 20),
-            )
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(56)
-            .build_cartesian_2d(x_start..x_end, 0.0..top)?;
-        chart
-            .configure_mesh()
-            .x_labels(10)
-            .x_label_formatter(&|x| axis_label(start, *x))
-            .y_desc(lang.t("inquiries"))
-            .draw()?;
+    let caption = format!("{}: {}", lang.t(queue), lang.t("Inquiries per interval"));
+    let draw = |chart: &mut TimeChart| -> DrawResult<()> {
         let band: Vec<(f64, f64)> = rows
             .iter()
             .map(|r| (hours_from(start, r.time), r.upper))
@@ -140,17 +172,20 @@ fn forecast_chart(
             ))?
             .label(lang.t("Forecast"))
             .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE.stroke_width(2)));
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK.mix(0.3))
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    };
+    time_chart(
+        start,
+        x_start..x_end,
+        top,
+        caption,
+        lang.t("inquiries"),
+        SeriesLabelPosition::UpperLeft,
+        draw,
+    )
 }
 
+/// One queue's required and scheduled agents as steps over its phases, shaded.
 fn coverage_chart(plan: &Plan, scenario: &Scenario, queue: &str, lang: Lang) -> DrawResult<String> {
     let start = scenario.horizon.start;
     let step = f64::from(scenario.horizon.interval_minutes) / 60.0;
@@ -168,54 +203,14 @@ fn coverage_chart(plan: &Plan, scenario: &Scenario, queue: &str, lang: Lang) -> 
         * 1.1
         + 1.0;
     let x_end = hours_from(start, scenario.horizon.end);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(
-                format!(
-                    "{}: {}",
-                    lang.t(queue),
-                    lang.t("Required vs scheduled agents")
-                ),
-                ("sans-serif", 20),
-            )
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(56)
-            .build_cartesian_2d(0.0..x_end, 0.0..top)?;
-        chart
-            .configure_mesh()
-            .x_labels(10)
-            .x_label_formatter(&|x| axis_label(start, *x))
-            .y_desc(lang.t("agents"))
-            .draw()?;
-        let mut names: Vec<&str> = Vec::new();
-        for phase in scenario
-            .phases
-            .iter()
-            .filter(|p| p.queues.is_empty() || p.queues.iter().any(|q| q == queue))
-        {
-            let first = !names.contains(&phase.name.as_str());
-            if first {
-                names.push(&phase.name);
-            }
-            let shade = PHASE_SHADES
-                [names.iter().position(|n| *n == phase.name).unwrap_or(0) % PHASE_SHADES.len()];
-            let area = [
-                (hours_from(start, phase.start).max(0.0), 0.0),
-                (hours_from(start, phase.end).min(x_end), top),
-            ];
-            let series =
-                chart.draw_series(std::iter::once(Rectangle::new(area, shade.filled())))?;
-            if first {
-                series.label(lang.t(&phase.name)).legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 5), (x + 16, y + 5)], shade.filled())
-                });
-            }
-        }
-        let steps = |value: fn(&&crate::report::CoverageRow) -> u32| {
+    let caption = format!(
+        "{}: {}",
+        lang.t(queue),
+        lang.t("Required vs scheduled agents")
+    );
+    let draw = |chart: &mut TimeChart| -> DrawResult<()> {
+        shade_phases(chart, scenario, queue, (x_end, top), lang)?;
+        let steps = |value: fn(&&CoverageRow) -> u32| {
             rows.iter()
                 .flat_map(move |c| {
                     let x = hours_from(start, c.time);
@@ -235,15 +230,53 @@ fn coverage_chart(plan: &Plan, scenario: &Scenario, queue: &str, lang: Lang) -> 
             .draw_series(LineSeries::new(steps(|c| c.required), RED.stroke_width(2)))?
             .label(lang.t("required"))
             .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], RED.stroke_width(2)));
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK.mix(0.3))
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()?;
-        root.present()?;
+        Ok(())
+    };
+    time_chart(
+        start,
+        0.0..x_end,
+        top,
+        caption,
+        lang.t("agents"),
+        SeriesLabelPosition::UpperRight,
+        draw,
+    )
+}
+
+/// Shades each phase that covers `queue` up to `(x_end, top)`; a phase seen again (another
+/// window of the same name) keeps its colour and gets no second legend entry.
+fn shade_phases(
+    chart: &mut TimeChart,
+    scenario: &Scenario,
+    queue: &str,
+    (x_end, top): (f64, f64),
+    lang: Lang,
+) -> DrawResult<()> {
+    let start = scenario.horizon.start;
+    let mut names: Vec<&str> = Vec::new();
+    for phase in scenario
+        .phases
+        .iter()
+        .filter(|p| p.queues.is_empty() || p.queues.iter().any(|q| q == queue))
+    {
+        let first = !names.contains(&phase.name.as_str());
+        if first {
+            names.push(&phase.name);
+        }
+        let shade = PHASE_SHADES
+            [names.iter().position(|n| *n == phase.name).unwrap_or(0) % PHASE_SHADES.len()];
+        let area = [
+            (hours_from(start, phase.start).max(0.0), 0.0),
+            (hours_from(start, phase.end).min(x_end), top),
+        ];
+        let series = chart.draw_series(std::iter::once(Rectangle::new(area, shade.filled())))?;
+        if first {
+            series.label(lang.t(&phase.name)).legend(move |(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 16, y + 5)], shade.filled())
+            });
+        }
     }
-    Ok(svg)
+    Ok(())
 }
 
 /// The part-timer marginal curve: agent-hours short (left axis) and wages (right axis) for

@@ -26,6 +26,41 @@ pub struct PlanOutputs<'a> {
 
 /// Renders every file `shiftcast plan` writes, in memory.
 pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
+    let mut files = Vec::new();
+    for (table, name) in [
+        (forecast_table(plan), "forecast.csv"),
+        (requirements_table(plan), "requirements.csv"),
+        (coverage_table(plan), "coverage.csv"),
+        (roster_table(plan), "roster.csv"),
+    ] {
+        let mut file = table.finish(name)?;
+        if how.excel_csv {
+            file.contents.splice(0..0, "\u{feff}".bytes());
+        }
+        files.push(file);
+    }
+    files.push(json_file("summary.json", &plan.report.summary)?);
+    files.push(OutputFile {
+        name: "plan.xlsx".into(),
+        contents: super::workbook::workbook(plan, how.scenario, how.lang)?,
+    });
+    let charts = super::charts::charts(plan, how.scenario, how.history, how.lang)?;
+    files.push(OutputFile {
+        name: "report.html".into(),
+        contents: super::html::report_html(plan, how.scenario, &charts, how.lang).into_bytes(),
+    });
+    for chart in charts {
+        files.push(OutputFile {
+            name: chart.name,
+            contents: chart.svg.into_bytes(),
+        });
+    }
+    Ok(files)
+}
+
+/// `forecast.csv`: inquiries per queue and interval, with the range and each part of the
+/// forecast.
+fn forecast_table(plan: &Plan) -> CsvTable {
     let mut forecast = csv_table(&[
         "timestamp",
         "queue",
@@ -52,6 +87,11 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
             fixed(r.aftersale_wave, 2),
         ]);
     }
+    forecast
+}
+
+/// `requirements.csv`: agents required per queue and interval.
+fn requirements_table(plan: &Plan) -> CsvTable {
     let mut requirements = csv_table(&[
         "timestamp",
         "queue",
@@ -70,6 +110,11 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
             r.agents_by_rule.map_or(String::new(), |n| n.to_string()),
         ]);
     }
+    requirements
+}
+
+/// `coverage.csv`: required against scheduled agents per queue and interval.
+fn coverage_table(plan: &Plan) -> CsvTable {
     let mut coverage = csv_table(&[
         "timestamp",
         "queue",
@@ -94,6 +139,11 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
             c.part_time.to_string(),
         ]);
     }
+    coverage
+}
+
+/// `roster.csv`: one row per named shift.
+fn roster_table(plan: &Plan) -> CsvTable {
     let mut roster = csv_table(&[
         "name", "queue", "start", "end", "kind", "group", "shift", "hours", "detail",
     ]);
@@ -110,36 +160,7 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
             crate::schedule::describe(&r.segments, &str::to_string),
         ]);
     }
-    let mut files = Vec::new();
-    for (table, name) in [
-        (forecast, "forecast.csv"),
-        (requirements, "requirements.csv"),
-        (coverage, "coverage.csv"),
-        (roster, "roster.csv"),
-    ] {
-        let mut file = table.finish(name)?;
-        if how.excel_csv {
-            file.contents.splice(0..0, "\u{feff}".bytes());
-        }
-        files.push(file);
-    }
-    files.push(json_file("summary.json", &plan.report.summary)?);
-    files.push(OutputFile {
-        name: "plan.xlsx".into(),
-        contents: super::workbook::workbook(plan, how.scenario, how.lang)?,
-    });
-    let charts = super::charts::charts(plan, how.scenario, how.history, how.lang)?;
-    files.push(OutputFile {
-        name: "report.html".into(),
-        contents: super::html::report_html(plan, how.scenario, &charts, how.lang).into_bytes(),
-    });
-    for chart in charts {
-        files.push(OutputFile {
-            name: chart.name,
-            contents: chart.svg.into_bytes(),
-        });
-    }
-    Ok(files)
+    roster
 }
 
 pub(super) fn fixed(x: f64, decimals: usize) -> String {

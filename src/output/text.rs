@@ -3,35 +3,58 @@
 
 use crate::labels::Lang;
 use crate::parttimers::Answer;
-use crate::report::{Summary, UnmetDemand};
-use crate::simulate::{Band, PlanCheck};
+use crate::report::{MissedPhaseRule, NightShiftSpread, PeakHour, Summary, UnmetDemand};
+use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
 
-/// A few lines a manager reads in the terminal.
+/// A few lines a manager reads in the terminal, one function per line (or group of lines).
 pub fn summary(summary: &Summary, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     let mut out = String::new();
     if let Some(p) = &summary.peak {
-        out += &if zh {
-            format!(
-                "峰值：{} {} 需要 {} 名客服\n",
-                lang.t(&p.queue),
-                p.timestamp,
-                p.agents_required
-            )
-        } else {
-            format!(
-                "Peak: {} agents on {} at {}\n",
-                p.agents_required, p.queue, p.timestamp
-            )
-        };
+        out += &peak(p, lang);
     }
+    out += &hours_and_cost(summary, lang);
+    out += &lowest_service_level(summary, lang);
+    out += &shortfall(summary, lang);
+    out += &shortfall_reasons(&summary.unmet_demand, lang);
+    if !summary.night_shifts.is_empty() {
+        out += &night_shifts(&summary.night_shifts, lang);
+    }
+    for m in &summary.missed_phase_rules {
+        out += &missed_phase_rule(m, lang);
+    }
+    for q in summary.simulation.iter().flatten() {
+        out += &simulated_service_level(q, lang);
+    }
+    out += &format!("{}: {}\n", lang.t("Solver"), summary.solver_status);
+    out
+}
+
+/// The busiest queue and interval and the agents it needs.
+fn peak(p: &PeakHour, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "峰值：{} {} 需要 {} 名客服\n",
+            lang.t(&p.queue),
+            p.timestamp,
+            p.agents_required
+        )
+    } else {
+        format!(
+            "Peak: {} agents on {} at {}\n",
+            p.agents_required, p.queue, p.timestamp
+        )
+    }
+}
+
+/// Part-timers to hire, agent hours split full- and part-time, and the cost.
+fn hours_and_cost(summary: &Summary, lang: Lang) -> String {
     let (all, full, part) = (
         summary.total_agent_hours,
         summary.full_time_hours,
         summary.part_time_hours,
     );
-    out += &if zh {
+    if lang == Lang::Zh {
         format!(
             "需要兼职：{} 人\n客服工时：{all:.0}（全职 {full:.0}，兼职 {part:.0}）\n成本：{:.2}\n",
             summary.part_timers_needed, summary.total_cost
@@ -41,86 +64,106 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
             "Part-timers needed: {}\nAgent hours: {all:.0} ({full:.0} full-time, {part:.0} part-time)\nCost: {:.2}\n",
             summary.part_timers_needed, summary.total_cost
         )
-    };
+    }
+}
+
+/// The lowest service level, and where it falls when any interval has inquiries.
+fn lowest_service_level(summary: &Summary, lang: Lang) -> String {
     let at = summary
         .min_service_level_at
         .as_ref()
         .map_or(String::new(), |at| format!(" ({at})"));
-    out += &format!(
+    format!(
         "{}: {:.1}%{at}\n",
         lang.t("Lowest service level"),
         summary.min_service_level * 100.0
-    );
+    )
+}
+
+/// Every hour covered, or the agent-hours short and in how many intervals.
+fn shortfall(summary: &Summary, lang: Lang) -> String {
     if summary.unmet_demand.is_empty() {
-        out += &lang.t("Every hour is covered.");
-        out += "\n";
-    } else if zh {
-        out += &format!(
+        lang.t("Every hour is covered.") + "\n"
+    } else if lang == Lang::Zh {
+        format!(
             "缺人：{} 个时段共缺 {:.1} 工时（见 summary.json 的 unmet_demand）\n",
             summary.unmet_demand.len(),
             summary.shortfall_agent_hours
-        );
+        )
     } else {
-        out += &format!(
+        format!(
             "Short: {:.1} agent-hours in {} intervals (see unmet_demand in summary.json)\n",
             summary.shortfall_agent_hours,
             summary.unmet_demand.len()
-        );
+        )
     }
-    // Each rule that keeps hours short, once, with the first hour it does so.
+}
+
+/// Each rule that keeps hours short, once, with the first hour it does so.
+fn shortfall_reasons(unmet: &[UnmetDemand], lang: Lang) -> String {
     let mut reasons: Vec<&UnmetDemand> = Vec::new();
-    for u in &summary.unmet_demand {
+    for u in unmet {
         if !reasons.iter().any(|r| r.reason == u.reason) {
             reasons.push(u);
         }
     }
-    for u in reasons {
-        out += &format!(
-            "  {} {} {}: {}\n",
-            lang.t("why"),
-            u.timestamp,
-            lang.t(&u.queue),
-            u.reason
-        );
-    }
-    if !summary.night_shifts.is_empty() {
-        let groups: Vec<String> = summary
-            .night_shifts
-            .iter()
-            .map(|n| format!("{} {}-{}", lang.t(&n.group), n.fewest, n.most))
-            .collect();
-        out += &format!(
-            "{}: {}\n",
-            lang.t("Night shifts per person"),
-            groups.join(", ")
-        );
-    }
-    for m in &summary.missed_phase_rules {
-        out += &if zh {
+    reasons
+        .into_iter()
+        .map(|u| {
             format!(
-                "阶段 {} 未满足（{}）：{}\n",
-                lang.t(&m.phase),
-                m.person,
-                m.reason
+                "  {} {} {}: {}\n",
+                lang.t("why"),
+                u.timestamp,
+                lang.t(&u.queue),
+                u.reason
             )
+        })
+        .collect()
+}
+
+/// The fewest and most night shifts a member of each group works.
+fn night_shifts(spreads: &[NightShiftSpread], lang: Lang) -> String {
+    let groups: Vec<String> = spreads
+        .iter()
+        .map(|n| format!("{} {}-{}", lang.t(&n.group), n.fewest, n.most))
+        .collect();
+    format!(
+        "{}: {}\n",
+        lang.t("Night shifts per person"),
+        groups.join(", ")
+    )
+}
+
+/// A person the plan could not put on duty in a phase that requires them.
+fn missed_phase_rule(m: &MissedPhaseRule, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        format!(
+            "阶段 {} 未满足（{}）：{}\n",
+            lang.t(&m.phase),
+            m.person,
+            m.reason
+        )
+    } else {
+        format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)
+    }
+}
+
+/// One queue's simulated service level with its 95% band.
+fn simulated_service_level(q: &QueueCheck, lang: Lang) -> String {
+    let sl = &q.simulated.service_level;
+    format!(
+        "{} {}: {:.1}% ({} {:.1}-{:.1}%)\n",
+        lang.t("Simulated service level"),
+        lang.t(&q.queue),
+        if lang == Lang::Zh {
+            "95% 区间"
         } else {
-            format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)
-        };
-    }
-    for q in summary.simulation.iter().flatten() {
-        let sl = &q.simulated.service_level;
-        out += &format!(
-            "{} {}: {:.1}% ({} {:.1}-{:.1}%)\n",
-            lang.t("Simulated service level"),
-            lang.t(&q.queue),
-            if zh { "95% 区间" } else { "95% band" },
-            sl.mean * 100.0,
-            sl.low * 100.0,
-            sl.high * 100.0
-        );
-    }
-    out += &format!("{}: {}\n", lang.t("Solver"), summary.solver_status);
-    out
+            "95% band"
+        },
+        sl.mean * 100.0,
+        sl.low * 100.0,
+        sl.high * 100.0
+    )
 }
 
 /// The answer to "how many part-timers?", their shifts and the curve, as a table.

@@ -8,6 +8,7 @@ use rust_xlsxwriter::{
 
 use crate::error::{Error, Result};
 use crate::labels::Lang;
+use crate::report::PersonShifts;
 use crate::scenario::Scenario;
 use crate::schedule::{describe, Activity};
 use crate::Plan;
@@ -21,6 +22,8 @@ enum Cell {
     Empty,
 }
 
+type XlsxResult<T> = std::result::Result<T, XlsxError>;
+
 /// Cell colours per queue (light enough to print), then per phase for the grid's header.
 const QUEUE_COLOURS: [u32; 4] = [0xF8CBAD, 0x9BC2E6, 0xC6E0B4, 0xFFE699];
 const BREAK_COLOUR: u32 = 0xD9D9D9;
@@ -31,19 +34,29 @@ pub fn workbook(plan: &Plan, scenario: &Scenario, lang: Lang) -> Result<Vec<u8>>
     build(plan, scenario, lang).map_err(|e| Error::Render(format!("plan.xlsx: {e}")))
 }
 
-fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Vec<u8>, XlsxError> {
+/// Every sheet in order: summary, forecast, requirements, coverage, shifts, roster grid,
+/// part-timers.
+fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> XlsxResult<Vec<u8>> {
     let mut book = Workbook::new();
     // A fixed creation time keeps the file byte-identical for the same inputs.
     let epoch = NaiveDateTime::default();
     book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
-    let t = |key: &str| lang.t(key);
-
     summary_sheet(book.add_worksheet(), plan, lang)?;
+    forecast_sheet(book.add_worksheet(), plan, lang)?;
+    requirements_sheet(book.add_worksheet(), plan, lang)?;
+    coverage_sheet(book.add_worksheet(), plan, lang)?;
+    shifts_sheet(book.add_worksheet(), plan, lang)?;
+    roster_sheet(book.add_worksheet(), plan, scenario, lang)?;
+    part_timers_sheet(book.add_worksheet(), plan, lang)?;
+    book.save_to_buffer()
+}
 
+/// Inquiries per queue and interval, with the range and each part of the forecast.
+fn forecast_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
     let rows = plan.forecast.rows.iter().map(|r| {
         vec![
             Cell::Time(r.time),
-            Cell::Text(t(&r.queue)),
+            Cell::Text(lang.t(&r.queue)),
             Cell::Number(r.inquiries),
             Cell::Number(r.lower),
             Cell::Number(r.upper),
@@ -66,12 +79,15 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
         "payment reminders",
         "after-sale wave",
     ];
-    table_sheet(book.add_worksheet(), &t("Forecast"), &headers, rows, lang)?;
+    table_sheet(ws, &lang.t("Forecast"), &headers, rows, lang)
+}
 
+/// Agents required per queue and interval.
+fn requirements_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
     let rows = plan.requirements.iter().map(|r| {
         vec![
             Cell::Time(r.time),
-            Cell::Text(t(&r.queue)),
+            Cell::Text(lang.t(&r.queue)),
             Cell::Number(r.inquiries),
             Cell::Number(r.agents_required.into()),
             Cell::Number(r.offered_load),
@@ -87,21 +103,19 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
         "offered load (Erlang)",
         "agents by rule of thumb",
     ];
-    table_sheet(
-        book.add_worksheet(),
-        &t("Requirements"),
-        &headers,
-        rows,
-        lang,
-    )?;
+    table_sheet(ws, &lang.t("Requirements"), &headers, rows, lang)
+}
 
+/// Required against scheduled agents per queue and interval.
+fn coverage_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
+    let t = |key: &str| lang.t(key);
     let rows = plan.report.coverage.iter().map(|c| {
         vec![
             Cell::Time(c.time),
             Cell::Text(t(&c.queue)),
             Cell::Number(c.required.into()),
             Cell::Number(c.scheduled.into()),
-            Cell::Text(c.phase.split('+').map(&t).collect::<Vec<_>>().join("+")),
+            Cell::Text(c.phase.split('+').map(t).collect::<Vec<_>>().join("+")),
             Cell::Number(c.shortfall.into()),
             Cell::Share(c.service_level),
             Cell::Number(c.cross_trained.into()),
@@ -119,8 +133,12 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
         "cross-trained",
         "part-timers",
     ];
-    table_sheet(book.add_worksheet(), &t("Coverage"), &headers, rows, lang)?;
+    table_sheet(ws, &lang.t("Coverage"), &headers, rows, lang)
+}
 
+/// One row per named shift, with its breaks described.
+fn shifts_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
+    let t = |key: &str| lang.t(key);
     let rows = plan.roster.rows.iter().map(|r| {
         vec![
             Cell::Text(r.name.clone()),
@@ -137,10 +155,11 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
     let headers = [
         "name", "queue", "start", "end", "kind", "group", "shift", "hours", "detail",
     ];
-    table_sheet(book.add_worksheet(), &t("Shifts"), &headers, rows, lang)?;
+    table_sheet(ws, &lang.t("Shifts"), &headers, rows, lang)
+}
 
-    roster_sheet(book.add_worksheet(), plan, scenario, lang)?;
-
+/// Each hired part-timer with their shifts, hours and first and last time on duty.
+fn part_timers_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
     let rows = crate::report::part_timers(&plan.roster)
         .into_iter()
         .map(|p| {
@@ -153,15 +172,7 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> std::result::Result<Ve
             ]
         });
     let headers = ["name", "shifts", "hours", "first start", "last end"];
-    table_sheet(
-        book.add_worksheet(),
-        &t("Part-timers"),
-        &headers,
-        rows,
-        lang,
-    )?;
-
-    book.save_to_buffer()
+    table_sheet(ws, &lang.t("Part-timers"), &headers, rows, lang)
 }
 
 fn header_format() -> Format {
@@ -171,11 +182,7 @@ fn header_format() -> Format {
         .set_border_bottom(FormatBorder::Thin)
 }
 
-fn summary_sheet(
-    ws: &mut Worksheet,
-    plan: &Plan,
-    lang: Lang,
-) -> std::result::Result<(), XlsxError> {
+fn summary_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
     let s = &plan.report.summary;
     ws.set_name(lang.t("Summary"))?;
     let bold = Format::new().set_bold();
@@ -249,7 +256,7 @@ fn table_sheet(
     headers: &[&str],
     rows: impl Iterator<Item = Vec<Cell>>,
     lang: Lang,
-) -> std::result::Result<(), XlsxError> {
+) -> XlsxResult<()> {
     ws.set_name(name)?;
     let time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
     let number = Format::new().set_num_format("#,##0.00");
@@ -286,34 +293,78 @@ fn roster_sheet(
     plan: &Plan,
     scenario: &Scenario,
     lang: Lang,
-) -> std::result::Result<(), XlsxError> {
+) -> XlsxResult<()> {
     ws.set_name(lang.t("Roster"))?;
-    let times = scenario.horizon.times();
-    let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
-    let mut phase_names: Vec<&str> = Vec::new();
-    for phase in &scenario.phases {
-        if !phase_names.contains(&phase.name.as_str()) {
-            phase_names.push(&phase.name);
+    let grid = Grid::new(scenario);
+    grid_header(ws, &grid, scenario, lang)?;
+    let people = crate::report::people(&plan.roster);
+    for (p, person) in people.iter().enumerate() {
+        grid_row(ws, p as u32 + 2, person, &grid, lang)?;
+    }
+    grid_legend(ws, people.len() as u32 + 3, &grid, lang)?;
+    ws.set_column_width(0, 12)?;
+    ws.set_column_width(1, 8)?;
+    ws.set_freeze_panes(2, 2)?;
+    ws.set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_repeat_rows(0, 1)?;
+    Ok(())
+}
+
+/// What the roster grid's header, rows and legend share: one column per interval from the
+/// third on, and the order that gives each queue and phase its colour.
+struct Grid<'a> {
+    times: Vec<NaiveDateTime>,
+    queues: Vec<&'a str>,
+    /// Phase names, each once, in the scenario's order.
+    phase_names: Vec<&'a str>,
+}
+
+impl<'a> Grid<'a> {
+    fn new(scenario: &'a Scenario) -> Self {
+        let mut phase_names: Vec<&str> = Vec::new();
+        for phase in &scenario.phases {
+            if !phase_names.contains(&phase.name.as_str()) {
+                phase_names.push(&phase.name);
+            }
+        }
+        Grid {
+            times: scenario.horizon.times(),
+            queues: scenario.queues.iter().map(|q| q.name.as_str()).collect(),
+            phase_names,
         }
     }
-    let queue_format = |q: usize| {
-        Format::new()
-            .set_background_color(Color::RGB(QUEUE_COLOURS[q % QUEUE_COLOURS.len()]))
-            .set_align(FormatAlign::Center)
-            .set_border(FormatBorder::Hair)
-    };
-    let phase_format = |p: usize| {
-        Format::new()
-            .set_background_color(Color::RGB(PHASE_COLOURS[p % PHASE_COLOURS.len()]))
-            .set_font_color(Color::White)
-            .set_font_size(8)
-            .set_align(FormatAlign::Center)
-    };
-    let break_format = Format::new()
+}
+
+/// A grid cell where someone serves queue number `q`.
+fn queue_format(q: usize) -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(QUEUE_COLOURS[q % QUEUE_COLOURS.len()]))
+        .set_align(FormatAlign::Center)
+        .set_border(FormatBorder::Hair)
+}
+
+/// A header cell over an interval in phase number `p`.
+fn phase_format(p: usize) -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(PHASE_COLOURS[p % PHASE_COLOURS.len()]))
+        .set_font_color(Color::White)
+        .set_font_size(8)
+        .set_align(FormatAlign::Center)
+}
+
+/// A grid cell where someone is on a break.
+fn break_format() -> Format {
+    Format::new()
         .set_background_color(Color::RGB(BREAK_COLOUR))
         .set_font_size(8)
         .set_align(FormatAlign::Center)
-        .set_border(FormatBorder::Hair);
+        .set_border(FormatBorder::Hair)
+}
+
+/// Row 1 names the columns (name, group, then each interval's start, turned upright); row 0
+/// above it names the phase in force.
+fn grid_header(ws: &mut Worksheet, grid: &Grid, scenario: &Scenario, lang: Lang) -> XlsxResult<()> {
     let hour_format = header_format()
         .set_num_format("mm-dd hh:mm")
         .set_rotation(90)
@@ -321,7 +372,7 @@ fn roster_sheet(
     ws.set_row_height(1, 62)?;
     ws.write_string_with_format(1, 0, lang.t("name"), &header_format())?;
     ws.write_string_with_format(1, 1, lang.t("group"), &header_format())?;
-    for (i, time) in times.iter().enumerate() {
+    for (i, time) in grid.times.iter().enumerate() {
         let col = i as u16 + 2;
         ws.write_datetime_with_format(1, col, time, &hour_format)?;
         ws.set_column_width(col, 3.2)?;
@@ -330,54 +381,61 @@ fn roster_sheet(
             .iter()
             .find(|p| p.start <= *time && *time < p.end)
         {
-            let p = phase_names
+            let p = grid
+                .phase_names
                 .iter()
                 .position(|n| *n == phase.name)
                 .unwrap_or(0);
             ws.write_string_with_format(0, col, lang.t(&phase.name), &phase_format(p))?;
         }
     }
-    let people = crate::report::people(&plan.roster);
-    for (p, person) in people.iter().enumerate() {
-        let row = p as u32 + 2;
-        ws.write_string(row, 0, person.name)?;
-        ws.write_string(row, 1, lang.t(person.group))?;
-        for shift in &person.shifts {
-            for (i, time) in times.iter().enumerate() {
-                let col = i as u16 + 2;
-                match shift.activity_at(*time) {
-                    Some(Activity::Queue(queue)) => {
-                        let q = queues.iter().position(|q| q == queue).unwrap_or(0);
-                        ws.write_string_with_format(row, col, lang.short(queue), &queue_format(q))?;
-                    }
-                    Some(Activity::Break(_)) => {
-                        ws.write_string_with_format(row, col, lang.t("break"), &break_format)?;
-                    }
-                    None => {}
+    Ok(())
+}
+
+/// One person's row: their name and group, then each interval of their shifts marked with the
+/// queue served or the break.
+fn grid_row(
+    ws: &mut Worksheet,
+    row: u32,
+    person: &PersonShifts,
+    grid: &Grid,
+    lang: Lang,
+) -> XlsxResult<()> {
+    ws.write_string(row, 0, person.name)?;
+    ws.write_string(row, 1, lang.t(person.group))?;
+    for shift in &person.shifts {
+        for (i, time) in grid.times.iter().enumerate() {
+            let col = i as u16 + 2;
+            match shift.activity_at(*time) {
+                Some(Activity::Queue(queue)) => {
+                    let q = grid.queues.iter().position(|q| q == queue).unwrap_or(0);
+                    ws.write_string_with_format(row, col, lang.short(queue), &queue_format(q))?;
                 }
+                Some(Activity::Break(_)) => {
+                    ws.write_string_with_format(row, col, lang.t("break"), &break_format())?;
+                }
+                None => {}
             }
         }
     }
-    let mut row = people.len() as u32 + 3;
+    Ok(())
+}
+
+/// The legend from `row` down: each queue's colour, the break's, then each phase's.
+fn grid_legend(ws: &mut Worksheet, mut row: u32, grid: &Grid, lang: Lang) -> XlsxResult<()> {
     ws.write_string_with_format(row, 0, lang.t("Legend"), &Format::new().set_bold())?;
-    for (q, queue) in queues.iter().enumerate() {
+    for (q, queue) in grid.queues.iter().enumerate() {
         row += 1;
         ws.write_string_with_format(row, 1, lang.short(queue), &queue_format(q))?;
         ws.write_string(row, 2, format!("{} ({})", lang.t(queue), lang.t("queue")))?;
     }
     row += 1;
-    ws.write_string_with_format(row, 1, lang.t("break"), &break_format)?;
+    ws.write_string_with_format(row, 1, lang.t("break"), &break_format())?;
     ws.write_string(row, 2, lang.t("break (placed by the model)"))?;
-    for (p, phase) in phase_names.iter().enumerate() {
+    for (p, phase) in grid.phase_names.iter().enumerate() {
         row += 1;
         ws.write_string_with_format(row, 1, "", &phase_format(p))?;
         ws.write_string(row, 2, format!("{} ({})", lang.t(phase), lang.t("phase")))?;
     }
-    ws.set_column_width(0, 12)?;
-    ws.set_column_width(1, 8)?;
-    ws.set_freeze_panes(2, 2)?;
-    ws.set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_repeat_rows(0, 1)?;
     Ok(())
 }
