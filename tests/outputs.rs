@@ -260,3 +260,25 @@ fn parttimers_json_contract_and_curve_chart() {
     );
     assert!(std::fs::read_to_string(&chart).unwrap().starts_with("<svg"));
 }
+
+#[test]
+fn simulated_service_level_in_the_summary_and_its_line() {
+    // `--simulate-runs 2`: summary.json carries each queue's simulated band, and the printed
+    // line reads "mean% (95% band low-high%)" with the summary's numbers (this line used to
+    // print "9% (99.19358401564779 ...": its arguments were out of order).
+    let (_dir, out, stdout) = plan(&["--simulate-runs", "2", "--lang", "en"]);
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let presale = &summary["simulation"][0];
+    assert_eq!(presale["queue"], "presale");
+    let band = &presale["simulated"]["service_level"];
+    let percent = |key: &str| band[key].as_f64().unwrap() * 100.0;
+    let line = format!(
+        "Simulated service level presale: {:.1}% (95% band {:.1}-{:.1}%)",
+        percent("mean"),
+        percent("low"),
+        percent("high")
+    );
+    assert!(stdout.contains(&line), "{line}\n{stdout}");
+    assert!(percent("low") <= percent("mean") && percent("mean") <= percent("high"));
+}

@@ -151,15 +151,15 @@ fn missed_phase_rule(m: &MissedPhaseRule, lang: Lang) -> String {
 /// One queue's simulated service level with its 95% band.
 fn simulated_service_level(q: &QueueCheck, lang: Lang) -> String {
     let sl = &q.simulated.service_level;
+    let band = if lang == Lang::Zh {
+        "95% 区间"
+    } else {
+        "95% band"
+    };
     format!(
-        "{} {}: {:.1}% ({} {:.1}-{:.1}%)\n",
+        "{} {}: {:.1}% ({band} {:.1}-{:.1}%)\n",
         lang.t("Simulated service level"),
         lang.t(&q.queue),
-        if lang == Lang::Zh {
-            "95% 区间"
-        } else {
-            "95% band"
-        },
         sl.mean * 100.0,
         sl.low * 100.0,
         sl.high * 100.0
