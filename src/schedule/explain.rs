@@ -113,3 +113,75 @@ fn window_label(person: &Person) -> String {
         w.to_minute % 60
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Model, Stage};
+    use super::super::verify::{person, requirements, scenario, shift};
+    use crate::time::ClockWindow;
+
+    #[test]
+    fn shortfall_reasons_name_the_rule_that_keeps_the_hour_short() {
+        // Ana's shift covers 00:00-08:00 and part-timers can come 12:00-16:00; nobody at 20:00.
+        let extra = format!(
+            "{}[[shifts]]\nname = \"pt\"\nstart = \"12:00\"\nhours = 4\nkinds = [\"part-time\"]\n",
+            shift("day", "00:00", 8)
+        );
+        let s = scenario(&extra, &["presale"], 1);
+        let staff = [person("ana", &["presale"])];
+        let need = requirements(&s, |_, _| 1);
+        let mut model = Model::new(&s, &staff, &need, Stage::Plan);
+        let none = model.nothing();
+        assert_eq!(
+            model.shortfall_reason(0, 20, &none),
+            "no shift lets anyone serve presale then: check shift start times, people's skills and hours available, part_time.available and the phases' `may` lists"
+        );
+        assert_eq!(
+            model.shortfall_reason(0, 3, &none),
+            "one_shift_at_a_time_with_rest / daily_and_weekly_hours: every agent who could serve presale then is already working, resting (11 h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)"
+        );
+        assert_eq!(
+            model.shortfall_reason(0, 13, &none),
+            "cover_requirement: another agent for presale then costs more than the shortfall price (costs.shortfall_per_agent_hour); raise it to staff this hour"
+        );
+        model.part_timer_cap = Some(0);
+        assert_eq!(
+            model.shortfall_reason(0, 13, &none),
+            "part_timer_headcount: the plan may hire at most 0 part-timers (part_time.max_people or --max) and all are in use"
+        );
+    }
+
+    #[test]
+    fn missed_duty_reasons_say_what_kept_the_person_away() {
+        // The main group must be on duty 00:00-06:00. Ana could take the 00:00 shift but the
+        // named plan gives her none; Bo comes only 09:00-18:00, so no shift fits him.
+        let extra = format!(
+            "{}[[phases]]\nname = \"open\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T06:00\"\nqueues = [\"presale\"]\nmust = [\"main\"]\n",
+            shift("day", "00:00", 8)
+        );
+        let s = scenario(&extra, &["presale"], 1);
+        let mut bo = person("bo", &["presale"]);
+        bo.available = ClockWindow::parse("09:00-18:00").unwrap();
+        let staff = [person("ana", &["presale"]), bo];
+        let need = requirements(&s, |_, _| 0);
+        let model = Model::new(&s, &staff, &need, Stage::Plan);
+        let reasons: Vec<(String, String)> = model
+            .missed_duties(&[])
+            .into_iter()
+            .map(|m| (m.person, m.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (
+                    "ana".to_string(),
+                    "ana cannot take a shift overlapping 11-11 00:00 to 11-11 06:00 without breaking rest (11 h), weekly hours or days in a row".to_string()
+                ),
+                (
+                    "bo".to_string(),
+                    "no shift template overlapping 11-11 00:00 to 11-11 06:00 fits bo's skills, hours available (09:00-18:00), days off and daily hours".to_string()
+                ),
+            ]
+        );
+    }
+}

@@ -33,6 +33,21 @@ pub(super) enum Stage {
     },
 }
 
+impl Stage {
+    /// The cohorts the stage plans for, and when naming, the plan's shifts (slot -> how many).
+    fn cohorts(
+        self,
+        staff: &[Person],
+        pool_of: &[usize],
+    ) -> (Vec<Cohort>, Option<BTreeMap<usize, u32>>) {
+        match self {
+            Stage::Plan => (cohorts_of(staff, pool_of), None),
+            Stage::PlanByPerson => (singletons(0..staff.len(), pool_of), None),
+            Stage::Name { members, counts } => (singletons(members, pool_of), Some(counts)),
+        }
+    }
+}
+
 /// How many of a cohort work a slot (0 or 1 when the cohort is one person).
 pub(super) struct StaffShift {
     pub(super) cohort: usize,
@@ -126,44 +141,24 @@ impl<'a> Model<'a> {
     ) -> Self {
         let slots = shift_slots(scenario);
         let (pools, pool_of, part_time_pool) = pools(scenario, staff);
-        let (naming, cohorts, counts) = match stage {
-            Stage::Plan => (false, cohorts_of(staff, &pool_of), BTreeMap::new()),
-            Stage::PlanByPerson => (false, singletons(0..staff.len(), &pool_of), BTreeMap::new()),
-            Stage::Name { members, counts } => (true, singletons(members, &pool_of), counts),
-        };
+        let (cohorts, named) = stage.cohorts(staff, &pool_of);
+        let naming = named.is_some();
         let mut vars = ProblemVariables::new();
-        let staff_shifts = staff_shift_vars(
-            &mut vars,
-            scenario,
-            staff,
-            &slots,
-            &cohorts,
-            naming.then_some(&counts),
-        );
-        let fills = counts
-            .into_iter()
-            .map(|(slot, count)| Fill {
-                slot,
-                count,
-                dropped: vars.add(variable().min(0).max(count)),
-            })
-            .collect();
-        let part_time_shifts: Vec<PartTimeShift> = (0..slots.len())
-            .filter(|&slot| !naming && part_timers_may_take(scenario, &slots[slot]))
-            .map(|slot| PartTimeShift {
-                slot,
-                var: vars.add(variable().integer().min(0)),
-            })
-            .collect();
+        let staff_shifts =
+            staff_shift_vars(&mut vars, scenario, staff, &slots, &cohorts, named.as_ref());
+        let fills = fill_vars(&mut vars, named.unwrap_or_default());
+        let part_time_shifts = if naming {
+            Vec::new()
+        } else {
+            part_time_shift_vars(&mut vars, scenario, &slots)
+        };
         // Breaks and splits are planned once, for pools; naming leaves them as planned.
-        let mut pool_slots: Vec<(usize, usize)> = staff_shifts
+        let staff_planned = if naming { &[][..] } else { &staff_shifts[..] };
+        let pool_slots: BTreeSet<(usize, usize)> = staff_planned
             .iter()
-            .filter(|_| !naming)
             .map(|s| (cohorts[s.cohort].pool, s.slot))
             .chain(part_time_shifts.iter().map(|s| (part_time_pool, s.slot)))
             .collect();
-        pool_slots.sort_unstable();
-        pool_slots.dedup();
         let breaks = break_vars(&mut vars, scenario, &slots, &pool_slots);
         let split = split_vars(&mut vars, scenario, &slots, &pools, &pool_slots);
         let shortfall = requirements
@@ -172,13 +167,12 @@ impl<'a> Model<'a> {
             .collect();
         let part_timers = vars.add(variable().integer().min(0));
         let duties = duty_vars(&mut vars, scenario, staff, &cohorts);
-        let first_day = slots
-            .iter()
-            .map(|s| s.start.date())
-            .min()
-            .unwrap_or(scenario.horizon.start.date());
         let mut model = Model {
-            first_day,
+            first_day: slots
+                .iter()
+                .map(|s| s.start.date())
+                .min()
+                .unwrap_or(scenario.horizon.start.date()),
             scenario,
             staff,
             requirements,
@@ -435,12 +429,39 @@ fn staff_shift_vars(
     staff_shifts
 }
 
+/// When naming, the plan's shifts nobody takes, per slot.
+fn fill_vars(vars: &mut ProblemVariables, counts: BTreeMap<usize, u32>) -> Vec<Fill> {
+    counts
+        .into_iter()
+        .map(|(slot, count)| Fill {
+            slot,
+            count,
+            dropped: vars.add(variable().min(0).max(count)),
+        })
+        .collect()
+}
+
+/// A variable per slot hired part-timers may take.
+fn part_time_shift_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    slots: &[ShiftSlot],
+) -> Vec<PartTimeShift> {
+    (0..slots.len())
+        .filter(|&slot| part_timers_may_take(scenario, &slots[slot]))
+        .map(|slot| PartTimeShift {
+            slot,
+            var: vars.add(variable().integer().min(0)),
+        })
+        .collect()
+}
+
 /// A variable per pool on a slot, break of its template and start offset in the break's window.
 fn break_vars(
     vars: &mut ProblemVariables,
     scenario: &Scenario,
     slots: &[ShiftSlot],
-    pool_slots: &[(usize, usize)],
+    pool_slots: &BTreeSet<(usize, usize)>,
 ) -> Vec<BreakChoice> {
     let mut breaks = Vec::new();
     for &(pool, slot) in pool_slots {
@@ -469,7 +490,7 @@ fn split_vars(
     scenario: &Scenario,
     slots: &[ShiftSlot],
     pools: &[Pool],
-    pool_slots: &[(usize, usize)],
+    pool_slots: &BTreeSet<(usize, usize)>,
 ) -> BTreeMap<(usize, usize, usize), Variable> {
     let mut split = BTreeMap::new();
     for (p, pool) in pools
@@ -479,7 +500,7 @@ fn split_vars(
     {
         let covered: BTreeSet<usize> = pool_slots
             .iter()
-            .filter(|(q, _)| *q == p)
+            .filter(|(owner, _)| *owner == p)
             .flat_map(|(_, slot)| slots[*slot].cover.iter().copied())
             .collect();
         for i in covered {

@@ -149,7 +149,7 @@ pub(super) fn requirements(
 }
 
 /// A full-time template `name` starting at `start` for `hours` hours.
-fn shift(name: &str, start: &str, hours: u32) -> String {
+pub(super) fn shift(name: &str, start: &str, hours: u32) -> String {
     format!(
         "[[shifts]]\nname = \"{name}\"\nstart = \"{start}\"\nhours = {hours}\nkinds = [\"full-time\"]\n"
     )
