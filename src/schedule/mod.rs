@@ -51,10 +51,13 @@ use model::{Model, Stage};
 /// What a person does in part of a shift.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Activity {
+    /// Serving the named queue.
     Queue(String),
+    /// On the named break.
     Break(String),
 }
 
+/// A stretch of a shift spent on one activity; `end` is not included.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub start: NaiveDateTime,
@@ -68,6 +71,7 @@ pub struct PlannedShift {
     pub person: Option<usize>,
     /// The queue served most of the shift.
     pub queue: String,
+    /// The shift template's name.
     pub template: String,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
@@ -97,13 +101,18 @@ pub fn describe(segments: &[Segment], name: &dyn Fn(&str) -> String) -> String {
 /// A phase duty the plan could not meet, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MissedDuty {
+    /// The phase's name.
     pub phase: String,
+    /// The person's name.
     pub person: String,
+    /// Why, in the planner's words.
     pub reason: String,
 }
 
+/// How the solve ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SolverStatus {
+    /// Proven cheapest.
     Optimal,
     /// Stopped at the time limit with the best plan found so far.
     TimeLimit,
@@ -112,6 +121,7 @@ pub enum SolverStatus {
 }
 
 impl SolverStatus {
+    /// The status as the report and summary write it.
     pub fn label(self) -> &'static str {
         match self {
             SolverStatus::Optimal => "optimal",
@@ -121,9 +131,11 @@ impl SolverStatus {
     }
 }
 
+/// The solved plan: every shift, the agents it puts on each queue, and what it leaves unmet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
     pub status: SolverStatus,
+    /// Every shift worked, by start, queue and person.
     pub shifts: Vec<PlannedShift>,
     /// Agents serving each queue (scenario order) per horizon interval, breaks excluded.
     pub scheduled: Vec<Vec<u32>>,
@@ -137,6 +149,7 @@ pub struct Schedule {
     pub shortfall: Vec<Vec<f64>>,
     /// Why each short queue and interval stays short, keyed like `shortfall`.
     pub shortfall_reasons: BTreeMap<(usize, usize), String>,
+    /// Phase duties the plan could not meet, by phase and person.
     pub missed_duties: Vec<MissedDuty>,
     /// Wages, per-shift pay, night premium and overtime of every planned shift (hiring prices
     /// per part-timer are added by the report, which knows the head count).

@@ -35,7 +35,7 @@ pub enum Rule {
     /// Enough part-timers are hired to work the part-time shifts, and no more than
     /// `part_time.max_people`.
     PartTimerHeadcount,
-    /// Night shifts (mostly inside `costs.night`) are spread evenly within each staff group.
+    /// Night shifts (at least half inside `costs.night`) are spread evenly within each group.
     FairSpreadOfNightShifts,
 }
 

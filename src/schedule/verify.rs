@@ -168,16 +168,19 @@ fn rule_names_are_snake_case_distinct_and_carried_by_their_rows() {
         .iter()
         .filter_map(|r| r.price())
         .all(|key| key.starts_with("costs.")));
-    // One day, one 8-hour shift, one person: every rule that has rows names them.
+    // One day, one 8-hour shift, one person: 24 cover rows (one an hour), and every rule's
+    // rows carry its name.
     let s = scenario(&shift("day", "00:00", 8), &["presale"], 1);
     let staff = [person("ana", &["presale"])];
     let need = requirements(&s, |_, _| 1);
     let model = Model::new(&s, &staff, &need, Stage::Plan);
-    let cover = model.rows(Rule::CoverRequirement);
-    assert_eq!(cover.len(), 24);
-    assert!(cover
-        .iter()
-        .all(|row| row.name() == Some("cover_requirement")));
+    assert_eq!(model.rows(Rule::CoverRequirement).len(), 24);
+    for rule in Rule::ALL {
+        assert!(model
+            .rows(rule)
+            .iter()
+            .all(|row| row.name() == Some(rule.name())));
+    }
 }
 
 #[test]
@@ -381,8 +384,8 @@ fn days_in_a_row_counts_a_seventh_start() {
 
 #[test]
 fn overtime_above_contract_counts_a_week_above_contract_unpaid() {
-    // 32 contract hours a week; 5 days of 8 hours are 40, so 8 hours overtime: none reported
-    // breaks the row, 8 reported keep it; 4 days (32 hours) need none.
+    // 32 contract hours a week; 5 days of 8 hours are 40, so 8 hours overtime: none or 7
+    // reported break the row, 8 reported keep it; 4 days (32 hours) need none.
     let mut s = scenario(&shift("day", "00:00", 8), &["presale"], 7);
     s.costs.overtime_per_hour = 10.0;
     let mut ana = person("ana", &["presale"]);
@@ -396,6 +399,8 @@ fn overtime_above_contract_counts_a_week_above_contract_unpaid() {
     }
     assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 0);
     model.works(&mut a, 0, "day", "2026-11-15T00:00", 1.0);
+    assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 1);
+    a.insert(model.overtime[0].var, 7.0);
     assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 1);
     a.insert(model.overtime[0].var, 8.0);
     assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 0);
