@@ -1,0 +1,187 @@
+//! Why the plan falls short: the rule that keeps a queue short in an interval, and why a person
+//! misses a phase duty. Reasons quote rule names from [`Rule::name`] and price keys from
+//! [`Rule::price`], so a renamed rule cannot leave a stale reason behind.
+
+use good_lp::Solution;
+
+use super::model::Model;
+use super::rules::Rule;
+use super::MissedDuty;
+use crate::scenario::Person;
+
+impl Model<'_> {
+    /// Names the rule that keeps queue `q` short in interval `i`.
+    pub(super) fn shortfall_reason(&self, q: usize, i: usize, solution: &impl Solution) -> String {
+        let queue = &self.scenario.queues[q].name;
+        let covers = |pool: usize, slot: usize| {
+            self.pools[pool].queues.contains(&q) && self.slots[slot].cover.contains(&i)
+        };
+        let staff_can = self
+            .staff_shifts
+            .iter()
+            .any(|s| covers(self.cohorts[s.cohort].pool, s.slot));
+        let part_time_can = self
+            .part_time_shifts
+            .iter()
+            .any(|s| covers(self.part_time_pool, s.slot));
+        let hired = solution.value(self.part_timers).round() as u32;
+        match (staff_can, part_time_can) {
+            // No shift variable at all: the candidate checks, not a rule, left the hour empty.
+            (false, false) => format!(
+                "no shift lets anyone serve {queue} then: check shift start times, people's skills and hours available, part_time.available and the phases' `may` lists"
+            ),
+            (_, true) if self.part_timer_cap.is_some_and(|cap| hired >= cap) => format!(
+                "{}: the plan may hire at most {} part-timers (part_time.max_people or --max) and all are in use",
+                Rule::PartTimerHeadcount.name(),
+                self.part_timer_cap.unwrap_or(0)
+            ),
+            (_, true) => format!(
+                "{}: another agent for {queue} then costs more than the shortfall price ({}); raise it to staff this hour",
+                Rule::CoverRequirement.name(),
+                Rule::CoverRequirement.price().unwrap_or_default()
+            ),
+            (true, false) => format!(
+                "{} / {}: every agent who could serve {queue} then is already working, resting ({} h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)",
+                Rule::OneShiftAtATimeWithRest.name(),
+                Rule::DailyAndWeeklyHours.name(),
+                self.scenario.min_rest_hours
+            ),
+        }
+    }
+
+    /// Phase duties the named shifts miss, by phase and person.
+    pub(super) fn missed_duties(&self, named: &[(usize, usize)]) -> Vec<MissedDuty> {
+        let mut missed: Vec<(usize, usize, usize)> = Vec::new();
+        for d in &self.duties {
+            for &person in &self.cohorts[d.cohort].members {
+                let kept = named.iter().any(|&(p, slot)| {
+                    p == person && self.keeps_duty(d.phase, self.pool_of[person], slot)
+                });
+                if !kept {
+                    missed.push((d.phase, person, d.cohort));
+                }
+            }
+        }
+        missed.sort_unstable();
+        missed
+            .into_iter()
+            .map(|(phase, person, cohort)| self.missed_duty(phase, person, cohort))
+            .collect()
+    }
+
+    /// Why `person` misses `phase`'s duty: no shift overlapping it passes the candidate checks,
+    /// or every such shift would break [`Rule::OneShiftAtATimeWithRest`],
+    /// [`Rule::DailyAndWeeklyHours`] or [`Rule::DaysInARow`], which the text names in the
+    /// scenario's words.
+    fn missed_duty(&self, phase: usize, person: usize, cohort: usize) -> MissedDuty {
+        let possible = self.duty_shifts(phase, cohort).next().is_some();
+        let phase = &self.scenario.phases[phase];
+        let person = &self.staff[person];
+        let reason = if !possible {
+            format!(
+                "no shift template overlapping {} to {} fits {}'s skills, hours available ({}), days off and daily hours",
+                phase.start.format("%m-%d %H:%M"),
+                phase.end.format("%m-%d %H:%M"),
+                person.name,
+                window_label(person),
+            )
+        } else {
+            format!(
+                "{} cannot take a shift overlapping {} to {} without breaking rest ({} h), weekly hours or days in a row",
+                person.name,
+                phase.start.format("%m-%d %H:%M"),
+                phase.end.format("%m-%d %H:%M"),
+                self.scenario.min_rest_hours
+            )
+        };
+        MissedDuty {
+            phase: phase.name.clone(),
+            person: person.name.clone(),
+            reason,
+        }
+    }
+}
+
+/// A person's daily window as `HH:MM-HH:MM`.
+fn window_label(person: &Person) -> String {
+    let w = person.available;
+    format!(
+        "{:02}:{:02}-{:02}:{:02}",
+        w.from_minute / 60,
+        w.from_minute % 60,
+        w.to_minute / 60,
+        w.to_minute % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Model, Stage};
+    use super::super::verify::{person, requirements, scenario, shift};
+    use crate::time::ClockWindow;
+
+    #[test]
+    fn shortfall_reasons_name_the_rule_that_keeps_the_hour_short() {
+        // Ana's shift covers 00:00-08:00 and part-timers can come 12:00-16:00; nobody at 20:00.
+        let extra = format!(
+            "{}[[shifts]]\nname = \"pt\"\nstart = \"12:00\"\nhours = 4\nkinds = [\"part-time\"]\n",
+            shift("day", "00:00", 8)
+        );
+        let s = scenario(&extra, &["presale"], 1);
+        let staff = [person("ana", &["presale"])];
+        let need = requirements(&s, |_, _| 1);
+        let mut model = Model::new(&s, &staff, &need, Stage::Plan);
+        let none = model.nothing();
+        assert_eq!(
+            model.shortfall_reason(0, 20, &none),
+            "no shift lets anyone serve presale then: check shift start times, people's skills and hours available, part_time.available and the phases' `may` lists"
+        );
+        assert_eq!(
+            model.shortfall_reason(0, 3, &none),
+            "one_shift_at_a_time_with_rest / daily_and_weekly_hours: every agent who could serve presale then is already working, resting (11 h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)"
+        );
+        assert_eq!(
+            model.shortfall_reason(0, 13, &none),
+            "cover_requirement: another agent for presale then costs more than the shortfall price (costs.shortfall_per_agent_hour); raise it to staff this hour"
+        );
+        model.part_timer_cap = Some(0);
+        assert_eq!(
+            model.shortfall_reason(0, 13, &none),
+            "part_timer_headcount: the plan may hire at most 0 part-timers (part_time.max_people or --max) and all are in use"
+        );
+    }
+
+    #[test]
+    fn missed_duty_reasons_say_what_kept_the_person_away() {
+        // The main group must be on duty 00:00-06:00. Ana could take the 00:00 shift but the
+        // named plan gives her none; Bo comes only 09:00-18:00, so no shift fits him.
+        let extra = format!(
+            "{}[[phases]]\nname = \"open\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T06:00\"\nqueues = [\"presale\"]\nmust = [\"main\"]\n",
+            shift("day", "00:00", 8)
+        );
+        let s = scenario(&extra, &["presale"], 1);
+        let mut bo = person("bo", &["presale"]);
+        bo.available = ClockWindow::parse("09:00-18:00").unwrap();
+        let staff = [person("ana", &["presale"]), bo];
+        let need = requirements(&s, |_, _| 0);
+        let model = Model::new(&s, &staff, &need, Stage::Plan);
+        let reasons: Vec<(String, String)> = model
+            .missed_duties(&[])
+            .into_iter()
+            .map(|m| (m.person, m.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (
+                    "ana".to_string(),
+                    "ana cannot take a shift overlapping 11-11 00:00 to 11-11 06:00 without breaking rest (11 h), weekly hours or days in a row".to_string()
+                ),
+                (
+                    "bo".to_string(),
+                    "no shift template overlapping 11-11 00:00 to 11-11 06:00 fits bo's skills, hours available (09:00-18:00), days off and daily hours".to_string()
+                ),
+            ]
+        );
+    }
+}

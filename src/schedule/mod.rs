@@ -1,0 +1,178 @@
+//! The shift plan: a mixed-integer model solved by HiGHS through good_lp, then one small model
+//! per cohort naming its members.
+//!
+//! Decisions: how many of each cohort (staff the plan cannot tell apart) work which shift
+//! (template x day x start x length), how many hired part-timers work each part-time shift, where
+//! everyone's breaks fall, and how many agent-hours stay short. Shifts may start the day before
+//! the horizon or run past its end (overnight shifts at the event start); they cost their full
+//! length but cover only the intervals inside the horizon. In a cyclic horizon (a standard week)
+//! they wrap around to its start instead.
+//!
+//! People with the same skills and group form a pool; the requirement rows cover every queue and
+//! every set of queues the pools link, which by Hall's theorem is exactly what lets the agents on
+//! duty be split over the queues; the split is handed out after solving. Who may take a shift at
+//! all is decided by the candidate rules (`has_skill`, `is_available`, `fits_daily_hours`,
+//! `phase_allows_group`, `part_time_length_allowed`); what must hold between shifts is the list
+//! of rules in [`Rule`], each a named function. Shortfall and missed phase duties are priced
+//! slack, so the model always has a plan and the report names what it could not meet.
+//!
+//! The files follow the solve: `slots` (every shift that could be worked), `candidates` (who may
+//! take one), `cohorts` (pools and the staff the plan counts instead of naming), `model` (the
+//! variables and the cost), `rules` (what must hold between them), `solve` (plan, then name the
+//! cohorts' members), `readback` and `flow` (the plan as shifts, breaks and queue splits) and
+//! `explain` (why an interval stays short or a duty is missed). `verify` counts one rule's broken
+//! rows in a hand-made assignment, for the tests.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+
+use crate::error::Result;
+use crate::scenario::{Person, Scenario};
+use crate::staffing::Requirement;
+
+mod candidates;
+mod cohorts;
+mod explain;
+mod flow;
+mod model;
+mod readback;
+mod rules;
+mod slots;
+mod solve;
+#[cfg(test)]
+mod verify;
+
+pub use rules::{Rule, RuleKind};
+pub use slots::{is_night_shift, night_hours};
+
+use model::{Model, Stage};
+
+/// What a person does in part of a shift.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Activity {
+    /// Serving the named queue.
+    Queue(String),
+    /// On the named break.
+    Break(String),
+}
+
+/// A stretch of a shift spent on one activity; `end` is not included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub activity: Activity,
+}
+
+/// A shift in the plan; `person` is an index into the staff list, `None` for a hired part-timer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedShift {
+    pub person: Option<usize>,
+    /// The queue served most of the shift.
+    pub queue: String,
+    /// The shift template's name.
+    pub template: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    /// Queue and break periods inside the horizon, in time order.
+    pub segments: Vec<Segment>,
+}
+
+/// Readable plan of a shift, e.g. "presale 09:00-12:00, meal 12:00-13:00, aftersale 13:00-17:00".
+/// `name` turns queue and break names into the reader's language.
+pub fn describe(segments: &[Segment], name: &dyn Fn(&str) -> String) -> String {
+    segments
+        .iter()
+        .map(|s| {
+            let what = match &s.activity {
+                Activity::Queue(q) | Activity::Break(q) => name(q),
+            };
+            format!(
+                "{what} {}-{}",
+                s.start.format("%H:%M"),
+                s.end.format("%H:%M")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A phase duty the plan could not meet, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissedDuty {
+    /// The phase's name.
+    pub phase: String,
+    /// The person's name.
+    pub person: String,
+    /// Why, in the planner's words.
+    pub reason: String,
+}
+
+/// How the solve ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SolverStatus {
+    /// Proven cheapest.
+    Optimal,
+    /// Stopped at the time limit with the best plan found so far.
+    TimeLimit,
+    /// Stopped within the allowed optimality gap.
+    GapLimit,
+}
+
+impl SolverStatus {
+    /// The status as the report and summary write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SolverStatus::Optimal => "optimal",
+            SolverStatus::TimeLimit => "time-limit",
+            SolverStatus::GapLimit => "within-gap",
+        }
+    }
+}
+
+/// The solved plan: every shift, the agents it puts on each queue, and what it leaves unmet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    pub status: SolverStatus,
+    /// Every shift worked, by start, queue and person.
+    pub shifts: Vec<PlannedShift>,
+    /// Agents serving each queue (scenario order) per horizon interval, breaks excluded.
+    pub scheduled: Vec<Vec<u32>>,
+    /// Of `scheduled`, the cross-trained agents lent to the queue then (the model's split).
+    pub cross_trained: Vec<Vec<u32>>,
+    /// Of `scheduled`, the hired part-timers.
+    pub part_time: Vec<Vec<u32>>,
+    /// The same in full agents: a new part-timer counts as `part_time_weight` of one.
+    pub effective: Vec<Vec<f64>>,
+    /// Agents missing per queue per interval (requirement minus effective agents, at least 0).
+    pub shortfall: Vec<Vec<f64>>,
+    /// Why each short queue and interval stays short, keyed like `shortfall`.
+    pub shortfall_reasons: BTreeMap<(usize, usize), String>,
+    /// Phase duties the plan could not meet, by phase and person.
+    pub missed_duties: Vec<MissedDuty>,
+    /// Wages, per-shift pay, night premium and overtime of every planned shift (hiring prices
+    /// per part-timer are added by the report, which knows the head count).
+    pub pay: f64,
+}
+
+/// Plans shifts for the requirements; `requirements` are in scenario queue order, interval order.
+pub fn schedule(
+    scenario: &Scenario,
+    staff: &[Person],
+    requirements: &[Requirement],
+) -> Result<Schedule> {
+    schedule_with_part_timers(scenario, staff, requirements, scenario.part_time.max_people)
+}
+
+/// [`schedule`] with at most `part_timers` hired part-timers (None: as many as pay off).
+pub fn schedule_with_part_timers(
+    scenario: &Scenario,
+    staff: &[Person],
+    requirements: &[Requirement],
+    part_timers: Option<u32>,
+) -> Result<Schedule> {
+    let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
+    model.part_timer_cap = part_timers;
+    model.solve()
+}

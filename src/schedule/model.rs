@@ -1,0 +1,538 @@
+//! The model: its decision variables (built part by part in `Model::new`), the questions the
+//! rules ask of them (whose shift, which day, pay), and the cost the solve minimises.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Duration, NaiveDate};
+use good_lp::{variable, Expression, ProblemVariables, Variable};
+
+use super::candidates::{group_may_serve, has_skill, part_timers_may_take, staff_may_take};
+use super::cohorts::{cohorts_of, pools, singletons, Cohort, Pool};
+use super::slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
+use crate::scenario::{Person, Scenario};
+use crate::staffing::Requirement;
+
+/// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
+const HEAD_TIE_BREAK: f64 = 1.0;
+
+/// Price per night shift of spread when naming a cohort's members (yuan): any even spread will
+/// do, and it never outweighs a real cost.
+const NIGHT_SPREAD_TIE_BREAK: f64 = 0.01;
+
+/// What a model is solved for.
+pub(super) enum Stage {
+    /// The plan: cohorts' shifts, part-timers, breaks and splits that cover the requirements.
+    Plan,
+    /// The same with every person a cohort of their own: needs no naming, so it is exact even
+    /// where cohort totals cannot be split into personal weeks.
+    PlanByPerson,
+    /// Naming: these members of one cohort take the plan's shifts (slot -> how many).
+    Name {
+        members: Vec<usize>,
+        counts: BTreeMap<usize, u32>,
+    },
+}
+
+impl Stage {
+    /// The cohorts the stage plans for, and when naming, the plan's shifts (slot -> how many).
+    fn cohorts(
+        self,
+        staff: &[Person],
+        pool_of: &[usize],
+    ) -> (Vec<Cohort>, Option<BTreeMap<usize, u32>>) {
+        match self {
+            Stage::Plan => (cohorts_of(staff, pool_of), None),
+            Stage::PlanByPerson => (singletons(0..staff.len(), pool_of), None),
+            Stage::Name { members, counts } => (singletons(members, pool_of), Some(counts)),
+        }
+    }
+}
+
+/// How many of a cohort work a slot (0 or 1 when the cohort is one person).
+pub(super) struct StaffShift {
+    pub(super) cohort: usize,
+    pub(super) slot: usize,
+    pub(super) var: Variable,
+}
+
+/// In the naming stage, the plan's shifts of one slot; `dropped` are those nobody can take.
+pub(super) struct Fill {
+    pub(super) slot: usize,
+    pub(super) count: u32,
+    pub(super) dropped: Variable,
+}
+
+/// How many hired part-timers work a slot.
+pub(super) struct PartTimeShift {
+    pub(super) slot: usize,
+    pub(super) var: Variable,
+}
+
+/// How many of a pool's people on one slot take break `number` at `offset` minutes in.
+pub(super) struct BreakChoice {
+    pub(super) pool: usize,
+    pub(super) slot: usize,
+    pub(super) number: usize,
+    pub(super) offset: u32,
+    pub(super) var: Variable,
+}
+
+/// Members of a cohort in a phase's `must` groups who miss it (priced slack).
+pub(super) struct Duty {
+    pub(super) phase: usize,
+    pub(super) cohort: usize,
+    pub(super) missed: Variable,
+}
+
+/// Hours a cohort works above contract in one week, paid at the overtime price.
+pub(super) struct Overtime {
+    pub(super) cohort: usize,
+    pub(super) week: i64,
+    pub(super) var: Variable,
+}
+
+/// Most and fewest night shifts among one group's members.
+pub(super) struct NightSpread {
+    pub(super) group: String,
+    pub(super) most: Variable,
+    pub(super) fewest: Variable,
+}
+
+pub(super) struct Model<'a> {
+    pub(super) scenario: &'a Scenario,
+    pub(super) staff: &'a [Person],
+    /// Queue by queue, then interval by interval: read them through [`Model::cell`].
+    pub(super) requirements: &'a [Requirement],
+    pub(super) naming: bool,
+    pub(super) slots: Vec<ShiftSlot>,
+    pub(super) pools: Vec<Pool>,
+    /// Pool of each person.
+    pub(super) pool_of: Vec<usize>,
+    pub(super) part_time_pool: usize,
+    pub(super) cohorts: Vec<Cohort>,
+    pub(super) vars: ProblemVariables,
+    pub(super) staff_shifts: Vec<StaffShift>,
+    pub(super) part_time_shifts: Vec<PartTimeShift>,
+    pub(super) fills: Vec<Fill>,
+    pub(super) breaks: Vec<BreakChoice>,
+    /// Agents of a pool serving a queue in an interval, for the pools the model splits itself
+    /// (see [`Pool::split_by_model`]).
+    pub(super) split: BTreeMap<(usize, usize, usize), Variable>,
+    /// Indexed like `requirements`, through [`Model::cell`].
+    pub(super) shortfall: Vec<Variable>,
+    pub(super) duties: Vec<Duty>,
+    pub(super) overtime: Vec<Overtime>,
+    pub(super) night_spread: Vec<NightSpread>,
+    /// Part-timers to hire: at least the most working or resting at one moment.
+    pub(super) part_timers: Variable,
+    pub(super) part_timer_cap: Option<u32>,
+    /// The first day a shift may start (the day before the horizon, unless cyclic).
+    pub(super) first_day: NaiveDate,
+}
+
+impl<'a> Model<'a> {
+    /// Builds the model's variables part by part. They are added in the order HiGHS numbers its
+    /// columns, which steers which of several equally cheap plans it returns: keep the order.
+    pub(super) fn new(
+        scenario: &'a Scenario,
+        staff: &'a [Person],
+        requirements: &'a [Requirement],
+        stage: Stage,
+    ) -> Self {
+        let slots = shift_slots(scenario);
+        let (pools, pool_of, part_time_pool) = pools(scenario, staff);
+        let (cohorts, named) = stage.cohorts(staff, &pool_of);
+        let naming = named.is_some();
+        let mut vars = ProblemVariables::new();
+        let staff_shifts =
+            staff_shift_vars(&mut vars, scenario, staff, &slots, &cohorts, named.as_ref());
+        let fills = fill_vars(&mut vars, named.unwrap_or_default());
+        let part_time_shifts = if naming {
+            Vec::new()
+        } else {
+            part_time_shift_vars(&mut vars, scenario, &slots)
+        };
+        // Breaks and splits are planned once, for pools; naming leaves them as planned.
+        let staff_planned = if naming { &[][..] } else { &staff_shifts[..] };
+        let pool_slots: BTreeSet<(usize, usize)> = staff_planned
+            .iter()
+            .map(|s| (cohorts[s.cohort].pool, s.slot))
+            .chain(part_time_shifts.iter().map(|s| (part_time_pool, s.slot)))
+            .collect();
+        let breaks = break_vars(&mut vars, scenario, &slots, &pool_slots);
+        let split = split_vars(&mut vars, scenario, &slots, &pools, &pool_slots);
+        let shortfall = requirements
+            .iter()
+            .map(|r| vars.add(variable().min(0).max(f64::from(r.agents_required))))
+            .collect();
+        let part_timers = vars.add(variable().integer().min(0));
+        let duties = duty_vars(&mut vars, scenario, staff, &cohorts);
+        let mut model = Model {
+            first_day: slots
+                .iter()
+                .map(|s| s.start.date())
+                .min()
+                .unwrap_or(scenario.horizon.start.date()),
+            scenario,
+            staff,
+            requirements,
+            naming,
+            slots,
+            pools,
+            pool_of,
+            part_time_pool,
+            cohorts,
+            vars,
+            staff_shifts,
+            part_time_shifts,
+            fills,
+            breaks,
+            split,
+            shortfall,
+            duties,
+            overtime: Vec::new(),
+            night_spread: Vec::new(),
+            part_timers,
+            part_timer_cap: None,
+        };
+        model.add_overtime_vars();
+        model.add_night_spread_vars();
+        model
+    }
+
+    /// A week's overtime hours per cohort with contract hours, when overtime has a price.
+    fn add_overtime_vars(&mut self) {
+        if self.scenario.costs.overtime_per_hour <= 0.0 {
+            return;
+        }
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            if self.staff[c.members[0]].contract_hours_per_week.is_none() {
+                continue;
+            }
+            let mut weeks: Vec<i64> = self
+                .mine(cohort)
+                .map(|s| self.week_of(&self.slots[s.slot]))
+                .collect();
+            weeks.dedup();
+            for week in weeks {
+                let var = self.vars.add(variable().min(0));
+                self.overtime.push(Overtime { cohort, week, var });
+            }
+        }
+    }
+
+    /// The most and fewest night shifts per group that can work one, when the spread has a price.
+    fn add_night_spread_vars(&mut self) {
+        if self.fairness_price() <= 0.0 {
+            return;
+        }
+        let mut groups: Vec<String> = self
+            .staff_shifts
+            .iter()
+            .filter(|s| self.is_night(&self.slots[s.slot]))
+            .map(|s| self.group_of(s.cohort).to_string())
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for group in groups {
+            let most = self.vars.add(variable().min(0));
+            let fewest = self.vars.add(variable().min(0));
+            self.night_spread.push(NightSpread {
+                group,
+                most,
+                fewest,
+            });
+        }
+    }
+
+    /// Price per night shift between the most and the fewest in a group. Naming always spreads
+    /// night shifts among a cohort's members (at a token price: who takes them costs nothing).
+    pub(super) fn fairness_price(&self) -> f64 {
+        let price = self.scenario.costs.fairness_per_shift;
+        if self.naming {
+            price.max(NIGHT_SPREAD_TIE_BREAK)
+        } else {
+            price
+        }
+    }
+
+    /// Where queue `q`'s interval `i` sits in `requirements` and `shortfall`: the one place that
+    /// knows they run queue by queue, while [`super::Schedule`]'s grids are `[q][i]`.
+    pub(super) fn cell(&self, q: usize, i: usize) -> usize {
+        q * self.scenario.horizon.len() + i
+    }
+
+    /// Agents queue `q` needs in interval `i`.
+    pub(super) fn need(&self, q: usize, i: usize) -> f64 {
+        f64::from(self.requirements[self.cell(q, i)].agents_required)
+    }
+
+    pub(super) fn group_of(&self, cohort: usize) -> &str {
+        &self.staff[self.cohorts[cohort].members[0]].group
+    }
+
+    pub(super) fn person_of(&self, cohort: usize) -> &Person {
+        &self.staff[self.cohorts[cohort].members[0]]
+    }
+
+    /// The staff shifts of one cohort.
+    pub(super) fn mine(&self, cohort: usize) -> impl Iterator<Item = &StaffShift> + '_ {
+        self.staff_shifts.iter().filter(move |s| s.cohort == cohort)
+    }
+
+    /// Days since the first day shifts may start.
+    pub(super) fn day_of(&self, slot: &ShiftSlot) -> i64 {
+        (slot.start.date() - self.first_day).num_days()
+    }
+
+    pub(super) fn week_of(&self, slot: &ShiftSlot) -> i64 {
+        self.day_of(slot) / 7
+    }
+
+    pub(super) fn is_night(&self, slot: &ShiftSlot) -> bool {
+        is_night_shift(self.scenario, slot.start, slot.end)
+    }
+
+    /// Pay for one shift of the slot at `per_hour`: hours, per-shift pay and night premium.
+    pub(super) fn shift_pay(&self, slot: &ShiftSlot, per_hour: f64) -> f64 {
+        let costs = &self.scenario.costs;
+        slot.hours() * per_hour
+            + self.scenario.shifts[slot.template].cost_per_shift
+            + night_hours(self.scenario, slot.start, slot.end) * costs.night_premium_per_hour
+    }
+
+    /// Horizon intervals a break choice takes.
+    pub(super) fn break_cover(&self, b: &BreakChoice) -> Vec<usize> {
+        let slot = &self.slots[b.slot];
+        let rule = &self.scenario.shifts[slot.template].breaks[b.number];
+        let from = slot.start + Duration::minutes(b.offset.into());
+        self.scenario
+            .horizon
+            .intervals(from, from + Duration::minutes(rule.minutes.into()))
+    }
+
+    /// One agent of pool `p` on queue `q`, in full agents (new part-timers count less).
+    pub(super) fn weight(&self, p: usize, q: usize) -> f64 {
+        self.pools[p].weight(self.scenario, q)
+    }
+
+    /// Whether pool `p` may serve queue `q` in interval `i` (its skills and the phases allow).
+    pub(super) fn may_serve(&self, p: usize, q: usize, i: usize) -> bool {
+        let pool = &self.pools[p];
+        pool.queues.contains(&q)
+            && group_may_serve(
+                &self.scenario.phases,
+                &self.scenario.queues[q].name,
+                &pool.group,
+                self.scenario.horizon.time_of(i),
+            )
+    }
+
+    /// Whether working `slot` in `pool` keeps the duty of phase `phase`.
+    pub(super) fn keeps_duty(&self, phase: usize, pool: usize, slot: usize) -> bool {
+        let phase = &self.scenario.phases[phase];
+        let slot = &self.slots[slot];
+        slot.start < phase.end
+            && phase.start < slot.end
+            && self.pools[pool]
+                .queues
+                .iter()
+                .any(|q| phase.queues.contains(&self.scenario.queues[*q].name))
+    }
+
+    /// A cohort's shifts that keep a phase's duty.
+    pub(super) fn duty_shifts(
+        &self,
+        phase: usize,
+        cohort: usize,
+    ) -> impl Iterator<Item = &StaffShift> + '_ {
+        let pool = self.cohorts[cohort].pool;
+        self.mine(cohort)
+            .filter(move |s| self.keeps_duty(phase, pool, s.slot))
+    }
+
+    /// Pay for every planned shift and overtime hour, the price of each agent-hour short and each
+    /// missed duty, hiring, and the spread of night shifts.
+    pub(super) fn cost(&self) -> Expression {
+        let costs = &self.scenario.costs;
+        let interval_hours = self.scenario.horizon.interval_hours();
+        let mut cost = Expression::from(0.0);
+        for s in &self.staff_shifts {
+            cost.add_mul(
+                self.shift_pay(&self.slots[s.slot], costs.full_time_per_hour),
+                s.var,
+            );
+        }
+        for s in &self.part_time_shifts {
+            cost.add_mul(
+                self.shift_pay(&self.slots[s.slot], costs.part_time_per_hour),
+                s.var,
+            );
+        }
+        for o in &self.overtime {
+            cost.add_mul(costs.overtime_per_hour, o.var);
+        }
+        for v in &self.shortfall {
+            cost.add_mul(interval_hours * costs.shortfall_per_agent_hour, *v);
+        }
+        for d in &self.duties {
+            cost.add_mul(costs.phase_rule_penalty, d.missed);
+        }
+        for f in &self.fills {
+            let hours = self.slots[f.slot].hours();
+            cost.add_mul(hours * costs.shortfall_per_agent_hour, f.dropped);
+        }
+        for n in &self.night_spread {
+            cost.add_mul(self.fairness_price(), n.most);
+            cost.add_mul(-self.fairness_price(), n.fewest);
+        }
+        // The small extra per head makes the plan hire no more people than its shifts need
+        // when several rosters cost the same.
+        cost.add_mul(
+            costs.part_time_per_person + HEAD_TIE_BREAK,
+            self.part_timers,
+        );
+        cost
+    }
+}
+
+/// A variable per cohort and slot its members may take; when naming (`named` holds the plan's
+/// counts per slot), only the slots the plan gave the cohort.
+fn staff_shift_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    staff: &[Person],
+    slots: &[ShiftSlot],
+    cohorts: &[Cohort],
+    named: Option<&BTreeMap<usize, u32>>,
+) -> Vec<StaffShift> {
+    let mut staff_shifts = Vec::new();
+    for (cohort_index, cohort) in cohorts.iter().enumerate() {
+        let person = &staff[cohort.members[0]];
+        if !has_skill(scenario, person) {
+            continue;
+        }
+        for (slot_index, slot) in slots.iter().enumerate() {
+            let candidate = match named {
+                Some(counts) => counts.contains_key(&slot_index),
+                None => staff_may_take(scenario, person, slot),
+            };
+            if candidate {
+                staff_shifts.push(StaffShift {
+                    cohort: cohort_index,
+                    slot: slot_index,
+                    var: vars.add(variable().integer().min(0).max(cohort.size())),
+                });
+            }
+        }
+    }
+    staff_shifts
+}
+
+/// When naming, the plan's shifts nobody takes, per slot.
+fn fill_vars(vars: &mut ProblemVariables, counts: BTreeMap<usize, u32>) -> Vec<Fill> {
+    counts
+        .into_iter()
+        .map(|(slot, count)| Fill {
+            slot,
+            count,
+            dropped: vars.add(variable().min(0).max(count)),
+        })
+        .collect()
+}
+
+/// A variable per slot hired part-timers may take.
+fn part_time_shift_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    slots: &[ShiftSlot],
+) -> Vec<PartTimeShift> {
+    (0..slots.len())
+        .filter(|&slot| part_timers_may_take(scenario, &slots[slot]))
+        .map(|slot| PartTimeShift {
+            slot,
+            var: vars.add(variable().integer().min(0)),
+        })
+        .collect()
+}
+
+/// A variable per pool on a slot, break of its template and start offset in the break's window.
+fn break_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    slots: &[ShiftSlot],
+    pool_slots: &BTreeSet<(usize, usize)>,
+) -> Vec<BreakChoice> {
+    let mut breaks = Vec::new();
+    for &(pool, slot) in pool_slots {
+        let template = &scenario.shifts[slots[slot].template];
+        for (number, b) in template.breaks.iter().enumerate() {
+            for offset in
+                (b.earliest..=b.latest).step_by(scenario.horizon.interval_minutes as usize)
+            {
+                breaks.push(BreakChoice {
+                    pool,
+                    slot,
+                    number,
+                    offset,
+                    var: vars.add(variable().integer().min(0)),
+                });
+            }
+        }
+    }
+    breaks
+}
+
+/// For pools the model splits itself, a variable per queue and interval its slots cover where the
+/// phases let the pool's group serve the queue.
+fn split_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    slots: &[ShiftSlot],
+    pools: &[Pool],
+    pool_slots: &BTreeSet<(usize, usize)>,
+) -> BTreeMap<(usize, usize, usize), Variable> {
+    let mut split = BTreeMap::new();
+    for (p, pool) in pools
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.split_by_model(scenario))
+    {
+        let covered: BTreeSet<usize> = pool_slots
+            .iter()
+            .filter(|(owner, _)| *owner == p)
+            .flat_map(|(_, slot)| slots[*slot].cover.iter().copied())
+            .collect();
+        for i in covered {
+            for &q in &pool.queues {
+                let t = scenario.horizon.time_of(i);
+                if group_may_serve(&scenario.phases, &scenario.queues[q].name, &pool.group, t) {
+                    split.insert((p, q, i), vars.add(variable().integer().min(0)));
+                }
+            }
+        }
+    }
+    split
+}
+
+/// Members of each cohort in a phase's `must` groups who miss it.
+fn duty_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    staff: &[Person],
+    cohorts: &[Cohort],
+) -> Vec<Duty> {
+    let mut duties = Vec::new();
+    for (phase_index, phase) in scenario.phases.iter().enumerate() {
+        for (cohort_index, cohort) in cohorts.iter().enumerate() {
+            if phase.must.contains(&staff[cohort.members[0]].group) {
+                duties.push(Duty {
+                    phase: phase_index,
+                    cohort: cohort_index,
+                    missed: vars.add(variable().min(0).max(cohort.size())),
+                });
+            }
+        }
+    }
+    duties
+}

@@ -1,0 +1,508 @@
+//! The rules every plan keeps, as values ([`Rule`]: name, hard or priced) and as rows (one named
+//! function per rule on the model, listed once in [`Model::rows`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Duration, NaiveDateTime};
+use good_lp::{constraint, Constraint, Expression, Variable};
+
+use super::flow::linked;
+use super::model::{Model, StaffShift};
+use super::slots::ShiftSlot;
+
+/// A rule the plan keeps between its shifts. Who may take a shift at all is not a rule here but
+/// a candidate check (`candidates.rs`): a shift nobody may take has no variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// Agents on duty, plus the shortfall reported, reach each queue's requirement every interval.
+    CoverRequirement,
+    /// When naming a cohort, its members take exactly the shifts the plan gave the cohort.
+    FillPlannedShifts,
+    /// New part-timers trained for several queues are split over those queues every interval.
+    SplitCrossTrainedHours,
+    /// Everyone on a shift takes each of its `breaks` once, inside the break's window.
+    TakeEveryBreak,
+    /// A person works one shift at a time and rests `rules.min_rest_hours` before the next.
+    OneShiftAtATimeWithRest,
+    /// A person works at most `max_hours_per_day` a day and `max_hours_per_week` a week.
+    DailyAndWeeklyHours,
+    /// A person with `max_days_in_row` = m takes a day off after m working days.
+    DaysInARow,
+    /// Hours above a person's `contract_hours_per_week` are overtime.
+    OvertimeAboveContract,
+    /// Every member of a phase's `must` groups works a shift overlapping the phase.
+    PhaseMustBeOnDuty,
+    /// Enough part-timers are hired to work the part-time shifts, and no more than
+    /// `part_time.max_people`.
+    PartTimerHeadcount,
+    /// Night shifts (at least half inside `costs.night`) are spread evenly within each group.
+    FairSpreadOfNightShifts,
+}
+
+/// Whether a rule always holds or gives way at a price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Every plan keeps it.
+    Hard,
+    /// The plan may break it, paying the scenario's price under this key for each unit broken.
+    Priced(&'static str),
+}
+
+impl Rule {
+    /// Every rule, in the order its rows go to HiGHS. The row order steers which of several
+    /// equally cheap plans HiGHS returns (hard rules first changed the bundled example's roster),
+    /// so it stays the order the rules were written in; [`Rule::kind`] tells hard from priced.
+    pub const ALL: [Rule; 11] = [
+        Rule::CoverRequirement,
+        Rule::FillPlannedShifts,
+        Rule::SplitCrossTrainedHours,
+        Rule::TakeEveryBreak,
+        Rule::OneShiftAtATimeWithRest,
+        Rule::DailyAndWeeklyHours,
+        Rule::DaysInARow,
+        Rule::OvertimeAboveContract,
+        Rule::PhaseMustBeOnDuty,
+        Rule::PartTimerHeadcount,
+        Rule::FairSpreadOfNightShifts,
+    ];
+
+    /// The rule's name in the model's rows and in the reasons the report gives.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::CoverRequirement => "cover_requirement",
+            Rule::FillPlannedShifts => "fill_planned_shifts",
+            Rule::SplitCrossTrainedHours => "split_cross_trained_hours",
+            Rule::TakeEveryBreak => "take_every_break",
+            Rule::OneShiftAtATimeWithRest => "one_shift_at_a_time_with_rest",
+            Rule::DailyAndWeeklyHours => "daily_and_weekly_hours",
+            Rule::DaysInARow => "days_in_a_row",
+            Rule::OvertimeAboveContract => "overtime_above_contract",
+            Rule::PhaseMustBeOnDuty => "phase_must_be_on_duty",
+            Rule::PartTimerHeadcount => "part_timer_headcount",
+            Rule::FairSpreadOfNightShifts => "fair_spread_of_night_shifts",
+        }
+    }
+
+    /// Hard, or priced by which `costs.*` key. Part-timer head count is hard: each hire is paid
+    /// `costs.part_time_per_person`, but the plan never hires fewer than its shifts need.
+    pub fn kind(self) -> RuleKind {
+        match self {
+            // Shortfall is the slack of the cover rows; a planned shift naming cannot fill is
+            // dropped at the same price per hour.
+            Rule::CoverRequirement | Rule::FillPlannedShifts => {
+                RuleKind::Priced("costs.shortfall_per_agent_hour")
+            }
+            Rule::OvertimeAboveContract => RuleKind::Priced("costs.overtime_per_hour"),
+            Rule::PhaseMustBeOnDuty => RuleKind::Priced("costs.phase_rule_penalty"),
+            Rule::FairSpreadOfNightShifts => RuleKind::Priced("costs.fairness_per_shift"),
+            Rule::SplitCrossTrainedHours
+            | Rule::TakeEveryBreak
+            | Rule::OneShiftAtATimeWithRest
+            | Rule::DailyAndWeeklyHours
+            | Rule::DaysInARow
+            | Rule::PartTimerHeadcount => RuleKind::Hard,
+        }
+    }
+
+    /// The `costs.*` key that prices breaking the rule; None for a hard rule.
+    pub fn price(self) -> Option<&'static str> {
+        match self.kind() {
+            RuleKind::Priced(key) => Some(key),
+            RuleKind::Hard => None,
+        }
+    }
+}
+
+impl Model<'_> {
+    /// The rows of one rule, each named after it: the one place rules meet their functions.
+    pub(super) fn rows(&self, rule: Rule) -> Vec<Constraint> {
+        let rows = match rule {
+            Rule::CoverRequirement => self.cover_requirement(),
+            Rule::FillPlannedShifts => self.fill_planned_shifts(),
+            Rule::SplitCrossTrainedHours => self.split_cross_trained_hours(),
+            Rule::TakeEveryBreak => self.take_every_break(),
+            Rule::OneShiftAtATimeWithRest => self.one_shift_at_a_time_with_rest(),
+            Rule::DailyAndWeeklyHours => self.daily_and_weekly_hours(),
+            Rule::DaysInARow => self.days_in_a_row(),
+            Rule::OvertimeAboveContract => self.overtime_above_contract(),
+            Rule::PhaseMustBeOnDuty => self.phase_must_be_on_duty(),
+            Rule::PartTimerHeadcount => self.part_timer_headcount(),
+            Rule::FairSpreadOfNightShifts => self.fair_spread_of_night_shifts(),
+        };
+        rows.into_iter()
+            .map(|row| row.set_name(rule.name().to_string()))
+            .collect()
+    }
+
+    /// Agents who may serve a queue, plus its reported shortfall, reach its requirement in every
+    /// interval; so do those who may serve any of a set of queues that cross-trained agents link,
+    /// for the set's total. By Hall's theorem these rows are exactly what lets the agents on
+    /// duty be split over the queues, so the model needs no variable per pool, queue and
+    /// interval; the split is handed out after solving. Naming has no such rows: it keeps the
+    /// plan's shifts, so it keeps their cover.
+    fn cover_requirement(&self) -> Vec<Constraint> {
+        if self.naming {
+            return Vec::new();
+        }
+        let count = self.scenario.horizon.len();
+        let queues = self.scenario.queues.len();
+        let on_duty = self.on_duty();
+        let mut rows = Vec::new();
+        for i in 0..count {
+            let reach = self.reach(i);
+            for set in (1u32..1 << queues).filter(|&set| linked(set, &reach)) {
+                let mut served = Expression::from(0.0);
+                let mut need = 0.0;
+                for q in (0..queues).filter(|q| set & 1 << q != 0) {
+                    need += self.need(q, i);
+                    served += self.shortfall[self.cell(q, i)];
+                    served += self.served_by_weighted(&on_duty, q, i);
+                }
+                for &(p, mask) in &reach {
+                    if mask & set != 0 {
+                        served += on_duty[p][i].clone();
+                    }
+                }
+                rows.push(constraint!(served >= need));
+            }
+        }
+        rows
+    }
+
+    /// In the naming stage, the cohort's members take exactly the plan's shifts; one nobody can
+    /// take is dropped at the shortfall price and reported.
+    fn fill_planned_shifts(&self) -> Vec<Constraint> {
+        self.fills
+            .iter()
+            .map(|f| {
+                let taken = self
+                    .staff_shifts
+                    .iter()
+                    .filter(|s| s.slot == f.slot)
+                    .fold(Expression::from(f.dropped), |e, s| e + s.var);
+                constraint!(taken == f.count)
+            })
+            .collect()
+    }
+
+    /// A cross-trained pool whose agents count differently per queue (new part-timers, whose
+    /// weight is `part_time_chats_at_once` / `chats_at_once`) is split over its queues in every
+    /// interval by the model; other pools' splits follow from `cover_requirement` and are handed
+    /// out after solving.
+    fn split_cross_trained_hours(&self) -> Vec<Constraint> {
+        let on_duty = self.on_duty();
+        let mut served: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
+        for (&(p, _, i), v) in &self.split {
+            served
+                .entry((p, i))
+                .or_insert_with(|| Expression::from(0.0))
+                .add_mul(1.0, *v);
+        }
+        served
+            .into_iter()
+            .map(|((p, i), served)| constraint!(served == on_duty[p][i].clone()))
+            .collect()
+    }
+
+    /// Everyone on a shift with `breaks` takes each break once, somewhere inside its window.
+    fn take_every_break(&self) -> Vec<Constraint> {
+        let mut taken: BTreeMap<(usize, usize, usize), Expression> = BTreeMap::new();
+        for b in &self.breaks {
+            taken
+                .entry((b.pool, b.slot, b.number))
+                .or_insert_with(|| Expression::from(0.0))
+                .add_mul(1.0, b.var);
+        }
+        let mut working: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
+        let shifts = self
+            .staff_shifts
+            .iter()
+            .map(|s| (self.cohorts[s.cohort].pool, s.slot, s.var))
+            .chain(
+                self.part_time_shifts
+                    .iter()
+                    .map(|s| (self.part_time_pool, s.slot, s.var)),
+            );
+        for (pool, slot, var) in shifts {
+            working
+                .entry((pool, slot))
+                .or_insert_with(|| Expression::from(0.0))
+                .add_mul(1.0, var);
+        }
+        taken
+            .into_iter()
+            .map(|((pool, slot, _), breaks)| {
+                let working = working.get(&(pool, slot)).cloned().unwrap_or_default();
+                constraint!(breaks == working)
+            })
+            .collect()
+    }
+
+    /// A person works one shift at a time and rests `min_rest_hours` after each before the next.
+    /// (For a cohort of n: at most n of its shifts-plus-rest overlap at any moment, which is
+    /// exactly what n people can work, as for part-timers.)
+    fn one_shift_at_a_time_with_rest(&self) -> Vec<Constraint> {
+        let mut rows = Vec::new();
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            let mine: Vec<&StaffShift> = self.mine(cohort).collect();
+            let mut starts: Vec<NaiveDateTime> =
+                mine.iter().map(|s| self.slots[s.slot].start).collect();
+            starts.sort();
+            starts.dedup();
+            // Two busy windows (shift plus rest) clash exactly when one holds the other's start,
+            // so it is enough to allow at most one of them to hold each shift start.
+            for t in starts {
+                let busy: Vec<Variable> = mine
+                    .iter()
+                    .filter(|s| self.busy_at(&self.slots[s.slot], t))
+                    .map(|s| s.var)
+                    .collect();
+                if busy.len() > 1 {
+                    rows.push(constraint!(
+                        busy.iter().fold(Expression::from(0.0), |e, v| e + *v) <= c.size()
+                    ));
+                }
+            }
+        }
+        rows
+    }
+
+    /// A person works at most `max_hours_per_day` on shifts starting that day, and at most
+    /// `max_hours_per_week` in each 7 days from the first day of the plan.
+    fn daily_and_weekly_hours(&self) -> Vec<Constraint> {
+        let mut rows = Vec::new();
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            let person = self.person_of(cohort);
+            let limits = [
+                (1, person.max_hours_per_day),
+                (7, person.max_hours_per_week),
+            ];
+            for (days, limit) in limits {
+                for (_, list) in self.blocks_of(cohort, days) {
+                    let most: f64 = list.iter().map(|s| self.slots[s.slot].hours()).sum();
+                    if most > limit + 1e-9 {
+                        rows.push(constraint!(self.hours_of(&list) <= limit * c.size()));
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    /// A person with `max_days_in_row` = m starts at most m shifts in any m + 1 days in a row,
+    /// so a day off follows every m working days (in a cyclic horizon, also across the wrap).
+    fn days_in_a_row(&self) -> Vec<Constraint> {
+        let days = self
+            .slots
+            .iter()
+            .map(|s| self.day_of(s))
+            .max()
+            .map_or(0, |d| d + 1);
+        let mut rows = Vec::new();
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            let Some(m) = self.person_of(cohort).max_days_in_row.map(i64::from) else {
+                continue;
+            };
+            let last_first_day = if self.scenario.horizon.cyclic {
+                days - 1
+            } else {
+                days - m - 1
+            };
+            for first in 0..=last_first_day {
+                let in_window: Vec<&StaffShift> = self
+                    .mine(cohort)
+                    .filter(|s| {
+                        let d = self.day_of(&self.slots[s.slot]);
+                        (d - first).rem_euclid(days.max(1)) <= m
+                    })
+                    .collect();
+                let distinct: BTreeSet<i64> = in_window
+                    .iter()
+                    .map(|s| self.day_of(&self.slots[s.slot]))
+                    .collect();
+                if distinct.len() as i64 > m {
+                    let shifts = in_window
+                        .iter()
+                        .fold(Expression::from(0.0), |e, s| e + s.var);
+                    rows.push(constraint!(shifts <= m as f64 * c.size()));
+                }
+            }
+        }
+        rows
+    }
+
+    /// Hours above a person's weekly contract hours are overtime, paid `overtime_per_hour` extra.
+    fn overtime_above_contract(&self) -> Vec<Constraint> {
+        self.overtime
+            .iter()
+            .map(|o| {
+                let c = &self.cohorts[o.cohort];
+                let contract = self
+                    .person_of(o.cohort)
+                    .contract_hours_per_week
+                    .unwrap_or(0.0);
+                let week = self
+                    .blocks_of(o.cohort, 7)
+                    .remove(&o.week)
+                    .unwrap_or_default();
+                constraint!(self.hours_of(&week) - contract * c.size() <= o.var)
+            })
+            .collect()
+    }
+
+    /// Every member of a phase's `must` groups works a shift overlapping the phase; a miss is
+    /// priced slack and reported with its reason.
+    fn phase_must_be_on_duty(&self) -> Vec<Constraint> {
+        self.duties
+            .iter()
+            .map(|d| {
+                let on_duty = self
+                    .duty_shifts(d.phase, d.cohort)
+                    .fold(Expression::from(0.0), |e, s| e + s.var);
+                constraint!(on_duty + d.missed >= self.cohorts[d.cohort].size())
+            })
+            .collect()
+    }
+
+    /// Hired part-timers number at least the most part-time shifts working or resting at one
+    /// moment (and at most the cap, when asked): shifts plus rest are intervals on a line, so
+    /// that most is exactly the least number of people who can work them, which the roster uses.
+    /// (On a cyclic horizon they are arcs of a circle, where the roster may need a few more.)
+    fn part_timer_headcount(&self) -> Vec<Constraint> {
+        let mut rows: Vec<Constraint> = self
+            .part_timer_cap
+            .map(|cap| constraint!(self.part_timers <= f64::from(cap)))
+            .into_iter()
+            .collect();
+        let mut starts: Vec<NaiveDateTime> = self
+            .part_time_shifts
+            .iter()
+            .map(|s| self.slots[s.slot].start)
+            .collect();
+        starts.sort();
+        starts.dedup();
+        rows.extend(starts.into_iter().map(|t| {
+            let busy = self
+                .part_time_shifts
+                .iter()
+                .filter(|s| self.busy_at(&self.slots[s.slot], t))
+                .fold(Expression::from(0.0), |e, s| e + s.var);
+            constraint!(busy <= self.part_timers)
+        }));
+        rows
+    }
+
+    /// Within each staff group, night shifts are spread evenly: the gap between the member with
+    /// the most and the one with the fewest is priced `fairness_per_shift` per shift (a cohort's
+    /// average lies between them). Members who can take no night shift at all are left out.
+    fn fair_spread_of_night_shifts(&self) -> Vec<Constraint> {
+        let mut rows = Vec::new();
+        for spread in &self.night_spread {
+            for (cohort, c) in self.cohorts.iter().enumerate() {
+                if self.group_of(cohort) != spread.group {
+                    continue;
+                }
+                let nights: Vec<Variable> = self
+                    .mine(cohort)
+                    .filter(|s| self.is_night(&self.slots[s.slot]))
+                    .map(|s| s.var)
+                    .collect();
+                if nights.is_empty() {
+                    continue;
+                }
+                let count = nights.iter().fold(Expression::from(0.0), |e, v| e + *v);
+                rows.push(constraint!(count.clone() <= c.size() * spread.most));
+                rows.push(constraint!(count >= c.size() * spread.fewest));
+            }
+        }
+        rows
+    }
+
+    // ---- what the rules ask of the model ----
+
+    /// Agents of each pool on duty (not on a break) per interval.
+    fn on_duty(&self) -> Vec<Vec<Expression>> {
+        let count = self.scenario.horizon.len();
+        let mut on_duty = vec![vec![Expression::from(0.0); count]; self.pools.len()];
+        for s in &self.staff_shifts {
+            for &i in &self.slots[s.slot].cover {
+                on_duty[self.cohorts[s.cohort].pool][i].add_mul(1.0, s.var);
+            }
+        }
+        for s in &self.part_time_shifts {
+            for &i in &self.slots[s.slot].cover {
+                on_duty[self.part_time_pool][i].add_mul(1.0, s.var);
+            }
+        }
+        for b in &self.breaks {
+            for i in self.break_cover(b) {
+                on_duty[b.pool][i].add_mul(-1.0, b.var);
+            }
+        }
+        on_duty
+    }
+
+    /// Agents of pools that count less than one full agent (their split is in the model) serving
+    /// queue `q` in interval `i`, in full agents.
+    fn served_by_weighted(&self, on_duty: &[Vec<Expression>], q: usize, i: usize) -> Expression {
+        let mut total = Expression::from(0.0);
+        for (p, pool) in self.pools.iter().enumerate() {
+            if !pool.queues.contains(&q) || pool.full_agents(self.scenario) {
+                continue;
+            }
+            let weight = self.weight(p, q);
+            if pool.queues.len() == 1 {
+                total += on_duty[p][i].clone() * weight;
+            } else if let Some(v) = self.split.get(&(p, q, i)) {
+                total.add_mul(weight, *v);
+            }
+        }
+        total
+    }
+
+    /// The queues each full-agent pool may serve in interval `i`, as bit sets by queue index.
+    fn reach(&self, i: usize) -> Vec<(usize, u32)> {
+        (0..self.pools.len())
+            .filter(|&p| self.pools[p].full_agents(self.scenario))
+            .map(|p| {
+                let mask = self.pools[p]
+                    .queues
+                    .iter()
+                    .filter(|&&q| self.may_serve(p, q, i))
+                    .fold(0u32, |m, &q| m | 1 << q);
+                (p, mask)
+            })
+            .filter(|&(_, mask)| mask != 0)
+            .collect()
+    }
+
+    fn rest(&self) -> Duration {
+        Duration::minutes((self.scenario.min_rest_hours * 60.0).round() as i64)
+    }
+
+    /// Whether the shift or the rest after it is under way at `t`.
+    fn busy_at(&self, slot: &ShiftSlot, t: NaiveDateTime) -> bool {
+        self.scenario
+            .horizon
+            .within(slot.start, slot.end - slot.start + self.rest(), t)
+    }
+
+    /// One cohort's shifts grouped by blocks of `days` days.
+    fn blocks_of(&self, cohort: usize, days: i64) -> BTreeMap<i64, Vec<&StaffShift>> {
+        let mut blocks: BTreeMap<i64, Vec<&StaffShift>> = BTreeMap::new();
+        for s in self.mine(cohort) {
+            blocks
+                .entry(self.day_of(&self.slots[s.slot]) / days)
+                .or_default()
+                .push(s);
+        }
+        blocks
+    }
+
+    fn hours_of(&self, shifts: &[&StaffShift]) -> Expression {
+        shifts.iter().fold(Expression::from(0.0), |mut e, s| {
+            e.add_mul(self.slots[s.slot].hours(), s.var);
+            e
+        })
+    }
+}

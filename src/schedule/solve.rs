@@ -1,0 +1,132 @@
+//! The solve stages: the plan (cohorts counted), naming each cohort's members, and the
+//! person-by-person plan when naming cannot keep the plan's cost.
+
+use std::collections::BTreeMap;
+
+use good_lp::{highs, Solution, SolverModel};
+
+use super::model::{Model, Stage};
+use super::rules::Rule;
+use super::Schedule;
+use crate::error::{Error, Result};
+
+/// The naming stage's answer.
+pub(super) struct Named {
+    /// (person, slot) of every staff shift someone takes.
+    pub(super) shifts: Vec<(usize, usize)>,
+    /// Planned shifts nobody in their cohort could take.
+    pub(super) dropped: usize,
+}
+
+impl Model<'_> {
+    /// Plans, names the cohorts' members, and reads the plan back.
+    pub(super) fn solve(self) -> Result<Schedule> {
+        let solution = self.optimise()?;
+        let named = self.name_staff(&solution)?;
+        if self.naming_kept_cost(&solution, &named) {
+            return Ok(self.read(&solution, &named));
+        }
+        // Rare: the cohorts' totals fit their rules but no one person's week does. Plan person
+        // by person instead (exact, slower).
+        let mut by_person = Model::new(
+            self.scenario,
+            self.staff,
+            self.requirements,
+            Stage::PlanByPerson,
+        );
+        by_person.part_timer_cap = self.part_timer_cap;
+        let solution = by_person.optimise()?;
+        let named = by_person.name_staff(&solution)?;
+        Ok(by_person.read(&solution, &named))
+    }
+
+    /// Whether the named shifts cost what the plan counted: every shift taken, and no more
+    /// overtime or missed phase duties than the cohorts' totals. Then the plan's optimality
+    /// (or gap) holds for the named roster too, since cohort totals only relax the rules.
+    fn naming_kept_cost(&self, solution: &impl Solution, named: &Named) -> bool {
+        let planned_overtime: f64 = self.overtime.iter().map(|o| solution.value(o.var)).sum();
+        let planned_misses: f64 = self.duties.iter().map(|d| solution.value(d.missed)).sum();
+        named.dropped == 0
+            && self.overtime_hours(&named.shifts) <= planned_overtime + 1e-6
+            && self.missed_duties(&named.shifts).len() as f64 <= planned_misses + 1e-6
+    }
+
+    /// Solves this model, every rule's rows in [`Rule::ALL`] order, within the scenario's time
+    /// limit and gap.
+    fn optimise(&self) -> Result<impl Solution> {
+        // For developers: SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stdout.
+        let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
+        let mut problem = self
+            .vars
+            .clone()
+            .minimise(self.cost())
+            .using(highs)
+            .set_option("output_flag", log)
+            .set_option("log_to_console", log)
+            .set_time_limit(self.scenario.solver.time_limit_seconds);
+        problem = problem
+            .set_mip_rel_gap(self.scenario.solver.relative_gap as f32)
+            .map_err(|e| Error::Solver(e.to_string()))?;
+        for rule in Rule::ALL {
+            for row in self.rows(rule) {
+                problem.add_constraint(row);
+            }
+        }
+        problem.solve().map_err(|e| Error::Solver(e.to_string()))
+    }
+
+    /// Who works each planned staff shift, as (person, slot): a cohort of one is named by the
+    /// plan itself, a larger cohort by a naming model of its own members.
+    fn name_staff(&self, solution: &impl Solution) -> Result<Named> {
+        let mut named = Named {
+            shifts: Vec::new(),
+            dropped: 0,
+        };
+        for (c, cohort) in self.cohorts.iter().enumerate() {
+            let counts: BTreeMap<usize, u32> = self
+                .mine(c)
+                .map(|s| (s.slot, solution.value(s.var).round().max(0.0) as u32))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            if cohort.members.len() == 1 || counts.is_empty() {
+                named
+                    .shifts
+                    .extend(counts.keys().map(|&slot| (cohort.members[0], slot)));
+                continue;
+            }
+            let stage = Stage::Name {
+                members: cohort.members.clone(),
+                counts,
+            };
+            let naming = Model::new(self.scenario, self.staff, &[], stage);
+            let names = naming.optimise()?;
+            named.shifts.extend(
+                naming
+                    .staff_shifts
+                    .iter()
+                    .filter(|s| names.value(s.var) > 0.5)
+                    .map(|s| (naming.cohorts[s.cohort].members[0], s.slot)),
+            );
+            for f in &naming.fills {
+                named.dropped += names.value(f.dropped).round().max(0.0) as usize;
+            }
+        }
+        Ok(named)
+    }
+
+    /// Overtime hours of the named plan: each person's hours above contract, week by week.
+    pub(super) fn overtime_hours(&self, named: &[(usize, usize)]) -> f64 {
+        let mut weeks: BTreeMap<(usize, i64), f64> = BTreeMap::new();
+        for &(person, slot) in named {
+            let slot = &self.slots[slot];
+            *weeks.entry((person, self.week_of(slot))).or_default() += slot.hours();
+        }
+        weeks
+            .into_iter()
+            .filter_map(|((person, _), hours)| {
+                let contract = self.staff[person].contract_hours_per_week?;
+                Some((hours - contract).max(0.0))
+            })
+            .sum()
+    }
+}

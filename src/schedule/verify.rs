@@ -1,0 +1,474 @@
+//! The rule verifier, as Timefold's ConstraintVerifier: given a hand-made assignment, count the
+//! rows of one rule it breaks, without running HiGHS. Then one test per rule, named after it,
+//! each with its arithmetic in a comment (the solved hand-worked instances stay in
+//! tests/schedule_rules_hand_worked.rs).
+
+use std::collections::HashMap;
+
+use good_lp::Variable;
+
+use super::model::{Model, Stage};
+use super::rules::Rule;
+use crate::scenario::{Person, Scenario};
+use crate::staffing::Requirement;
+use crate::time::{parse_time, ClockWindow};
+
+/// Values of the model's variables; good_lp reads a `HashMap` as a solution.
+pub(super) type Assignment = HashMap<Variable, f64>;
+
+impl Model<'_> {
+    /// How many of `rule`'s rows the assignment breaks: an inequality row (`expression <= 0`)
+    /// by more than 1e-6, an equality row by more than 1e-6 either way.
+    pub(super) fn violations(&self, rule: Rule, assignment: &Assignment) -> usize {
+        self.rows(rule)
+            .iter()
+            .filter(|row| {
+                let value = row.expression().eval_with(assignment);
+                if row.is_equality() {
+                    value.abs() > 1e-6
+                } else {
+                    value > 1e-6
+                }
+            })
+            .count()
+    }
+
+    /// Every variable at 0 (a `HashMap` solution panics on a variable it lacks).
+    pub(super) fn nothing(&self) -> Assignment {
+        self.vars
+            .iter_variables_with_def()
+            .map(|(v, _)| (v, 0.0))
+            .collect()
+    }
+
+    /// The slot of `template` starting at `start` (`YYYY-MM-DDTHH:MM`).
+    pub(super) fn slot(&self, template: &str, start: &str) -> usize {
+        let start = parse_time(start).unwrap();
+        (0..self.slots.len())
+            .find(|&s| {
+                let slot = &self.slots[s];
+                slot.start == start && self.scenario.shifts[slot.template].name == template
+            })
+            .unwrap_or_else(|| panic!("no {template} shift at {start}"))
+    }
+
+    /// Sets how many of `cohort` work `template` from `start`.
+    pub(super) fn works(
+        &self,
+        a: &mut Assignment,
+        cohort: usize,
+        template: &str,
+        start: &str,
+        n: f64,
+    ) {
+        let slot = self.slot(template, start);
+        let shift = self
+            .staff_shifts
+            .iter()
+            .find(|s| s.cohort == cohort && s.slot == slot)
+            .unwrap_or_else(|| panic!("cohort {cohort} may not work {template} at {start}"));
+        a.insert(shift.var, n);
+    }
+
+    /// Sets how many hired part-timers work `template` from `start`.
+    pub(super) fn part_timers_work(&self, a: &mut Assignment, template: &str, start: &str, n: f64) {
+        let slot = self.slot(template, start);
+        let shift = self
+            .part_time_shifts
+            .iter()
+            .find(|s| s.slot == slot)
+            .unwrap();
+        a.insert(shift.var, n);
+    }
+}
+
+/// A scenario of `days` days from 2026-11-11 in hourly intervals with `queues` (180 s chats, 3 at
+/// once) and `extra` TOML (shift templates and the like); full-timers cost 5 an hour,
+/// part-timers 10, an agent-hour short 1000.
+pub(super) fn scenario(extra: &str, queues: &[&str], days: u32) -> Scenario {
+    let mut text = format!(
+        r#"
+[horizon]
+start = "2026-11-11T00:00"
+end = "2026-11-{:02}T00:00"
+interval_minutes = 60
+[history]
+file = "unused.csv"
+[staff]
+file = "unused.csv"
+[costs]
+full_time_per_hour = 5
+part_time_per_hour = 10
+shortfall_per_agent_hour = 1000
+"#,
+        11 + days
+    );
+    for q in queues {
+        text += &format!(
+            "[[queues]]\nname = \"{q}\"\nhandle_time_seconds = 180\nchats_at_once = 3\nservice_level = 0.8\nanswer_within_seconds = 30\n"
+        );
+    }
+    text += extra;
+    Scenario::from_toml(&text, "test.toml").unwrap()
+}
+
+/// A main-group person with `skills`, always available, 8 hours a day and 40 a week.
+pub(super) fn person(name: &str, skills: &[&str]) -> Person {
+    Person {
+        name: name.into(),
+        group: "main".into(),
+        skills: skills.iter().map(|s| s.to_string()).collect(),
+        available: ClockWindow::ALWAYS,
+        days_off: vec![],
+        max_hours_per_day: 8.0,
+        max_hours_per_week: 40.0,
+        max_days_in_row: None,
+        contract_hours_per_week: None,
+    }
+}
+
+/// `need(queue, interval)` agents in every queue and interval, queue by queue.
+pub(super) fn requirements(
+    scenario: &Scenario,
+    need: impl Fn(usize, usize) -> u32,
+) -> Vec<Requirement> {
+    let mut out = Vec::new();
+    for (q, queue) in scenario.queues.iter().enumerate() {
+        for (i, time) in scenario.horizon.times().into_iter().enumerate() {
+            out.push(Requirement {
+                time,
+                queue: queue.name.clone(),
+                inquiries: 0.0,
+                offered_load: 0.0,
+                agents_by_rule: None,
+                agents_required: need(q, i),
+            });
+        }
+    }
+    out
+}
+
+/// A full-time template `name` starting at `start` for `hours` hours.
+pub(super) fn shift(name: &str, start: &str, hours: u32) -> String {
+    format!(
+        "[[shifts]]\nname = \"{name}\"\nstart = \"{start}\"\nhours = {hours}\nkinds = [\"full-time\"]\n"
+    )
+}
+
+#[test]
+fn rule_names_are_snake_case_distinct_and_carried_by_their_rows() {
+    let mut names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+    assert!(names
+        .iter()
+        .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Rule::ALL.len());
+    assert!(Rule::ALL
+        .iter()
+        .filter_map(|r| r.price())
+        .all(|key| key.starts_with("costs.")));
+    // One day, one 8-hour shift, one person: 24 cover rows (one an hour), and every rule's
+    // rows carry its name.
+    let s = scenario(&shift("day", "00:00", 8), &["presale"], 1);
+    let staff = [person("ana", &["presale"])];
+    let need = requirements(&s, |_, _| 1);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    assert_eq!(model.rows(Rule::CoverRequirement).len(), 24);
+    for rule in Rule::ALL {
+        assert!(model
+            .rows(rule)
+            .iter()
+            .all(|row| row.name() == Some(rule.name())));
+    }
+}
+
+#[test]
+fn cover_requirement_counts_each_hour_short() {
+    // 1 agent needed 00:00-08:00; ana's 8-hour shift from 00:00 covers all of it. Nobody on
+    // duty leaves 8 hours short; a shortfall of 1 reported at 03:00 excuses one of them.
+    let s = scenario(&shift("day", "00:00", 8), &["presale"], 1);
+    let staff = [person("ana", &["presale"])];
+    let need = requirements(&s, |_, i| u32::from(i < 8));
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let mut a = model.nothing();
+    assert_eq!(model.violations(Rule::CoverRequirement, &a), 8);
+    a.insert(model.shortfall[model.cell(0, 3)], 1.0);
+    assert_eq!(model.violations(Rule::CoverRequirement, &a), 7);
+    model.works(&mut a, 0, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::CoverRequirement, &a), 0);
+}
+
+#[test]
+fn cover_requirement_counts_a_cross_trained_agent_once_for_two_queues() {
+    // presale and aftersale need 1 each at 00:00. Bo serves both, Cy presale only. Bo alone
+    // meets each queue's row but not the row of the pair (1 agent for 2): 1 violation. With Cy
+    // on presale, the pair has 2: none.
+    let s = scenario(&shift("day", "00:00", 8), &["presale", "aftersale"], 1);
+    let staff = [
+        person("bo", &["presale", "aftersale"]),
+        person("cy", &["presale"]),
+    ];
+    let need = requirements(&s, |_, i| u32::from(i == 0));
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let mut a = model.nothing();
+    model.works(&mut a, 0, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::CoverRequirement, &a), 1);
+    model.works(&mut a, 1, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::CoverRequirement, &a), 0);
+}
+
+#[test]
+fn fill_planned_shifts_counts_a_planned_shift_nobody_takes() {
+    // The plan gave the cohort of ana and bo 2 day shifts. Ana alone takes 1 of 2: the row is
+    // broken, unless the other is reported dropped; ana and bo together take both.
+    let s = scenario(&shift("day", "00:00", 8), &["presale"], 1);
+    let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
+    let plan = Model::new(&s, &staff, &[], Stage::Plan);
+    let slot = plan.slot("day", "2026-11-11T00:00");
+    let stage = Stage::Name {
+        members: vec![0, 1],
+        counts: [(slot, 2)].into(),
+    };
+    let model = Model::new(&s, &staff, &[], stage);
+    let mut a = model.nothing();
+    assert_eq!(model.violations(Rule::FillPlannedShifts, &a), 1);
+    model.works(&mut a, 0, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::FillPlannedShifts, &a), 1);
+    a.insert(model.fills[0].dropped, 1.0);
+    assert_eq!(model.violations(Rule::FillPlannedShifts, &a), 0);
+    a.insert(model.fills[0].dropped, 0.0);
+    model.works(&mut a, 1, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::FillPlannedShifts, &a), 0);
+}
+
+#[test]
+fn split_cross_trained_hours_counts_each_hour_split_wrong() {
+    // New part-timers serve 2 chats of 3 on both queues, so the model splits them itself. One
+    // works 00:00-04:00: split to presale 00-03 only, hour 03 has 0 of 1 placed (1 violation);
+    // placed on both queues at 00:00 too, hour 00 has 2 of 1 (2 violations).
+    let extra =
+        "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 4\nkinds = [\"part-time\"]\n";
+    let mut s = scenario(extra, &["presale", "aftersale"], 1);
+    for q in &mut s.queues {
+        q.part_time_chats_at_once = 2;
+    }
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &[], &need, Stage::Plan);
+    let pool = model.part_time_pool;
+    let mut a = model.nothing();
+    model.part_timers_work(&mut a, "pt", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::SplitCrossTrainedHours, &a), 4);
+    for i in 0..3 {
+        a.insert(model.split[&(pool, 0, i)], 1.0);
+    }
+    assert_eq!(model.violations(Rule::SplitCrossTrainedHours, &a), 1);
+    a.insert(model.split[&(pool, 1, 0)], 1.0);
+    assert_eq!(model.violations(Rule::SplitCrossTrainedHours, &a), 2);
+}
+
+#[test]
+fn take_every_break_counts_a_shift_without_its_meal() {
+    // An 8-hour shift with a 1-hour meal 3 to 5 hours in: worked without a meal, or with two,
+    // the row is broken; with one meal at 4 hours in, it holds.
+    let extra = format!(
+        "{}breaks = [{{ name = \"meal\", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }}]\n",
+        shift("day", "00:00", 8)
+    );
+    let s = scenario(&extra, &["presale"], 1);
+    let staff = [person("ana", &["presale"])];
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let meal_at = |offset: u32| {
+        model
+            .breaks
+            .iter()
+            .find(|b| b.offset == offset)
+            .unwrap()
+            .var
+    };
+    let mut a = model.nothing();
+    assert_eq!(model.violations(Rule::TakeEveryBreak, &a), 0);
+    model.works(&mut a, 0, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::TakeEveryBreak, &a), 1);
+    a.insert(meal_at(240), 1.0);
+    assert_eq!(model.violations(Rule::TakeEveryBreak, &a), 0);
+    a.insert(meal_at(300), 1.0);
+    assert_eq!(model.violations(Rule::TakeEveryBreak, &a), 1);
+}
+
+#[test]
+fn one_shift_at_a_time_with_rest_counts_a_start_inside_the_rest() {
+    // Shifts 00:00-08:00 and 16:00-24:00 on two days, 11 hours' rest. Early then late the same
+    // day starts 8 hours after the end (1 violation); late then early the next day, 0 hours
+    // after (1); early on both days, 16 hours after (0).
+    let extra = format!(
+        "{}{}",
+        shift("early", "00:00", 8),
+        shift("late", "16:00", 8)
+    );
+    let s = scenario(&extra, &["presale"], 2);
+    let staff = [person("ana", &["presale"])];
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let count = |shifts: &[(&str, &str)]| {
+        let mut a = model.nothing();
+        for (template, start) in shifts {
+            model.works(&mut a, 0, template, start, 1.0);
+        }
+        model.violations(Rule::OneShiftAtATimeWithRest, &a)
+    };
+    assert_eq!(
+        count(&[("early", "2026-11-11T00:00"), ("late", "2026-11-11T16:00")]),
+        1
+    );
+    assert_eq!(
+        count(&[("late", "2026-11-11T16:00"), ("early", "2026-11-12T00:00")]),
+        1
+    );
+    assert_eq!(
+        count(&[("early", "2026-11-11T00:00"), ("early", "2026-11-12T00:00")]),
+        0
+    );
+}
+
+#[test]
+fn daily_and_weekly_hours_counts_a_long_day_and_a_long_week() {
+    // A day: two 5-hour shifts are 10 hours, above 8 (1 violation); one is 5 (0).
+    let extra = format!("{}{}", shift("a", "00:00", 5), shift("b", "12:00", 5));
+    let s = scenario(&extra, &["presale"], 1);
+    let staff = [person("ana", &["presale"])];
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let mut a = model.nothing();
+    model.works(&mut a, 0, "a", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 0);
+    model.works(&mut a, 0, "b", "2026-11-11T12:00", 1.0);
+    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 1);
+    // A week: 6 days of 8 hours are 48, above 40 (1 violation); 5 days are 40 (0).
+    let s = scenario(&shift("day", "00:00", 8), &["presale"], 7);
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let mut a = model.nothing();
+    for day in 11..16 {
+        model.works(&mut a, 0, "day", &format!("2026-11-{day}T00:00"), 1.0);
+    }
+    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 0);
+    model.works(&mut a, 0, "day", "2026-11-16T00:00", 1.0);
+    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 1);
+}
+
+#[test]
+fn days_in_a_row_counts_a_seventh_start() {
+    // max_days_in_row = 6 over 8 days: every 7 days in a row hold at most 6 starts. Starts on
+    // days 1-6: none broken; days 1-7: the window of days 1-7 (1 violation); all 8 days: both
+    // windows, days 1-7 and 2-8 (2).
+    let s = scenario(&shift("day", "00:00", 8), &["presale"], 8);
+    let mut ana = person("ana", &["presale"]);
+    ana.max_days_in_row = Some(6);
+    ana.max_hours_per_week = 100.0;
+    let staff = [ana];
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let starts = |days: std::ops::Range<u32>| {
+        let mut a = model.nothing();
+        for day in days {
+            model.works(&mut a, 0, "day", &format!("2026-11-{day}T00:00"), 1.0);
+        }
+        model.violations(Rule::DaysInARow, &a)
+    };
+    assert_eq!(starts(11..17), 0);
+    assert_eq!(starts(11..18), 1);
+    assert_eq!(starts(11..19), 2);
+}
+
+#[test]
+fn overtime_above_contract_counts_a_week_above_contract_unpaid() {
+    // 32 contract hours a week; 5 days of 8 hours are 40, so 8 hours overtime: none or 7
+    // reported break the row, 8 reported keep it; 4 days (32 hours) need none.
+    let mut s = scenario(&shift("day", "00:00", 8), &["presale"], 7);
+    s.costs.overtime_per_hour = 10.0;
+    let mut ana = person("ana", &["presale"]);
+    ana.contract_hours_per_week = Some(32.0);
+    let staff = [ana];
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let mut a = model.nothing();
+    for day in 11..15 {
+        model.works(&mut a, 0, "day", &format!("2026-11-{day}T00:00"), 1.0);
+    }
+    assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 0);
+    model.works(&mut a, 0, "day", "2026-11-15T00:00", 1.0);
+    assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 1);
+    a.insert(model.overtime[0].var, 7.0);
+    assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 1);
+    a.insert(model.overtime[0].var, 8.0);
+    assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 0);
+}
+
+#[test]
+fn phase_must_be_on_duty_counts_a_member_off_duty() {
+    // The main group must be on duty 00:00-06:00. Ana off, or on the 12:00 shift, misses it
+    // (1 violation) unless the miss is reported; on the 00:00 shift she keeps it.
+    let extra = format!(
+        "{}{}[[phases]]\nname = \"open\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T06:00\"\nqueues = [\"presale\"]\nmust = [\"main\"]\n",
+        shift("day", "00:00", 8),
+        shift("late", "12:00", 8)
+    );
+    let s = scenario(&extra, &["presale"], 1);
+    let staff = [person("ana", &["presale"])];
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let mut a = model.nothing();
+    assert_eq!(model.violations(Rule::PhaseMustBeOnDuty, &a), 1);
+    model.works(&mut a, 0, "late", "2026-11-11T12:00", 1.0);
+    assert_eq!(model.violations(Rule::PhaseMustBeOnDuty, &a), 1);
+    a.insert(model.duties[0].missed, 1.0);
+    assert_eq!(model.violations(Rule::PhaseMustBeOnDuty, &a), 0);
+    a.insert(model.duties[0].missed, 0.0);
+    model.works(&mut a, 0, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(model.violations(Rule::PhaseMustBeOnDuty, &a), 0);
+}
+
+#[test]
+fn part_timer_headcount_counts_shifts_one_hire_cannot_work() {
+    // Part-time shifts 08:00-12:00 and 14:00-18:00 with 11 hours' rest: one person cannot work
+    // both, so one hire for both breaks the row at 14:00 (1 violation); two hires keep it, but
+    // break a cap of 1 (1).
+    let extra = "[[shifts]]\nname = \"pt\"\nstart = \"08:00\"\nlatest_start = \"14:00\"\nstart_every_minutes = 360\nhours = 4\nkinds = [\"part-time\"]\n";
+    let s = scenario(extra, &["presale"], 1);
+    let need = requirements(&s, |_, _| 0);
+    let mut model = Model::new(&s, &[], &need, Stage::Plan);
+    let mut a = model.nothing();
+    model.part_timers_work(&mut a, "pt", "2026-11-11T08:00", 1.0);
+    model.part_timers_work(&mut a, "pt", "2026-11-11T14:00", 1.0);
+    a.insert(model.part_timers, 1.0);
+    assert_eq!(model.violations(Rule::PartTimerHeadcount, &a), 1);
+    a.insert(model.part_timers, 2.0);
+    assert_eq!(model.violations(Rule::PartTimerHeadcount, &a), 0);
+    model.part_timer_cap = Some(1);
+    assert_eq!(model.violations(Rule::PartTimerHeadcount, &a), 1);
+}
+
+#[test]
+fn fair_spread_of_night_shifts_counts_members_outside_the_spread() {
+    // Ana works 2 night shifts, Bo none. A spread of most 2, fewest 0 holds them both; most 1
+    // leaves Ana above it (1 violation); most 1 and fewest 1 leaves Bo below it too (2).
+    let mut s = scenario(&shift("night", "22:00", 8), &["presale"], 2);
+    s.costs.fairness_per_shift = 5.0;
+    s.costs.night = ClockWindow::parse("22:00-06:00").unwrap();
+    let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
+    let need = requirements(&s, |_, _| 0);
+    // Person by person, so ana and bo are not one cohort.
+    let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
+    let spread = &model.night_spread[0];
+    let mut a = model.nothing();
+    model.works(&mut a, 0, "night", "2026-11-10T22:00", 1.0);
+    model.works(&mut a, 0, "night", "2026-11-12T22:00", 1.0);
+    a.insert(spread.most, 2.0);
+    assert_eq!(model.violations(Rule::FairSpreadOfNightShifts, &a), 0);
+    a.insert(spread.most, 1.0);
+    assert_eq!(model.violations(Rule::FairSpreadOfNightShifts, &a), 1);
+    a.insert(spread.fewest, 1.0);
+    assert_eq!(model.violations(Rule::FairSpreadOfNightShifts, &a), 2);
+}
