@@ -146,6 +146,24 @@ pub(crate) fn build(
     schedule: &Schedule,
     roster: &Roster,
 ) -> Report {
+    let coverage = coverage(scenario, requirements, schedule);
+    let summary = summary(
+        scenario,
+        forecast,
+        requirements,
+        schedule,
+        roster,
+        &coverage,
+    );
+    Report { coverage, summary }
+}
+
+/// One coverage row per queue and interval, in scenario queue order, then time.
+fn coverage(
+    scenario: &Scenario,
+    requirements: &[Requirement],
+    schedule: &Schedule,
+) -> Vec<CoverageRow> {
     let horizon = &scenario.horizon;
     let count = horizon.len();
     let mut coverage = Vec::new();
@@ -177,7 +195,19 @@ pub(crate) fn build(
             });
         }
     }
+    coverage
+}
 
+/// The summary numbers, from the roster's hours, the schedule's costs and shortfalls, and the
+/// coverage rows' service levels.
+fn summary(
+    scenario: &Scenario,
+    forecast: &Forecast,
+    requirements: &[Requirement],
+    schedule: &Schedule,
+    roster: &Roster,
+    coverage: &[CoverageRow],
+) -> Summary {
     let hours = |kind: Kind| -> f64 {
         roster
             .rows
@@ -187,14 +217,52 @@ pub(crate) fn build(
             .sum()
     };
     let (full_time_hours, part_time_hours) = (hours(Kind::FullTime), hours(Kind::PartTime));
-    let costs = &scenario.costs;
-    let lowest = coverage
+    let lowest = lowest_service_level(coverage, requirements);
+    let unmet_demand = unmet_demand(scenario, schedule);
+    // + 0.0 turns the empty sum's -0.0 into 0.
+    let shortfall_agent_hours = round2(
+        unmet_demand.iter().map(|u| u.agents_short).sum::<f64>()
+            * scenario.horizon.interval_hours(),
+    ) + 0.0;
+    Summary {
+        part_timers_needed: roster.part_timers_needed,
+        total_agent_hours: full_time_hours + part_time_hours,
+        full_time_hours,
+        part_time_hours,
+        total_cost: round2(
+            schedule.pay + roster.part_timers_needed as f64 * scenario.costs.part_time_per_person,
+        ),
+        shortfall_agent_hours,
+        min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),
+        min_service_level_at: lowest.map(|c| format!("{} {}", format_time(c.time), c.queue)),
+        solver_status: schedule.status.label(),
+        peak: peak_hour(requirements),
+        unmet_demand,
+        missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
+        night_shifts: night_shift_spread(scenario, roster),
+        forecast_notes: forecast.notes.clone(),
+        forecast_warnings: forecast.warnings.clone(),
+        simulation: None,
+    }
+}
+
+/// The coverage row with the lowest service level among intervals with inquiries (the first,
+/// if several tie).
+fn lowest_service_level<'a>(
+    coverage: &'a [CoverageRow],
+    requirements: &[Requirement],
+) -> Option<&'a CoverageRow> {
+    coverage
         .iter()
         .zip(requirements)
         .filter(|(_, r)| r.inquiries > 0.0)
         .min_by(|(a, _), (b, _)| a.service_level.total_cmp(&b.service_level))
-        .map(|(c, _)| c);
-    let peak = requirements
+        .map(|(c, _)| c)
+}
+
+/// The queue and interval needing the most agents, the earliest if several tie.
+fn peak_hour(requirements: &[Requirement]) -> Option<PeakHour> {
+    requirements
         .iter()
         .max_by(|a, b| {
             a.agents_required
@@ -205,8 +273,13 @@ pub(crate) fn build(
             timestamp: format_time(r.time),
             queue: r.queue.clone(),
             agents_required: r.agents_required,
-        });
-    let unmet_demand: Vec<UnmetDemand> = schedule
+        })
+}
+
+/// Every queue and interval the schedule leaves short, with the schedule's reason.
+fn unmet_demand(scenario: &Scenario, schedule: &Schedule) -> Vec<UnmetDemand> {
+    let horizon = &scenario.horizon;
+    schedule
         .shortfall_reasons
         .iter()
         .map(|(&(q, i), reason)| UnmetDemand {
@@ -215,32 +288,7 @@ pub(crate) fn build(
             agents_short: schedule.shortfall[q][i],
             reason: reason.clone(),
         })
-        .collect();
-    // + 0.0 turns the empty sum's -0.0 into 0.
-    let shortfall_agent_hours =
-        round2(unmet_demand.iter().map(|u| u.agents_short).sum::<f64>() * horizon.interval_hours())
-            + 0.0;
-    let summary = Summary {
-        part_timers_needed: roster.part_timers_needed,
-        total_agent_hours: full_time_hours + part_time_hours,
-        full_time_hours,
-        part_time_hours,
-        total_cost: round2(
-            schedule.pay + roster.part_timers_needed as f64 * costs.part_time_per_person,
-        ),
-        shortfall_agent_hours,
-        min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),
-        min_service_level_at: lowest.map(|c| format!("{} {}", format_time(c.time), c.queue)),
-        solver_status: schedule.status.label(),
-        peak,
-        unmet_demand,
-        missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
-        night_shifts: night_shift_spread(scenario, roster),
-        forecast_notes: forecast.notes.clone(),
-        forecast_warnings: forecast.warnings.clone(),
-        simulation: None,
-    };
-    Report { coverage, summary }
+        .collect()
 }
 
 fn night_shift_spread(scenario: &Scenario, roster: &Roster) -> Vec<NightShiftSpread> {

@@ -222,51 +222,87 @@ impl Floor {
     }
 }
 
+/// One run of the plan: the counts per interval it arrived in.
 fn run_once(
     queue: &SimQueue,
     intervals: &[SimInterval],
     interval_seconds: f64,
     rng: &mut ChaCha8Rng,
 ) -> Vec<Tally> {
-    let slots = queue.handle_time_by_open.len();
-    // Completion rate of one agent with k chats open: k chats, each at 1 / h_k.
-    let rate: Vec<f64> = (0..=slots)
-        .map(|k| {
-            if k == 0 {
-                0.0
-            } else {
-                k as f64 / queue.handle_time_by_open[k - 1]
-            }
-        })
-        .collect();
-    let abandon_rate = queue.patience_seconds.map_or(0.0, |p| 1.0 / p);
-    let mut tally = vec![Tally::default(); intervals.len()];
-    let mut floor = Floor {
-        active: vec![0; slots + 1],
-        leaving: vec![0; slots + 1],
-    };
-    let mut line: VecDeque<(f64, usize)> = VecDeque::new();
-    let mut now = 0.0;
-    let mut interval = 0;
-    floor.set_agents(intervals.first().map_or(0, |i| i.agents));
-    loop {
-        let in_plan = interval < intervals.len();
-        if !in_plan && line.is_empty() {
-            return tally;
+    let mut run = Run::new(queue, intervals, interval_seconds);
+    while run.step(rng) {}
+    run.tally
+}
+
+/// The state of one run: the agents, the chats waiting, the clock, and the counts so far.
+struct Run<'a> {
+    queue: &'a SimQueue,
+    intervals: &'a [SimInterval],
+    interval_seconds: f64,
+    /// Completion rate of one agent with k chats open: k chats, each at 1 / h_k.
+    rate: Vec<f64>,
+    abandon_rate: f64,
+    floor: Floor,
+    /// Waiting chats, first come first: when each arrived and in which interval.
+    line: VecDeque<(f64, usize)>,
+    tally: Vec<Tally>,
+    now: f64,
+    /// The interval `now` is in; `intervals.len()` once the plan is over.
+    interval: usize,
+}
+
+impl<'a> Run<'a> {
+    /// A run at time 0, with the first interval's agents at the keyboard.
+    fn new(queue: &'a SimQueue, intervals: &'a [SimInterval], interval_seconds: f64) -> Self {
+        let slots = queue.handle_time_by_open.len();
+        let rate: Vec<f64> = (0..=slots)
+            .map(|k| {
+                if k == 0 {
+                    0.0
+                } else {
+                    k as f64 / queue.handle_time_by_open[k - 1]
+                }
+            })
+            .collect();
+        let mut floor = Floor {
+            active: vec![0; slots + 1],
+            leaving: vec![0; slots + 1],
+        };
+        floor.set_agents(intervals.first().map_or(0, |i| i.agents));
+        Run {
+            queue,
+            intervals,
+            interval_seconds,
+            rate,
+            abandon_rate: queue.patience_seconds.map_or(0.0, |p| 1.0 / p),
+            floor,
+            line: VecDeque::new(),
+            tally: vec![Tally::default(); intervals.len()],
+            now: 0.0,
+            interval: 0,
+        }
+    }
+
+    /// Draws the next event (an arrival, a chat ending, a chat leaving, or the next interval's
+    /// start) and applies it; false once the run is over.
+    fn step(&mut self, rng: &mut ChaCha8Rng) -> bool {
+        let in_plan = self.interval < self.intervals.len();
+        if !in_plan && self.line.is_empty() {
+            return false;
         }
         let arrival_rate = if in_plan {
-            intervals[interval].arrivals / interval_seconds
+            self.intervals[self.interval].arrivals / self.interval_seconds
         } else {
             0.0
         };
-        let service: Vec<f64> = (0..=slots)
-            .map(|k| f64::from(floor.active[k] + floor.leaving[k]) * rate[k])
+        let service: Vec<f64> = (0..self.rate.len())
+            .map(|k| f64::from(self.floor.active[k] + self.floor.leaving[k]) * self.rate[k])
             .collect();
         let service_total: f64 = service.iter().sum();
-        let abandon_total = abandon_rate * line.len() as f64;
+        let abandon_total = self.abandon_rate * self.line.len() as f64;
         let total = arrival_rate + service_total + abandon_total;
         let boundary = if in_plan {
-            (interval + 1) as f64 * interval_seconds
+            (self.interval + 1) as f64 * self.interval_seconds
         } else {
             f64::INFINITY
         };
@@ -275,51 +311,84 @@ fn run_once(
         } else {
             f64::INFINITY
         };
-        if now + step >= boundary {
+        if self.now + step >= boundary {
             // Nothing happened before the next interval starts: memoryless, so redraw from there.
-            now = boundary;
-            interval += 1;
-            if let Some(next) = intervals.get(interval) {
-                floor.set_agents(next.agents);
-                while !line.is_empty() && floor.take_chat() {
-                    let (arrived, from) = line.pop_front().expect("a waiting chat");
-                    answer(&mut tally[from], now - arrived, queue.answer_within_seconds);
-                }
-            }
-            continue;
+            self.next_interval(boundary);
+            return true;
         }
         if !step.is_finite() {
-            return tally;
+            return false;
         }
-        now += step;
+        self.now += step;
         let mut pick = rng.gen::<f64>() * total;
         if pick < arrival_rate {
-            tally[interval].arrivals += 1;
-            if floor.take_chat() {
-                answer(&mut tally[interval], 0.0, queue.answer_within_seconds);
-            } else {
-                line.push_back((now, interval));
-            }
-            continue;
+            self.arrive();
+            return true;
         }
         pick -= arrival_rate;
         if pick < service_total {
-            let k = (1..=slots).find(|k| {
-                pick -= service[*k];
-                pick < 0.0
-            });
-            let k = k.unwrap_or(slots);
-            finish_chat(&mut floor, k, rng);
-            while !line.is_empty() && floor.take_chat() {
-                let (arrived, from) = line.pop_front().expect("a waiting chat");
-                answer(&mut tally[from], now - arrived, queue.answer_within_seconds);
-            }
-            continue;
+            self.finish(pick, &service, rng);
+        } else {
+            self.abandon(rng);
         }
-        let gone = rng.gen_range(0..line.len());
-        let (arrived, from) = line.remove(gone).expect("a waiting chat");
-        tally[from].abandoned += 1;
-        tally[from].waited += now - arrived;
+        true
+    }
+
+    /// Moves the clock to the next interval's start and sets its agents, who take waiting chats.
+    fn next_interval(&mut self, boundary: f64) {
+        self.now = boundary;
+        self.interval += 1;
+        if let Some(next) = self.intervals.get(self.interval) {
+            self.floor.set_agents(next.agents);
+            self.serve_line();
+        }
+    }
+
+    /// A chat arrives: answered at once by an agent with room, else it waits in line.
+    fn arrive(&mut self) {
+        self.tally[self.interval].arrivals += 1;
+        if self.floor.take_chat() {
+            answer(
+                &mut self.tally[self.interval],
+                0.0,
+                self.queue.answer_within_seconds,
+            );
+        } else {
+            self.line.push_back((self.now, self.interval));
+        }
+    }
+
+    /// A chat ends at the agents with k open, k chosen by where `pick` (below the total service
+    /// rate) falls among their rates; the freed room goes to the line.
+    fn finish(&mut self, mut pick: f64, service: &[f64], rng: &mut ChaCha8Rng) {
+        let slots = self.queue.handle_time_by_open.len();
+        let k = (1..=slots).find(|k| {
+            pick -= service[*k];
+            pick < 0.0
+        });
+        let k = k.unwrap_or(slots);
+        finish_chat(&mut self.floor, k, rng);
+        self.serve_line();
+    }
+
+    /// A waiting chat, drawn at random, runs out of patience and leaves.
+    fn abandon(&mut self, rng: &mut ChaCha8Rng) {
+        let gone = rng.gen_range(0..self.line.len());
+        let (arrived, from) = self.line.remove(gone).expect("a waiting chat");
+        self.tally[from].abandoned += 1;
+        self.tally[from].waited += self.now - arrived;
+    }
+
+    /// Agents with room take waiting chats, first come first served.
+    fn serve_line(&mut self) {
+        while !self.line.is_empty() && self.floor.take_chat() {
+            let (arrived, from) = self.line.pop_front().expect("a waiting chat");
+            answer(
+                &mut self.tally[from],
+                self.now - arrived,
+                self.queue.answer_within_seconds,
+            );
+        }
     }
 }
 

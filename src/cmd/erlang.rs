@@ -6,7 +6,7 @@
 //! evaluates that staffing. `--patience` switches from Erlang C to Erlang A (buyers who leave).
 
 use shiftcast::labels::Lang;
-use shiftcast::staffing::{self, ErlangAnswer, Model, ServiceTarget, Targets};
+use shiftcast::staffing::{ErlangQuestion, Model, ServiceTarget, Targets};
 use shiftcast::{output, Error, Result};
 
 /// Agents needed for a number of chats, or how a given number of agents performs.
@@ -96,11 +96,67 @@ fn share(flag: &str, value: Option<f64>, allow_zero: bool) -> Result<Option<f64>
 }
 
 pub fn run(args: &Args, global: &super::Global) -> Result<()> {
+    let question = question(args)?;
+    let mut answer = question.answer()?;
+    // Checked after the answer, as it always was, so the answer's own error (no number of
+    // agents meets the targets) stays the first reported.
+    if let Some(rate) = args.chats_per_agent_hour {
+        let rate = positive(
+            "--chats-per-agent-hour",
+            rate,
+            "e.g. --chats-per-agent-hour 20",
+        )?;
+        answer.agents_by_rule = Some(question.agents_by_rule(rate));
+    }
+    if args.json {
+        super::print_json(&answer)
+    } else {
+        super::print(&output::text::erlang(
+            &answer,
+            global.lang.unwrap_or_else(Lang::from_env),
+        ))
+    }
+}
+
+/// The flags as a checked question, checked in the order their errors have always come.
+fn question(args: &Args) -> Result<ErlangQuestion> {
     let aht = positive(
         "--aht",
         args.aht,
         "give the average seconds one chat takes, e.g. --aht 180",
     )?;
+    check_counts(args)?;
+    let shrinkage = share("--shrinkage", args.shrinkage, true)?;
+    let model = match args.patience {
+        Some(p) => Model::ErlangA {
+            patience_seconds: positive(
+                "--patience",
+                p,
+                "give the mean seconds buyers wait before leaving, e.g. --patience 100",
+            )?,
+        },
+        None => Model::ErlangC,
+    };
+    let targets = targets(args)?;
+    if args.agents.is_none() {
+        something_to_staff_for(&targets, model)?;
+    }
+    Ok(ErlangQuestion {
+        arrivals: args.arrivals,
+        interval_minutes: args.interval_minutes,
+        handle_seconds: aht,
+        agents: args.agents,
+        model,
+        targets,
+        within_seconds: args.within,
+        concurrency: args.concurrency,
+        shrinkage,
+    })
+}
+
+/// `--interval-minutes`, `--arrivals` and `--concurrency`: counts the formulas divide by or
+/// multiply.
+fn check_counts(args: &Args) -> Result<()> {
     if args.interval_minutes == 0 {
         return Err(bad(
             "--interval-minutes",
@@ -122,17 +178,11 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
             "an agent serves at least 1 chat, e.g. --concurrency 3",
         ));
     }
-    let shrinkage = share("--shrinkage", args.shrinkage, true)?;
-    let model = match args.patience {
-        Some(p) => Model::ErlangA {
-            patience_seconds: positive(
-                "--patience",
-                p,
-                "give the mean seconds buyers wait before leaving, e.g. --patience 100",
-            )?,
-        },
-        None => Model::ErlangC,
-    };
+    Ok(())
+}
+
+/// The targets the flags set; `--within` is checked first, then `--target-sl`.
+fn targets(args: &Args) -> Result<Targets> {
     if let Some(w) = args.within {
         if !(w.is_finite() && w >= 0.0) {
             return Err(bad(
@@ -142,7 +192,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
             ));
         }
     }
-    let targets = Targets {
+    Ok(Targets {
         service_level: share("--target-sl", args.target_sl, false)?
             .zip(args.within)
             .map(|(share, within_seconds)| ServiceTarget {
@@ -153,60 +203,21 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
         max_asa_seconds: args.max_asa,
         max_occupancy: args.max_occupancy,
         max_abandonment: args.max_abandon,
-    };
-    let load = staffing::offered_load(args.arrivals, aht, args.interval_minutes);
-    let slots = match args.agents {
-        Some(agents) => agents * args.concurrency,
-        None => {
-            if targets == Targets::default() {
-                return Err(bad(
-                    "shiftcast erlang",
-                    "no target to staff for".into(),
-                    "give --target-sl with --within, --max-wait-prob, --max-asa, --max-occupancy or --max-abandon; or --agents to evaluate",
-                ));
-            }
-            if let Some(problem) = targets.unreachable(model) {
-                return Err(bad("targets", problem, "loosen that target"));
-            }
-            staffing::least_servers(model, load, aht, &targets)?
-        }
-    };
-    let agents = slots.div_ceil(args.concurrency);
-    let performance = staffing::evaluate(model, agents * args.concurrency, load, aht, args.within);
-    let answer = ErlangAnswer {
-        model: model.name(),
-        offered_load: load,
-        agents,
-        chat_slots: agents * args.concurrency,
-        wait_probability: performance.wait_probability,
-        service_level: performance.service_level,
-        asa_seconds: performance.asa_seconds,
-        occupancy: performance.occupancy,
-        abandonment_probability: performance.abandonment_probability,
-        within_seconds: args.within,
-        concurrency: args.concurrency,
-        shrinkage,
-        agents_after_shrinkage: shrinkage.map(|s| staffing::with_shrinkage(agents, s)),
-        agents_by_rule: match args.chats_per_agent_hour {
-            Some(rate) => Some(staffing::agents_by_rule(
-                args.arrivals,
-                positive(
-                    "--chats-per-agent-hour",
-                    rate,
-                    "e.g. --chats-per-agent-hour 20",
-                )?,
-                args.interval_minutes,
-                shrinkage.unwrap_or(0.0),
-            )),
-            None => None,
-        },
-    };
-    if args.json {
-        super::print_json(&answer)
-    } else {
-        super::print(&output::text::erlang(
-            &answer,
-            global.lang.unwrap_or_else(Lang::from_env),
-        ))
+    })
+}
+
+/// Without `--agents`, the least staffing needs at least one target, and one that some number
+/// of agents can meet.
+fn something_to_staff_for(targets: &Targets, model: Model) -> Result<()> {
+    if *targets == Targets::default() {
+        return Err(bad(
+            "shiftcast erlang",
+            "no target to staff for".into(),
+            "give --target-sl with --within, --max-wait-prob, --max-asa, --max-occupancy or --max-abandon; or --agents to evaluate",
+        ));
     }
+    if let Some(problem) = targets.unreachable(model) {
+        return Err(bad("targets", problem, "loosen that target"));
+    }
+    Ok(())
 }

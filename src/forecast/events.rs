@@ -64,99 +64,173 @@ pub fn add_events(
     rows: &mut [ForecastRow],
     notes: &mut Vec<String>,
 ) -> Result<Vec<Extra>> {
-    let horizon = &scenario.horizon;
-    let interval = horizon.interval();
-    let per_queue = horizon.len();
-    let row_index = |queue: &str, time: NaiveDateTime| -> Option<usize> {
-        let q = scenario.queues.iter().position(|q| q.name == queue)?;
-        horizon.index_of(time).map(|i| q * per_queue + i)
+    let extras = vec![Extra::default(); rows.len()];
+    let mut grid = Grid {
+        scenario,
+        rows,
+        extras,
+        notes,
     };
-    let mut extras = vec![Extra::default(); rows.len()];
     for event in &scenario.events {
         let orders = event.target.orders();
+        grid.add_presale(event, orders, history)?;
+        grid.add_warmup(event);
+        grid.add_reminders(event, orders);
+        grid.add_aftersale(event, orders, history, cleaned)?;
+    }
+    Ok(grid.extras)
+}
+
+/// Where the events' components land: the forecast rows with their extras, and the notes.
+/// Each `add_*` adds one event's share of one column.
+struct Grid<'a> {
+    scenario: &'a Scenario,
+    rows: &'a mut [ForecastRow],
+    extras: Vec<Extra>,
+    notes: &'a mut Vec<String>,
+}
+
+impl Grid<'_> {
+    /// The event's pre-sale inquiries, spread by its shape; they replace the ordinary volume.
+    fn add_presale(&mut self, event: &Event, orders: f64, history: &History) -> Result<()> {
+        let interval = self.scenario.horizon.interval();
         let inquiries = presale_inquiries(orders, event.service_share, event.conversion_rate);
-        let (shape, source) = event_shape(event, &scenario.past_events, history, interval)?;
-        notes.push(format!(
+        let (shape, source) = event_shape(event, &self.scenario.past_events, history, interval)?;
+        self.notes.push(format!(
             "{}: {orders:.0} orders -> {inquiries:.0} pre-sale inquiries, spread by {source}",
             event.name
         ));
         for (j, share) in shape.iter().enumerate() {
-            if let Some(r) = row_index(&event.presale_queue, event.start + interval * j as i32) {
-                rows[r].event = inquiries * share;
-                extras[r].replaced = true;
+            if let Some(r) = row_index(
+                self.scenario,
+                &event.presale_queue,
+                event.start + interval * j as i32,
+            ) {
+                self.rows[r].event = inquiries * share;
+                self.extras[r].replaced = true;
             }
         }
+        Ok(())
+    }
 
+    /// The warm-up days before the event: each day's ordinary volume raised by its factor from
+    /// `warmup_from_hour` on.
+    fn add_warmup(&mut self, event: &Event) {
+        let interval_minutes = self.scenario.horizon.interval_minutes;
         for (k, factor) in event.warmup.iter().rev().enumerate() {
             let day = event.start.date() - Duration::days(k as i64 + 1);
             let from = day.and_hms_opt(event.warmup_from_hour, 0, 0).unwrap();
-            let rows_that_day = day_rows(day, horizon.interval_minutes, |t| {
+            let rows_that_day = day_rows(day, interval_minutes, |t| {
                 (t >= from)
-                    .then(|| row_index(&event.presale_queue, t))
+                    .then(|| row_index(self.scenario, &event.presale_queue, t))
                     .flatten()
             });
             for r in rows_that_day {
-                rows[r].warmup = rows[r].baseline * (factor - 1.0);
+                self.rows[r].warmup = self.rows[r].baseline * (factor - 1.0);
             }
         }
+    }
 
+    /// Payment reminders, spread evenly over the event's first `reminder_hours`.
+    fn add_reminders(&mut self, event: &Event, orders: f64) {
+        let horizon = &self.scenario.horizon;
+        let interval = horizon.interval();
         let reminders =
             payment_reminders(orders, event.unpaid_share, event.paid_another_order_share);
         let steps = (event.reminder_hours * 60.0 / f64::from(horizon.interval_minutes)).ceil();
-        let handle = scenario
+        let handle = self
+            .scenario
             .queue(&event.presale_queue)
             .map_or(1.0, |q| q.handle_time_seconds);
         if reminders > 0.0 {
-            notes.push(format!(
+            self.notes.push(format!(
                 "{}: {reminders:.0} payment reminders over the first {} hours, {:.0} s each",
                 event.name, event.reminder_hours, event.reminder_handle_seconds
             ));
         }
         for j in 0..steps as usize {
-            if let Some(r) = row_index(&event.presale_queue, event.start + interval * j as i32) {
-                rows[r].reminders += reminders / steps;
-                extras[r].reminder_chats +=
+            if let Some(r) = row_index(
+                self.scenario,
+                &event.presale_queue,
+                event.start + interval * j as i32,
+            ) {
+                self.rows[r].reminders += reminders / steps;
+                self.extras[r].reminder_chats +=
                     reminders / steps * event.reminder_handle_seconds / handle;
             }
         }
+    }
 
+    /// The after-sale wave on the event's `aftersale_queue`: contacts split over the following
+    /// days by a learned or given lag, and within each day by the queue's usual day shape.
+    fn add_aftersale(
+        &mut self,
+        event: &Event,
+        orders: f64,
+        history: &History,
+        cleaned: &BTreeMap<String, Series>,
+    ) -> Result<()> {
         let Some(queue) = &event.aftersale_queue else {
-            continue;
+            return Ok(());
         };
         let series = &cleaned[queue];
-        let (lag, lag_source) = match learned_lag(event, &scenario.past_events, history, series) {
-            Some((lag, names)) => (lag, format!("the after-sale wave of past events {names}")),
-            None if !event.aftersale_lag.is_empty() => {
-                (event.aftersale_lag.clone(), "the scenario's aftersale_lag".into())
-            }
-            None if event.aftersale_contact_rate == 0.0 => continue,
-            None => {
-                return Err(Error::input(
-                    format!("scenario: event \"{}\"", event.name),
-                    "no past event with after-sale rows to learn how contacts spread over the following days",
-                    "give aftersale_lag, e.g. [0.1, 0.3, 0.3, 0.2, 0.1], or name past events in [[past_events]]",
-                ))
-            }
+        let Some((lag, lag_source)) =
+            aftersale_lag(event, &self.scenario.past_events, history, series)?
+        else {
+            return Ok(());
         };
         let contacts = orders * event.aftersale_contact_rate;
-        notes.push(format!(
+        self.notes.push(format!(
             "{}: {contacts:.0} after-sale contacts over {} days, split {} by {lag_source}",
             event.name,
             lag.len(),
             shares(&lag)
         ));
+        let interval = self.scenario.horizon.interval();
         let within_day = day_shape(series);
         for (d, share) in lag.iter().enumerate() {
             let day = event.start.date() + Duration::days(d as i64);
             for (k, r) in (0..within_day.len()).filter_map(|k| {
                 let t = day.and_hms_opt(0, 0, 0).unwrap() + interval * k as i32;
-                row_index(queue, t).map(|r| (k, r))
+                row_index(self.scenario, queue, t).map(|r| (k, r))
             }) {
-                rows[r].aftersale_wave += contacts * share * within_day[k];
+                self.rows[r].aftersale_wave += contacts * share * within_day[k];
             }
         }
+        Ok(())
     }
-    Ok(extras)
+}
+
+/// The row of `queue` at `time` in rows that run queue-major over the horizon.
+fn row_index(scenario: &Scenario, queue: &str, time: NaiveDateTime) -> Option<usize> {
+    let q = scenario.queues.iter().position(|q| q.name == queue)?;
+    let horizon = &scenario.horizon;
+    horizon.index_of(time).map(|i| q * horizon.len() + i)
+}
+
+/// How the event's after-sale contacts spread over the days after it, and where that came
+/// from: learned from past events, else the scenario's `aftersale_lag`. `None` when neither
+/// exists and the event brings no contacts; an error when it does.
+fn aftersale_lag(
+    event: &Event,
+    past: &[PastEvent],
+    history: &History,
+    series: &Series,
+) -> Result<Option<(Vec<f64>, String)>> {
+    Ok(Some(match learned_lag(event, past, history, series) {
+        Some((lag, names)) => (lag, format!("the after-sale wave of past events {names}")),
+        None if !event.aftersale_lag.is_empty() => {
+            (event.aftersale_lag.clone(), "the scenario's aftersale_lag".into())
+        }
+        None if event.aftersale_contact_rate == 0.0 => return Ok(None),
+        None => {
+            return Err(Error::input(
+                format!("scenario: event \"{}\"", event.name),
+                "no past event with after-sale rows to learn how contacts spread over the following days",
+                "give aftersale_lag, e.g. [0.1, 0.3, 0.3, 0.2, 0.1], or name past events in [[past_events]]",
+            ))
+        }
+    }))
 }
 
 /// Row indexes of one day's intervals that fall inside the horizon.

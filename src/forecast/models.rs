@@ -80,9 +80,32 @@ pub fn predict(
     level: f64,
 ) -> Result<Prediction> {
     let series = training.series;
-    let (week, day) = (series.per_week(), series.per_day());
+    check_two_days(series)?;
+    let mut warnings = Vec::new();
+    let method = fallback_on_short_history(series, method, &mut warnings);
+    let held_out = HeldOut::of(series);
+    let (chosen, sigma) = held_out.best(training, held_out.candidates(series, method))?;
+    let chosen = if method == Method::Auto {
+        chosen
+    } else {
+        method
+    };
+    let point = point_forecast(training, chosen, horizon)?;
+    let (lower, upper) = bounds(&point, level, sigma);
+    Ok(Prediction {
+        method: chosen,
+        point,
+        lower,
+        upper,
+        notes: Vec::new(),
+        warnings,
+    })
+}
+
+/// Refuses a series shorter than two days: no method can forecast from less.
+fn check_two_days(series: &Series) -> Result<()> {
     let len = series.values.len();
-    if len < 2 * day {
+    if len < 2 * series.per_day() {
         return Err(Error::input(
             "history",
             format!(
@@ -92,9 +115,18 @@ pub fn predict(
             "add more history rows",
         ));
     }
-    let mut warnings = Vec::new();
+    Ok(())
+}
+
+/// `method`, or seasonal-naive-day with a warning when the history is too short for it.
+fn fallback_on_short_history(
+    series: &Series,
+    method: Method,
+    warnings: &mut Vec<String>,
+) -> Method {
+    let (len, week) = (series.values.len(), series.per_week());
     let weeks = len / week;
-    let method = if weeks < method.weeks_needed() || (method == Method::Auto && weeks < 2) {
+    if weeks < method.weeks_needed() || (method == Method::Auto && weeks < 2) {
         warnings.push(format!(
             "only {:.1} weeks of history: {} needs {}, so the forecast repeats the last day (seasonal-naive-day)",
             len as f64 / week as f64,
@@ -104,59 +136,91 @@ pub fn predict(
         Method::SeasonalNaiveDay
     } else {
         method
-    };
-    // Held-out stretches for error measurement: up to the last three weeks, each forecast from
-    // the data before it (the last day on short history).
-    let (stretch, count) = if weeks >= 3 {
-        (week, (weeks - 2).min(HELD_OUT_WEEKS))
-    } else {
-        (day, 1)
-    };
-    let shortest_head_weeks = (len - stretch * count) / week;
-    let candidates: Vec<Method> = match method {
-        Method::Auto => AUTO_CANDIDATES
-            .into_iter()
-            .filter(|m| m.weeks_needed() <= shortest_head_weeks)
-            .collect(),
-        m if m.weeks_needed() <= shortest_head_weeks => vec![m],
-        _ => vec![Method::SeasonalNaiveDay],
-    };
-    let heads: Vec<Series> = (1..=count)
-        .map(|k| series.head(len - k * stretch))
-        .collect();
-    let mut made = vec![Forecasts::new(); count];
-    let mut best: Option<(f64, Method, f64)> = None;
-    for candidate in candidates {
-        let mut errors = HeldOutErrors::default();
-        for k in 1..=count {
-            let training = Training {
-                series: &heads[k - 1],
-                ..*training
-            };
-            let held = cached_forecast(&training, candidate, stretch, &mut made[k - 1])?;
-            let from = len - k * stretch;
-            errors.add(&held, &series.values[from..from + stretch]);
-        }
-        let (wape, sigma) = errors.wape_and_sigma();
-        // Only a clear win on the held-out weeks displaces the preferred (first) candidate.
-        let wape = if best.is_none() {
-            wape
+    }
+}
+
+/// Held-out stretches for error measurement: up to the last three weeks, each forecast from
+/// the data before it (the last day on short history).
+struct HeldOut {
+    /// Intervals in one stretch: a week, or a day on short history.
+    stretch: usize,
+    /// Stretches held out, the k-th ending k stretches before the end.
+    count: usize,
+}
+
+impl HeldOut {
+    fn of(series: &Series) -> HeldOut {
+        let weeks = series.values.len() / series.per_week();
+        if weeks >= 3 {
+            HeldOut {
+                stretch: series.per_week(),
+                count: (weeks - 2).min(HELD_OUT_WEEKS),
+            }
         } else {
-            wape / (1.0 - SWITCH_MARGIN)
-        };
-        if best.is_none_or(|(w, _, _)| wape < w) {
-            best = Some((wape, candidate, sigma));
+            HeldOut {
+                stretch: series.per_day(),
+                count: 1,
+            }
         }
     }
-    let (_, chosen, sigma) = best.expect("seasonal-naive-day always fits two days");
-    let chosen = if method == Method::Auto {
-        chosen
-    } else {
-        method
-    };
-    let point = point_forecast(training, chosen, horizon)?;
+
+    /// The methods to measure: `auto`'s candidates, or `method` alone, each only if the
+    /// shortest training head has the weeks it needs (else seasonal-naive-day).
+    fn candidates(&self, series: &Series, method: Method) -> Vec<Method> {
+        let len = series.values.len();
+        let shortest_head_weeks = (len - self.stretch * self.count) / series.per_week();
+        match method {
+            Method::Auto => AUTO_CANDIDATES
+                .into_iter()
+                .filter(|m| m.weeks_needed() <= shortest_head_weeks)
+                .collect(),
+            m if m.weeks_needed() <= shortest_head_weeks => vec![m],
+            _ => vec![Method::SeasonalNaiveDay],
+        }
+    }
+
+    /// The candidate with the lowest held-out WAPE (the first unless another clearly wins), and
+    /// its error sigma on the square-root scale.
+    fn best(&self, training: &Training, candidates: Vec<Method>) -> Result<(Method, f64)> {
+        let series = training.series;
+        let len = series.values.len();
+        let (stretch, count) = (self.stretch, self.count);
+        let heads: Vec<Series> = (1..=count)
+            .map(|k| series.head(len - k * stretch))
+            .collect();
+        let mut made = vec![Forecasts::new(); count];
+        let mut best: Option<(f64, Method, f64)> = None;
+        for candidate in candidates {
+            let mut errors = HeldOutErrors::default();
+            for k in 1..=count {
+                let training = Training {
+                    series: &heads[k - 1],
+                    ..*training
+                };
+                let held = cached_forecast(&training, candidate, stretch, &mut made[k - 1])?;
+                let from = len - k * stretch;
+                errors.add(&held, &series.values[from..from + stretch]);
+            }
+            let (wape, sigma) = errors.wape_and_sigma();
+            // Only a clear win on the held-out weeks displaces the preferred (first) candidate.
+            let wape = if best.is_none() {
+                wape
+            } else {
+                wape / (1.0 - SWITCH_MARGIN)
+            };
+            if best.is_none_or(|(w, _, _)| wape < w) {
+                best = Some((wape, candidate, sigma));
+            }
+        }
+        let (_, chosen, sigma) = best.expect("seasonal-naive-day always fits two days");
+        Ok((chosen, sigma))
+    }
+}
+
+/// Lower and upper bounds at `level` around each point: (sqrt(point) -/+ z x sigma)^2.
+fn bounds(point: &[f64], level: f64, sigma: f64) -> (Vec<f64>, Vec<f64>) {
     let z = Normal::standard().inverse_cdf(0.5 + level / 2.0);
-    let (lower, upper) = point
+    point
         .iter()
         .map(|p| {
             let root = p.sqrt();
@@ -165,15 +229,7 @@ pub fn predict(
                 (root + z * sigma).powi(2),
             )
         })
-        .unzip();
-    Ok(Prediction {
-        method: chosen,
-        point,
-        lower,
-        upper,
-        notes: Vec::new(),
-        warnings,
-    })
+        .unzip()
 }
 
 /// Forecast errors on held-out stretches, over observed intervals.

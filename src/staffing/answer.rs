@@ -1,6 +1,84 @@
-//! What `shiftcast erlang` answers for one interval: the agents for a load and how they perform.
+//! What `shiftcast erlang` asks and answers for one interval: the agents for a load and how they
+//! perform.
 
 use serde::Serialize;
+
+use super::{
+    agents_by_rule, evaluate, least_servers, offered_load, with_shrinkage, Model, Targets,
+};
+use crate::error::Result;
+
+/// One interval's staffing question, its values already checked (the command checks its flags).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErlangQuestion {
+    /// Chats arriving in the interval (0 or more).
+    pub arrivals: f64,
+    /// The interval's length in minutes (above 0).
+    pub interval_minutes: u32,
+    /// Average seconds one chat takes (above 0).
+    pub handle_seconds: f64,
+    /// Agents to evaluate; `None`: find the least meeting `targets`.
+    pub agents: Option<u32>,
+    /// Erlang C, or Erlang A with the buyers' patience.
+    pub model: Model,
+    /// What the least staffing must meet (reachable, and not all `None`, when `agents` is
+    /// `None`).
+    pub targets: Targets,
+    /// Seconds the service level counts, when given (with or without a service level target).
+    pub within_seconds: Option<f64>,
+    /// Chats one agent serves at once (1 or more).
+    pub concurrency: u32,
+    /// Share of paid time away from chats, when given.
+    pub shrinkage: Option<f64>,
+}
+
+impl ErlangQuestion {
+    /// The agents (given, or the least meeting the targets) and how they perform. The
+    /// managers' rule is left out (`agents_by_rule` is `None`): add it with
+    /// [`ErlangQuestion::agents_by_rule`].
+    pub fn answer(&self) -> Result<ErlangAnswer> {
+        let load = offered_load(self.arrivals, self.handle_seconds, self.interval_minutes);
+        let slots = match self.agents {
+            Some(agents) => agents * self.concurrency,
+            None => least_servers(self.model, load, self.handle_seconds, &self.targets)?,
+        };
+        let agents = slots.div_ceil(self.concurrency);
+        let chat_slots = agents * self.concurrency;
+        let performance = evaluate(
+            self.model,
+            chat_slots,
+            load,
+            self.handle_seconds,
+            self.within_seconds,
+        );
+        Ok(ErlangAnswer {
+            model: self.model.name(),
+            offered_load: load,
+            agents,
+            chat_slots,
+            wait_probability: performance.wait_probability,
+            service_level: performance.service_level,
+            asa_seconds: performance.asa_seconds,
+            occupancy: performance.occupancy,
+            abandonment_probability: performance.abandonment_probability,
+            within_seconds: self.within_seconds,
+            concurrency: self.concurrency,
+            shrinkage: self.shrinkage,
+            agents_after_shrinkage: self.shrinkage.map(|s| with_shrinkage(agents, s)),
+            agents_by_rule: None,
+        })
+    }
+
+    /// Agents on the roster by the managers' rule at `chats_per_agent_hour` (above 0).
+    pub fn agents_by_rule(&self, chats_per_agent_hour: f64) -> u32 {
+        agents_by_rule(
+            self.arrivals,
+            chats_per_agent_hour,
+            self.interval_minutes,
+            self.shrinkage.unwrap_or(0.0),
+        )
+    }
+}
 
 /// The agents needed for (or given to) one interval's chats and how they perform. The JSON
 /// keys are `shiftcast erlang --json`'s contract; the question's settings are kept for the text.

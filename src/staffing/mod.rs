@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::forecast::ForecastRow;
 use crate::scenario::{Queue, Scenario};
-pub use answer::ErlangAnswer;
+pub use answer::{ErlangAnswer, ErlangQuestion};
 pub use phases::with_phase_minimums;
 
 /// Which queueing formula to use.
