@@ -311,13 +311,15 @@ impl<'a> Run<'a> {
         } else {
             f64::INFINITY
         };
+        if !step.is_finite() && !in_plan {
+            // The plan is over and nothing can happen any more (chats wait with no agent and
+            // no patience): stop, or the next "interval" would come round for ever.
+            return false;
+        }
         if self.now + step >= boundary {
             // Nothing happened before the next interval starts: memoryless, so redraw from there.
             self.next_interval(boundary);
             return true;
-        }
-        if !step.is_finite() {
-            return false;
         }
         self.now += step;
         let mut pick = rng.gen::<f64>() * total;

@@ -75,10 +75,17 @@ fn path_back(
 #[test]
 fn no_import_circle_between_modules() {
     let graph = imports();
-    assert!(graph["forecast"].contains("scenario"), "the check sees imports");
+    assert!(
+        graph["forecast"].contains("scenario"),
+        "the check sees imports"
+    );
     for module in graph.keys() {
         let circle = path_back(&graph, module, module, &mut BTreeSet::new());
-        assert!(circle.is_none(), "import circle: {}", circle.unwrap().join(" -> "));
+        assert!(
+            circle.is_none(),
+            "import circle: {}",
+            circle.unwrap().join(" -> ")
+        );
     }
 }
 
@@ -89,6 +96,9 @@ fn every_source_file_says_what_it_holds_in_under_600_lines() {
         let name = file.display();
         assert!(text.starts_with("//!"), "{name} opens without a //! line");
         let lines = text.lines().count();
-        assert!(lines <= 600, "{name} has {lines} lines: split it by what changes together");
+        assert!(
+            lines <= 600,
+            "{name} has {lines} lines: split it by what changes together"
+        );
     }
 }

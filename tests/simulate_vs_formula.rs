@@ -139,3 +139,32 @@ fn same_seed_same_numbers() {
     assert!(a.intervals[1].service_level.mean < a.intervals[0].service_level.mean);
     assert!(a.intervals[1].abandonment.mean > a.intervals[0].abandonment.mean);
 }
+
+#[test]
+fn a_plan_ending_with_nobody_at_the_keyboard_still_ends() {
+    // The last hour has chats but no agent (1 rostered x 0.7 rounds down to 0) and nobody
+    // leaves: its chats wait for ever, so the run must stop when the plan does (it used to
+    // loop without end). Its chats are never answered: service level 0 in every run.
+    let queue = SimQueue {
+        handle_time_by_open: vec![180.0],
+        patience_seconds: None,
+        answer_within_seconds: 30.0,
+    };
+    let intervals = [
+        SimInterval {
+            arrivals: 10.0,
+            agents: 2,
+        },
+        SimInterval {
+            arrivals: 10.0,
+            agents: 0,
+        },
+    ];
+    let (done, report) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(simulate(&queue, &intervals, HOUR, 3, 7, 0.95)));
+    let report = report
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the simulation ends");
+    let last = report.intervals[1].service_level;
+    assert_eq!((last.mean, last.low, last.high), (0.0, 0.0, 0.0));
+}
