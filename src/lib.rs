@@ -19,6 +19,8 @@
 //! # Ok::<(), shiftcast::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod error;
 pub mod forecast;
 pub mod input;

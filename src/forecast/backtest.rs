@@ -12,7 +12,9 @@ use crate::error::{Error, Result};
 /// How one method did on one queue over all folds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
+    /// The queue's name, as in the history.
     pub queue: String,
+    /// The method's name, as `--method` takes it.
     pub method: String,
     /// Sum of |forecast - actual| over the sum of actuals.
     pub wape: f64,
@@ -23,6 +25,7 @@ pub struct Score {
     pub bias: f64,
     /// Share of actuals inside the prediction interval.
     pub coverage: f64,
+    /// Weeks (or `--horizon-days` stretches) held out and forecast.
     pub folds: usize,
     /// The methods `auto` chose, one per fold (empty for other methods).
     #[serde(skip_serializing_if = "Vec::is_empty")]

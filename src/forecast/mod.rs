@@ -20,7 +20,7 @@
 pub mod backtest;
 mod events;
 pub mod models;
-pub mod series;
+pub(crate) mod series;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -37,6 +37,7 @@ use series::Series;
 /// Inquiry counts per queue per interval start, as read from the history file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
+    /// Per queue name: inquiries per interval start.
     pub series: BTreeMap<String, BTreeMap<NaiveDateTime, f64>>,
 }
 
@@ -90,12 +91,15 @@ impl History {
 /// The forecast for one queue and interval, split into where the volume comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForecastRow {
+    /// The interval's start.
     pub time: NaiveDateTime,
+    /// The queue's name, as in the scenario.
     pub queue: String,
     /// The volume the plan staffs for: every component, reminders as equivalent chats.
     pub inquiries: f64,
     /// Prediction interval of `inquiries` (the ordinary part is uncertain; the target is a plan).
     pub lower: f64,
+    /// The upper end of the prediction interval of `inquiries`.
     pub upper: f64,
     /// What an ordinary day would bring at this time (the mean, or the chosen quantile).
     pub baseline: f64,
@@ -109,8 +113,10 @@ pub struct ForecastRow {
     pub aftersale_wave: f64,
 }
 
+/// Inquiries per queue and interval over the horizon, and what the manager should know of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Forecast {
+    /// Queue by queue (scenario order), then interval by interval.
     pub rows: Vec<ForecastRow>,
     /// Things the manager should know: methods chosen, shapes used, days set aside.
     pub notes: Vec<String>,

@@ -1,6 +1,6 @@
 //! Forecasting methods for one queue's ordinary days, and their prediction intervals.
 //!
-//! Every method forecasts from the end of a [`Series`]. Intervals come from the method's own
+//! Every method forecasts from the end of a `Series`. Intervals come from the method's own
 //! errors on the last weeks of the training data (each forecast from the data before it, as a
 //! manager would have), measured on the square-root scale because the spread of counts grows with their
 //! level: bounds = (sqrt(point) -/+ z x sigma)^2. `auto` picks, per queue, the method with the
@@ -53,9 +53,13 @@ impl Method {
 /// A forecast with its interval, and the method that made it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prediction {
+    /// The method that made it (for `auto`, the one it chose).
     pub method: Method,
+    /// The expected inquiries per interval.
     pub point: Vec<f64>,
+    /// The prediction interval's lower end per interval.
     pub lower: Vec<f64>,
+    /// The prediction interval's upper end per interval.
     pub upper: Vec<f64>,
     /// What the manager should know about how it was made.
     pub notes: Vec<String>,

@@ -60,20 +60,26 @@ pub enum Activity {
 /// A stretch of a shift spent on one activity; `end` is not included.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
+    /// When the stretch starts.
     pub start: NaiveDateTime,
+    /// When it ends (not included).
     pub end: NaiveDateTime,
+    /// What the person does meanwhile.
     pub activity: Activity,
 }
 
 /// A shift in the plan; `person` is an index into the staff list, `None` for a hired part-timer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedShift {
+    /// Index into the staff list; `None` for a hired part-timer.
     pub person: Option<usize>,
     /// The queue served most of the shift.
     pub queue: String,
     /// The shift template's name.
     pub template: String,
+    /// When the shift starts (possibly before the horizon, for an overnight shift).
     pub start: NaiveDateTime,
+    /// When it ends (possibly after the horizon); paid in full.
     pub end: NaiveDateTime,
     /// Queue and break periods inside the horizon, in time order.
     pub segments: Vec<Segment>,
@@ -134,6 +140,7 @@ impl SolverStatus {
 /// The solved plan: every shift, the agents it puts on each queue, and what it leaves unmet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
+    /// How the optimiser stopped: proven best, within the gap, or at the time limit.
     pub status: SolverStatus,
     /// Every shift worked, by start, queue and person.
     pub shifts: Vec<PlannedShift>,
