@@ -3,40 +3,12 @@
 //! windows and lengths, night premium and per-shift pay, days in a row, overtime, and a cyclic
 //! week.
 
-use shiftcast::scenario::{Person, Scenario};
+use shiftcast::scenario::Person;
 use shiftcast::schedule::{describe, schedule, Schedule};
 use shiftcast::time::parse_time;
 
 mod common;
-use common::{person, requirements};
-
-/// One day of hourly intervals, part-timers at 10 per hour, full-timers at 5.
-fn scenario(extra: &str, queues: &[&str], days: u32) -> Scenario {
-    let mut text = format!(
-        r#"
-[horizon]
-start = "2026-11-11T00:00"
-end = "2026-11-{:02}T00:00"
-interval_minutes = 60
-[history]
-file = "unused.csv"
-[staff]
-file = "unused.csv"
-[costs]
-full_time_per_hour = 5
-part_time_per_hour = 10
-shortfall_per_agent_hour = 1000
-"#,
-        11 + days
-    );
-    for q in queues {
-        text += &format!(
-            "[[queues]]\nname = \"{q}\"\nhandle_time_seconds = 180\nchats_at_once = 3\nservice_level = 0.8\nanswer_within_seconds = 30\n"
-        );
-    }
-    text += extra;
-    common::scenario(&text)
-}
+use common::{hourly_scenario, person, requirements};
 
 fn no_shortfall(plan: &Schedule) -> bool {
     plan.shortfall.iter().flatten().all(|s| *s == 0.0)
@@ -45,7 +17,7 @@ fn no_shortfall(plan: &Schedule) -> bool {
 /// 2 agents 00:00-08:00 from part-time 8-hour shifts with a 1-hour meal starting 3 to `latest`
 /// hours in.
 fn meal_plan(latest: u32) -> Schedule {
-    let s = scenario(
+    let s = hourly_scenario(
         &format!(
             r#"
 [[shifts]]
@@ -105,7 +77,7 @@ fn a_cross_trained_agent_serves_both_queues_in_one_shift() {
     // presale needs 1 agent 00-04, aftersale 1 agent 04-08. One cross-trained full-timer on one
     // 8-hour shift covers both (40); a pre-sale-only one is paid her whole shift for the first
     // half and a part-timer covers the second: 40 + 40 = 80.
-    let s = scenario(
+    let s = hourly_scenario(
         r#"
 [[shifts]]
 name = "ft"
@@ -151,7 +123,7 @@ kinds = ["part-time"]
 fn new_part_timers_serving_fewer_chats_count_as_part_of_an_agent() {
     // 2 agents needed for 4 hours; a new part-timer serves 2 chats where an agent serves 3, so
     // each is 2/3 of an agent: 3 of them (2.0 agents), 120.
-    let s = scenario(
+    let s = hourly_scenario(
         r#"
 [[shifts]]
 name = "pt"
@@ -177,7 +149,7 @@ kinds = ["part-time"]
 fn start_window_and_lengths_pick_the_tightest_shift() {
     // 1 agent 08:00-14:00. Starts 06:00, 08:00 or 10:00; 4 or 6 hours. Only 08:00 + 6 h covers
     // it with one shift (60); two shifts would cost at least 80.
-    let s = scenario(
+    let s = hourly_scenario(
         r#"
 [[shifts]]
 name = "flex"
@@ -225,7 +197,7 @@ cost_per_shift = {dawn_extra}
         )
     };
     for (extra, chosen, pay) in [(0, "dawn", 45.0), (20, "early", 60.0)] {
-        let mut s = scenario(&templates(extra), &["presale"], 1);
+        let mut s = hourly_scenario(&templates(extra), &["presale"], 1);
         s.costs.night_premium_per_hour = 5.0;
         let plan = schedule(&s, &[], &requirements(&s, |_, i| u32::from(i == 5))).unwrap();
         assert_eq!(plan.shifts.len(), 1);
@@ -237,7 +209,7 @@ cost_per_shift = {dawn_extra}
 fn a_day_off_after_max_days_in_row() {
     // 1 agent 09:00-17:00 on 3 days; one full-timer (40 per day) may work 2 days in a row, so a
     // part-timer (80) takes one day: 160. Without the limit she works all three: 120.
-    let s = scenario(
+    let s = hourly_scenario(
         r#"
 [rules]
 min_rest_hours = 11
@@ -271,7 +243,7 @@ hours = 8
 fn overtime_above_contract_hours_is_priced() {
     // Same 3 days, contract 8 hours a week, overtime 100 per hour on top: her first day costs 40,
     // each further day 40 + 800 against a part-timer's 80, so she works one day: 40 + 160 = 200.
-    let mut s = scenario(
+    let mut s = hourly_scenario(
         r#"
 [[shifts]]
 name = "day"
@@ -296,7 +268,7 @@ fn a_cyclic_day_wraps_the_night_shift_into_the_morning() {
     // shift runs on into 00:00-06:00 of the same pattern day: 3 shifts, 240, every hour covered
     // exactly once. Shifts plus 11 h rest (19 h) overlap pairwise round a 24-hour circle, so 3
     // part-timers.
-    let s = scenario(
+    let s = hourly_scenario(
         r#"
 [[shifts]]
 name = "pt"
@@ -328,7 +300,7 @@ fn people_counted_together_still_get_weeks_they_can_work() {
     // cheapest cover is both 08:00 shifts and the 8-hour one (80). But whoever works at 08:00
     // has only 4 hours left, so no one can take the 8-hour shift. Person by person: each works
     // 08:00 and one of the 4-hour afternoon shifts: 16 hours x 5 + 2 = 82, nothing short.
-    let s = scenario(
+    let s = hourly_scenario(
         r#"
 [rules]
 min_rest_hours = 0

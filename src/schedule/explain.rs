@@ -117,7 +117,7 @@ fn window_label(person: &Person) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::model::{Model, Stage};
-    use super::super::verify::{person, requirements, scenario, shift};
+    use super::super::verify::{hourly_scenario, person, requirements, shift};
     use crate::time::ClockWindow;
 
     #[test]
@@ -127,7 +127,7 @@ mod tests {
             "{}[[shifts]]\nname = \"pt\"\nstart = \"12:00\"\nhours = 4\nkinds = [\"part-time\"]\n",
             shift("day", "00:00", 8)
         );
-        let s = scenario(&extra, &["presale"], 1);
+        let s = hourly_scenario(&extra, &["presale"], 1);
         let staff = [person("ana", &["presale"])];
         let need = requirements(&s, |_, _| 1);
         let mut model = Model::new(&s, &staff, &need, Stage::Plan);
@@ -159,7 +159,7 @@ mod tests {
             "{}[[phases]]\nname = \"open\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T06:00\"\nqueues = [\"presale\"]\nmust = [\"main\"]\n",
             shift("day", "00:00", 8)
         );
-        let s = scenario(&extra, &["presale"], 1);
+        let s = hourly_scenario(&extra, &["presale"], 1);
         let mut bo = person("bo", &["presale"]);
         bo.available = ClockWindow::parse("09:00-18:00").unwrap();
         let staff = [person("ana", &["presale"]), bo];

@@ -82,71 +82,8 @@ impl Model<'_> {
     }
 }
 
-/// A scenario of `days` days from 2026-11-11 in hourly intervals with `queues` (180 s chats, 3 at
-/// once) and `extra` TOML (shift templates and the like); full-timers cost 5 an hour,
-/// part-timers 10, an agent-hour short 1000.
-pub(super) fn scenario(extra: &str, queues: &[&str], days: u32) -> Scenario {
-    let mut text = format!(
-        r#"
-[horizon]
-start = "2026-11-11T00:00"
-end = "2026-11-{:02}T00:00"
-interval_minutes = 60
-[history]
-file = "unused.csv"
-[staff]
-file = "unused.csv"
-[costs]
-full_time_per_hour = 5
-part_time_per_hour = 10
-shortfall_per_agent_hour = 1000
-"#,
-        11 + days
-    );
-    for q in queues {
-        text += &format!(
-            "[[queues]]\nname = \"{q}\"\nhandle_time_seconds = 180\nchats_at_once = 3\nservice_level = 0.8\nanswer_within_seconds = 30\n"
-        );
-    }
-    text += extra;
-    Scenario::from_toml(&text, "test.toml").unwrap()
-}
-
-/// A main-group person with `skills`, always available, 8 hours a day and 40 a week.
-pub(super) fn person(name: &str, skills: &[&str]) -> Person {
-    Person {
-        name: name.into(),
-        group: "main".into(),
-        skills: skills.iter().map(|s| s.to_string()).collect(),
-        available: ClockWindow::ALWAYS,
-        days_off: vec![],
-        max_hours_per_day: 8.0,
-        max_hours_per_week: 40.0,
-        max_days_in_row: None,
-        contract_hours_per_week: None,
-    }
-}
-
-/// `need(queue, interval)` agents in every queue and interval, queue by queue.
-pub(super) fn requirements(
-    scenario: &Scenario,
-    need: impl Fn(usize, usize) -> u32,
-) -> Vec<Requirement> {
-    let mut out = Vec::new();
-    for (q, queue) in scenario.queues.iter().enumerate() {
-        for (i, time) in scenario.horizon.times().into_iter().enumerate() {
-            out.push(Requirement {
-                time,
-                queue: queue.name.clone(),
-                inquiries: 0.0,
-                offered_load: 0.0,
-                agents_by_rule: None,
-                agents_required: need(q, i),
-            });
-        }
-    }
-    out
-}
+// The builders the integration tests use too: `hourly_scenario`, `person`, `requirements`.
+include!("../../tests/common/builders.rs");
 
 /// A full-time template `name` starting at `start` for `hours` hours.
 pub(super) fn shift(name: &str, start: &str, hours: u32) -> String {
@@ -170,7 +107,7 @@ fn rule_names_are_snake_case_distinct_and_carried_by_their_rows() {
         .all(|key| key.starts_with("costs.")));
     // One day, one 8-hour shift, one person: 24 cover rows (one an hour), and every rule's
     // rows carry its name.
-    let s = scenario(&shift("day", "00:00", 8), &["presale"], 1);
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 1);
     let staff = [person("ana", &["presale"])];
     let need = requirements(&s, |_, _| 1);
     let model = Model::new(&s, &staff, &need, Stage::Plan);
@@ -187,7 +124,7 @@ fn rule_names_are_snake_case_distinct_and_carried_by_their_rows() {
 fn cover_requirement_counts_each_hour_short() {
     // 1 agent needed 00:00-08:00; ana's 8-hour shift from 00:00 covers all of it. Nobody on
     // duty leaves 8 hours short; a shortfall of 1 reported at 03:00 excuses one of them.
-    let s = scenario(&shift("day", "00:00", 8), &["presale"], 1);
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 1);
     let staff = [person("ana", &["presale"])];
     let need = requirements(&s, |_, i| u32::from(i < 8));
     let model = Model::new(&s, &staff, &need, Stage::Plan);
@@ -204,7 +141,7 @@ fn cover_requirement_counts_a_cross_trained_agent_once_for_two_queues() {
     // presale and aftersale need 1 each at 00:00. Bo serves both, Cy presale only. Bo alone
     // meets each queue's row but not the row of the pair (1 agent for 2): 1 violation. With Cy
     // on presale, the pair has 2: none.
-    let s = scenario(&shift("day", "00:00", 8), &["presale", "aftersale"], 1);
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale", "aftersale"], 1);
     let staff = [
         person("bo", &["presale", "aftersale"]),
         person("cy", &["presale"]),
@@ -222,7 +159,7 @@ fn cover_requirement_counts_a_cross_trained_agent_once_for_two_queues() {
 fn fill_planned_shifts_counts_a_planned_shift_nobody_takes() {
     // The plan gave the cohort of ana and bo 2 day shifts. Ana alone takes 1 of 2: the row is
     // broken, unless the other is reported dropped; ana and bo together take both.
-    let s = scenario(&shift("day", "00:00", 8), &["presale"], 1);
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 1);
     let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
     let plan = Model::new(&s, &staff, &[], Stage::Plan);
     let slot = plan.slot("day", "2026-11-11T00:00");
@@ -249,7 +186,7 @@ fn split_cross_trained_hours_counts_each_hour_split_wrong() {
     // placed on both queues at 00:00 too, hour 00 has 2 of 1 (2 violations).
     let extra =
         "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 4\nkinds = [\"part-time\"]\n";
-    let mut s = scenario(extra, &["presale", "aftersale"], 1);
+    let mut s = hourly_scenario(extra, &["presale", "aftersale"], 1);
     for q in &mut s.queues {
         q.part_time_chats_at_once = 2;
     }
@@ -275,7 +212,7 @@ fn take_every_break_counts_a_shift_without_its_meal() {
         "{}breaks = [{{ name = \"meal\", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }}]\n",
         shift("day", "00:00", 8)
     );
-    let s = scenario(&extra, &["presale"], 1);
+    let s = hourly_scenario(&extra, &["presale"], 1);
     let staff = [person("ana", &["presale"])];
     let need = requirements(&s, |_, _| 0);
     let model = Model::new(&s, &staff, &need, Stage::Plan);
@@ -307,7 +244,7 @@ fn one_shift_at_a_time_with_rest_counts_a_start_inside_the_rest() {
         shift("early", "00:00", 8),
         shift("late", "16:00", 8)
     );
-    let s = scenario(&extra, &["presale"], 2);
+    let s = hourly_scenario(&extra, &["presale"], 2);
     let staff = [person("ana", &["presale"])];
     let need = requirements(&s, |_, _| 0);
     let model = Model::new(&s, &staff, &need, Stage::Plan);
@@ -336,7 +273,7 @@ fn one_shift_at_a_time_with_rest_counts_a_start_inside_the_rest() {
 fn daily_and_weekly_hours_counts_a_long_day_and_a_long_week() {
     // A day: two 5-hour shifts are 10 hours, above 8 (1 violation); one is 5 (0).
     let extra = format!("{}{}", shift("a", "00:00", 5), shift("b", "12:00", 5));
-    let s = scenario(&extra, &["presale"], 1);
+    let s = hourly_scenario(&extra, &["presale"], 1);
     let staff = [person("ana", &["presale"])];
     let need = requirements(&s, |_, _| 0);
     let model = Model::new(&s, &staff, &need, Stage::Plan);
@@ -346,7 +283,7 @@ fn daily_and_weekly_hours_counts_a_long_day_and_a_long_week() {
     model.works(&mut a, 0, "b", "2026-11-11T12:00", 1.0);
     assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 1);
     // A week: 6 days of 8 hours are 48, above 40 (1 violation); 5 days are 40 (0).
-    let s = scenario(&shift("day", "00:00", 8), &["presale"], 7);
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 7);
     let need = requirements(&s, |_, _| 0);
     let model = Model::new(&s, &staff, &need, Stage::Plan);
     let mut a = model.nothing();
@@ -363,7 +300,7 @@ fn days_in_a_row_counts_a_seventh_start() {
     // max_days_in_row = 6 over 8 days: every 7 days in a row hold at most 6 starts. Starts on
     // days 1-6: none broken; days 1-7: the window of days 1-7 (1 violation); all 8 days: both
     // windows, days 1-7 and 2-8 (2).
-    let s = scenario(&shift("day", "00:00", 8), &["presale"], 8);
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 8);
     let mut ana = person("ana", &["presale"]);
     ana.max_days_in_row = Some(6);
     ana.max_hours_per_week = 100.0;
@@ -386,7 +323,7 @@ fn days_in_a_row_counts_a_seventh_start() {
 fn overtime_above_contract_counts_a_week_above_contract_unpaid() {
     // 32 contract hours a week; 5 days of 8 hours are 40, so 8 hours overtime: none or 7
     // reported break the row, 8 reported keep it; 4 days (32 hours) need none.
-    let mut s = scenario(&shift("day", "00:00", 8), &["presale"], 7);
+    let mut s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 7);
     s.costs.overtime_per_hour = 10.0;
     let mut ana = person("ana", &["presale"]);
     ana.contract_hours_per_week = Some(32.0);
@@ -415,7 +352,7 @@ fn phase_must_be_on_duty_counts_a_member_off_duty() {
         shift("day", "00:00", 8),
         shift("late", "12:00", 8)
     );
-    let s = scenario(&extra, &["presale"], 1);
+    let s = hourly_scenario(&extra, &["presale"], 1);
     let staff = [person("ana", &["presale"])];
     let need = requirements(&s, |_, _| 0);
     let model = Model::new(&s, &staff, &need, Stage::Plan);
@@ -436,7 +373,7 @@ fn part_timer_headcount_counts_shifts_one_hire_cannot_work() {
     // both, so one hire for both breaks the row at 14:00 (1 violation); two hires keep it, but
     // break a cap of 1 (1).
     let extra = "[[shifts]]\nname = \"pt\"\nstart = \"08:00\"\nlatest_start = \"14:00\"\nstart_every_minutes = 360\nhours = 4\nkinds = [\"part-time\"]\n";
-    let s = scenario(extra, &["presale"], 1);
+    let s = hourly_scenario(extra, &["presale"], 1);
     let need = requirements(&s, |_, _| 0);
     let mut model = Model::new(&s, &[], &need, Stage::Plan);
     let mut a = model.nothing();
@@ -454,7 +391,7 @@ fn part_timer_headcount_counts_shifts_one_hire_cannot_work() {
 fn fair_spread_of_night_shifts_counts_members_outside_the_spread() {
     // Ana works 2 night shifts, Bo none. A spread of most 2, fewest 0 holds them both; most 1
     // leaves Ana above it (1 violation); most 1 and fewest 1 leaves Bo below it too (2).
-    let mut s = scenario(&shift("night", "22:00", 8), &["presale"], 2);
+    let mut s = hourly_scenario(&shift("night", "22:00", 8), &["presale"], 2);
     s.costs.fairness_per_shift = 5.0;
     s.costs.night = ClockWindow::parse("22:00-06:00").unwrap();
     let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
