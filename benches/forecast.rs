@@ -2,11 +2,10 @@
 //! as `shiftcast forecast` runs it (fit on all history before the start, unusual days set aside,
 //! held-out weeks for the interval).
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use shiftcast::forecast::{ordinary, History, Method, Settings};
+use shiftcast::forecast::{every_queue, History, Method, Settings};
 use shiftcast::time::parse_time;
 
 fn week_for_both_queues(history: &History, method: Method) -> f64 {
@@ -15,12 +14,10 @@ fn week_for_both_queues(history: &History, method: Method) -> f64 {
         method,
         ..Settings::default()
     };
-    ["casual", "registered"]
+    every_queue(history, start, 7 * 24, &settings, &mut |_| {})
+        .unwrap()
         .iter()
-        .map(|q| {
-            let (p, _) = ordinary(history, q, start, 7 * 24, &settings, &BTreeSet::new()).unwrap();
-            p.point.iter().sum::<f64>()
-        })
+        .map(|(_, p)| p.point.iter().sum::<f64>())
         .sum()
 }
 

@@ -6,10 +6,9 @@
 //! `timestamp,queue,inquiries,lower,upper,method`. Prints the method each queue used (`--json`:
 //! one object).
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use shiftcast::forecast::{ordinary, Method, Settings};
+use shiftcast::forecast::{self, Method, Settings};
 use shiftcast::time::parse_time;
 use shiftcast::{input, output, Error, Result};
 
@@ -68,12 +67,9 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     let step = history.interval_minutes().unwrap_or(60);
     let len = args.days as usize * (24 * 60 / step) as usize;
     let progress = super::progress(global);
-    let mut queues = Vec::new();
-    for queue in history.series.keys() {
-        progress.set_message(format!("forecasting {queue}"));
-        let (p, _) = ordinary(&history, queue, start, len, &settings, &BTreeSet::new())?;
-        queues.push((queue.clone(), p));
-    }
+    let queues = forecast::every_queue(&history, start, len, &settings, &mut |queue| {
+        progress.set_message(format!("forecasting {queue}"))
+    })?;
     progress.finish_and_clear();
     output::write_output_file(&args.out, &output::forecast_csv(&queues, start, step)?)?;
     let summary: Vec<_> = queues

@@ -124,9 +124,28 @@ pub struct Forecast {
     pub warnings: Vec<String>,
 }
 
+/// What `shiftcast forecast` answers: every queue of the history forecast as an ordinary day
+/// from `start` for `len` intervals, fitted on the rows before `start` (unusual days set
+/// aside); `step` hears each queue's name as its forecast starts.
+pub fn every_queue(
+    history: &History,
+    start: NaiveDateTime,
+    len: usize,
+    settings: &Settings,
+    step: &mut dyn FnMut(&str),
+) -> Result<Vec<(String, Prediction)>> {
+    let mut queues = Vec::new();
+    for queue in history.series.keys() {
+        step(queue);
+        let (p, _) = ordinary(history, queue, start, len, settings, &BTreeSet::new())?;
+        queues.push((queue.clone(), p));
+    }
+    Ok(queues)
+}
+
 /// One queue's ordinary-day forecast from `start` for `len` intervals of the history's length,
 /// fitted on the history before `start` less the `set_aside` dates and any unusual days.
-pub fn ordinary(
+pub(crate) fn ordinary(
     history: &History,
     queue: &str,
     start: NaiveDateTime,
