@@ -1,4 +1,4 @@
-"""The shift plan of src/schedule.rs, rebuilt in OR-Tools CP-SAT on shiftcast's own input files.
+"""The shift plan of src/schedule/, rebuilt in OR-Tools CP-SAT on shiftcast's own input files.
 
     python schedule_cpsat.py SCENARIO GAP TIME_LIMIT     prints one JSON line
 
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from schedule_instances import available, load  # noqa: E402
 
 SCALE = 4          # 15-, 30- and 60-minute intervals are whole quarters of an hour
-HEAD_TIE_BREAK = 1  # yuan per hired part-timer, as HEAD_TIE_BREAK in src/schedule.rs
+HEAD_TIE_BREAK = 1  # yuan per hired part-timer, as HEAD_TIE_BREAK in src/schedule/model.rs
 
 
 def main(scenario, gap, time_limit):

@@ -4,7 +4,7 @@
                                                     requirements.csv, staff.csv)
 
 `load(scenario_path)` reads those files back (the same files shiftcast reads) into plain Python
-data, expanding the shift templates into slots the way src/schedule.rs `shift_slots` does.
+data, expanding the shift templates into slots the way src/schedule/slots.rs `shift_slots` does.
 Standard library only; fixed seeds, so the files are the same on every run.
 """
 
@@ -209,7 +209,7 @@ def load(scenario_path):
 
 
 def available(person, slot, step):
-    """is_available() in src/schedule.rs: every interval of the shift in the daily window and on
+    """is_available() in src/schedule/candidates.rs: every interval of the shift in the daily window and on
     no day off (also the parts outside the horizon)."""
     t = slot["start"]
     while t < slot["end"]:

@@ -58,14 +58,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        // The reader of our output went away (`shiftcast ... | head`): nothing is wrong, as in
-        // BurntSushi/xsv.
-        Err(shiftcast::Error::Io { path, source })
-            if path.as_os_str() == cmd::STDOUT
-                && source.kind() == std::io::ErrorKind::BrokenPipe =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(e) if cmd::reader_went_away(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let lang = global.lang.unwrap_or_else(Lang::from_env);
             eprintln!("shiftcast: {}: {}", lang.t("error"), e.text(lang));

@@ -10,7 +10,7 @@
 
 use std::path::PathBuf;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::forecast::{self, Forecast, History};
 use crate::report::{self, Report};
 use crate::roster::{self, Roster};
@@ -153,6 +153,7 @@ pub fn requirements(
                 )],
                 warnings: Vec::new(),
             };
+            check_given(scenario, requirements)?;
             (forecast, requirements.clone())
         }
         Demand::History(history) => {
@@ -166,6 +167,30 @@ pub fn requirements(
     Ok((
         forecast,
         staffing::with_phase_minimums(scenario, requirements),
+    ))
+}
+
+/// Requirements given in memory hold one row per queue and interval, queue by queue in scenario
+/// order, then by time (as `input::read_requirements` builds them from a file).
+fn check_given(scenario: &Scenario, requirements: &[Requirement]) -> Result<()> {
+    let times = scenario.horizon.times();
+    let expected = scenario
+        .queues
+        .iter()
+        .flat_map(|q| times.iter().map(move |t| (q.name.as_str(), *t)));
+    let given = requirements.iter().map(|r| (r.queue.as_str(), r.time));
+    if requirements.len() == scenario.queues.len() * times.len() && expected.eq(given) {
+        return Ok(());
+    }
+    Err(Error::input(
+        "requirements",
+        format!(
+            "{} rows given, not one per queue and interval ({} queues x {} intervals) in order",
+            requirements.len(),
+            scenario.queues.len(),
+            times.len()
+        ),
+        "give one row per queue and interval: queue by queue in the scenario's order, then by time",
     ))
 }
 

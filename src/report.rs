@@ -1,4 +1,5 @@
-//! What the manager reads: coverage per interval, the summary numbers and a short text.
+//! What the manager reads, as numbers: coverage per interval and the summary (the words are
+//! in `output::text`).
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,7 @@ use serde::Serialize;
 use crate::forecast::Forecast;
 use crate::roster::{Roster, RosterRow};
 use crate::scenario::{Kind, Scenario};
-use crate::schedule::{is_night_shift, MissedDuty, Schedule};
+use crate::schedule::{is_night_shift, MissedDuty, Rule, Schedule};
 use crate::staffing::{rostered_service_level, Requirement};
 use crate::time::format_time;
 
@@ -165,10 +166,12 @@ fn coverage(
     schedule: &Schedule,
 ) -> Vec<CoverageRow> {
     let horizon = &scenario.horizon;
-    let count = horizon.len();
     let mut coverage = Vec::new();
     for (q, queue) in scenario.queues.iter().enumerate() {
-        for (i, r) in requirements[q * count..(q + 1) * count].iter().enumerate() {
+        for (i, r) in requirements[horizon.cell(q, 0)..horizon.cell(q + 1, 0)]
+            .iter()
+            .enumerate()
+        {
             let scheduled = schedule.scheduled[q][i];
             let effective = (schedule.effective[q][i] + 1e-9).floor() as u32;
             let phase: Vec<&str> = scenario
@@ -316,7 +319,7 @@ fn night_shift_spread(scenario: &Scenario, roster: &Roster) -> Vec<NightShiftSpr
 
 fn missed_rule(m: &MissedDuty) -> MissedPhaseRule {
     MissedPhaseRule {
-        rule: "phase_must_be_on_duty",
+        rule: Rule::PhaseMustBeOnDuty.name(),
         phase: m.phase.clone(),
         person: m.person.clone(),
         reason: m.reason.clone(),

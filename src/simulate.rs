@@ -87,7 +87,8 @@ pub struct Band {
 pub struct Measures {
     /// Share of chats answered within the target time, 0-1 (chats that leave count as missed).
     pub service_level: Band,
-    /// Average seconds waited over all chats, until answered or gone.
+    /// Average seconds waited over all chats, until answered or gone (or, for a chat nobody can
+    /// ever answer, until the plan ends).
     pub asa_seconds: Band,
     /// Share of chats that left before an answer, 0-1.
     pub abandonment: Band,
@@ -313,7 +314,11 @@ impl<'a> Run<'a> {
         };
         if !step.is_finite() && !in_plan {
             // The plan is over and nothing can happen any more (chats wait with no agent and
-            // no patience): stop, or the next "interval" would come round for ever.
+            // no patience): stop, or the next "interval" would come round for ever. The chats
+            // still waiting count their wait until the plan's end.
+            for &(arrived, from) in &self.line {
+                self.tally[from].waited += self.now - arrived;
+            }
             return false;
         }
         if self.now + step >= boundary {

@@ -47,9 +47,7 @@ impl Horizon {
 
     /// Start time of every interval, in order.
     pub fn times(&self) -> Vec<NaiveDateTime> {
-        (0..self.len())
-            .map(|i| self.start + self.interval() * i as i32)
-            .collect()
+        (0..self.len()).map(|i| self.time_of(i)).collect()
     }
 
     /// Index of the interval containing `t`, if `t` lies in the horizon.
@@ -60,13 +58,19 @@ impl Horizon {
         Some(((t - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize)
     }
 
+    /// Where queue `q`'s interval `i` sits in rows that run queue by queue, then interval by
+    /// interval (forecast rows, requirements): the one place that knows that order.
+    pub(crate) fn cell(&self, q: usize, i: usize) -> usize {
+        q * self.len() + i
+    }
+
     /// The start of interval `i`.
-    pub fn time_of(&self, i: usize) -> NaiveDateTime {
+    pub(crate) fn time_of(&self, i: usize) -> NaiveDateTime {
         self.start + self.interval() * i as i32
     }
 
     /// The interval holding `t`, going round a cyclic horizon: None outside a non-cyclic one.
-    pub fn wrapped_index(&self, t: NaiveDateTime) -> Option<usize> {
+    pub(crate) fn wrapped_index(&self, t: NaiveDateTime) -> Option<usize> {
         match self.cycle() {
             Some(cycle) => {
                 let offset = (t - self.start)
@@ -80,7 +84,7 @@ impl Horizon {
 
     /// Intervals from `from` up to `to`, in time order (wrapped round a cyclic horizon, and
     /// leaving out the time outside a non-cyclic one).
-    pub fn intervals(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<usize> {
+    pub(crate) fn intervals(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<usize> {
         let mut out = Vec::new();
         let mut t = from;
         while t < to {
@@ -91,7 +95,7 @@ impl Horizon {
     }
 
     /// Whether `t` falls in the window of `length` from `from` (going round a cyclic horizon).
-    pub fn within(&self, from: NaiveDateTime, length: Duration, t: NaiveDateTime) -> bool {
+    pub(crate) fn within(&self, from: NaiveDateTime, length: Duration, t: NaiveDateTime) -> bool {
         let mut d = t - from;
         if let Some(cycle) = self.cycle() {
             d = Duration::minutes(d.num_minutes().rem_euclid(cycle.num_minutes()));

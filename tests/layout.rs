@@ -24,8 +24,26 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// The library's top-level modules and the ones each names as `crate::name` outside tests.
+/// Names the crate root re-exports (`pub use plan::{plan, Plan, ...}` in lib.rs), by module.
+fn root_exports() -> BTreeMap<String, String> {
+    let lib = std::fs::read_to_string(src().join("lib.rs")).unwrap();
+    let mut exports = BTreeMap::new();
+    for line in lib.lines() {
+        let Some(rest) = line.strip_prefix("pub use ") else {
+            continue;
+        };
+        let (module, names) = rest.split_once("::").unwrap();
+        for name in names.trim_matches(|c| "{};".contains(c)).split(',') {
+            exports.insert(name.trim().to_string(), module.to_string());
+        }
+    }
+    exports
+}
+
+/// The library's top-level modules and the ones each names as `crate::name` (or through a
+/// name the root re-exports), leaving out unit-test modules.
 fn imports() -> BTreeMap<String, BTreeSet<String>> {
+    let exports = root_exports();
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in rust_files(&src()) {
         let relative = file.strip_prefix(src()).unwrap();
@@ -36,15 +54,16 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         let text = std::fs::read_to_string(&file).unwrap();
-        let code = text.split("#[cfg(test)]").next().unwrap();
+        let code = text.split("#[cfg(test)]\nmod tests {").next().unwrap();
         let uses = graph.entry(top.clone()).or_default();
         for (at, _) in code.match_indices("crate::") {
             let name: String = code[at + 7..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            if name != top && name.chars().next().is_some_and(char::is_lowercase) {
-                uses.insert(name);
+            let module = exports.get(&name).cloned().unwrap_or(name);
+            if module != top {
+                uses.insert(module);
             }
         }
     }

@@ -182,6 +182,22 @@ fn a_phase_minimum_raises_the_floor_in_its_hours() {
     assert_eq!(plan.report.summary.part_timers_needed, 9);
 }
 
+#[test]
+fn requirements_given_in_memory_must_cover_every_queue_and_interval() {
+    // A program building `Inputs` by hand gets an error, not a panic, for a missing hour.
+    let scenario = scenario(SCENARIO);
+    let mut short = hand_requirements(&scenario);
+    short.remove(12);
+    let error = shiftcast::plan(&given(scenario, vec![], short), &mut |_| {}).unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.starts_with(
+            "requirements: 23 rows given, not one per queue and interval (1 queues x 24 intervals)"
+        ),
+        "{text}"
+    );
+}
+
 // ---- the same instance given to the command line as a requirements file ----
 
 /// The scenario with agents required read from `requirements.csv` instead of a history.
@@ -226,15 +242,17 @@ fn run(dir: &Path, requirements: &str, args: &[&str]) -> Output {
 #[test]
 fn the_library_plans_a_requirements_file_as_the_command_line_does() {
     // `shiftcast::plan` on inputs read from the scenario file finds the `[requirements] file`
-    // itself (no forecast) and writes the same roster and coverage as `shiftcast plan`.
+    // itself (no forecast) and renders every file `shiftcast plan` writes, byte for byte.
     let dir = tempfile::tempdir().unwrap();
+    let scenario_path = dir.path().join("scenario.toml");
+    let path = scenario_path.to_str().unwrap();
     let output = run(
         dir.path(),
         &requirements_csv(),
-        &["plan", "scenario.toml", "--out", "plan", "--quiet"],
+        &["plan", path, "--out", "plan", "--quiet", "--lang", "en"],
     );
     assert!(output.status.success());
-    let inputs = Inputs::read(&dir.path().join("scenario.toml"), &Overrides::default()).unwrap();
+    let inputs = Inputs::read(&scenario_path, &Overrides::default()).unwrap();
     let plan = shiftcast::plan(&inputs, &mut |_| {}).unwrap();
     assert!(plan.forecast.rows.is_empty());
     assert_eq!(plan.report.summary.total_cost, 640.0);
@@ -245,10 +263,11 @@ fn the_library_plans_a_requirements_file_as_the_command_line_does() {
         excel_csv: false,
     };
     let files = output::plan_files(&plan, &how).unwrap();
-    for name in ["requirements.csv", "coverage.csv", "roster.csv"] {
-        let library = &files.iter().find(|f| f.name == name).unwrap().contents;
-        let cli = std::fs::read(dir.path().join("plan").join(name)).unwrap();
-        assert_eq!(library, &cli, "{name}");
+    let written = std::fs::read_dir(dir.path().join("plan")).unwrap().count();
+    assert_eq!(files.len(), written);
+    for file in files {
+        let cli = std::fs::read(dir.path().join("plan").join(&file.name)).unwrap();
+        assert!(file.contents == cli, "{} differs", file.name);
     }
 }
 

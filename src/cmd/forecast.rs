@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long)]
     pub interval_minutes: Option<u32>,
     /// Forecasting method; `--help` lists every name, from `Method::ALL`
-    #[arg(long, default_value = "auto", help = method_names())]
+    #[arg(long, default_value = "auto", help = Method::names())]
     pub method: String,
     /// Coverage of the prediction interval
     #[arg(long, default_value_t = 0.8)]
@@ -102,20 +102,13 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     super::print(&text)
 }
 
-/// Every method's name, "auto, profile, ... or combined", for `--method`'s help and errors.
-fn method_names() -> String {
-    let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
-    let (last, rest) = names.split_last().expect("Method::ALL is not empty");
-    format!("{} or {last}", rest.join(", "))
-}
-
 /// Forecast settings from command-line flags, with errors naming the flag.
 pub fn settings(method: &str, level: f64, profile_weeks: usize) -> Result<Settings> {
     let method = Method::parse(method).ok_or_else(|| {
         Error::input(
             "--method",
             format!("\"{method}\" is not a forecasting method"),
-            format!("use {}", method_names()),
+            format!("use one of {}", Method::names()),
         )
     })?;
     if !(level > 0.0 && level < 1.0) {

@@ -72,7 +72,14 @@ pub fn print(text: &str) -> shiftcast::Result<()> {
 }
 
 /// The path [`print`]'s errors name.
-pub const STDOUT: &str = "standard output";
+const STDOUT: &str = "standard output";
+
+/// Whether `error` is [`print`] finding its reader gone (`| head` closed the pipe): nothing
+/// went wrong, so the command ends quietly, as in BurntSushi/xsv.
+pub fn reader_went_away(error: &shiftcast::Error) -> bool {
+    matches!(error, shiftcast::Error::Io { path, source }
+        if path.as_os_str() == STDOUT && source.kind() == std::io::ErrorKind::BrokenPipe)
+}
 
 /// `value` as pretty JSON on standard output.
 pub fn print_json(value: &impl serde::Serialize) -> shiftcast::Result<()> {

@@ -205,7 +205,7 @@ impl Grid<'_> {
 fn row_index(scenario: &Scenario, queue: &str, time: NaiveDateTime) -> Option<usize> {
     let q = scenario.queues.iter().position(|q| q.name == queue)?;
     let horizon = &scenario.horizon;
-    horizon.index_of(time).map(|i| q * horizon.len() + i)
+    horizon.index_of(time).map(|i| horizon.cell(q, i))
 }
 
 /// How the event's after-sale contacts spread over the days after it, and where that came

@@ -9,13 +9,12 @@ use crate::plan::{Demand, Inputs, Overrides};
 impl Inputs {
     /// Reads the scenario (with `overrides` in place of its `[solver]` settings), its staff
     /// file checked against it, and its requirements file when it has one, else its history.
-    pub fn read(scenario: &Path, overrides: &Overrides) -> Result<Inputs> {
-        let file = scenario;
-        let mut scenario = read_scenario(file)?;
+    pub fn read(scenario_path: &Path, overrides: &Overrides) -> Result<Inputs> {
+        let mut scenario = read_scenario(scenario_path)?;
         overrides.apply(&mut scenario)?;
         let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
         let staff = read_staff(&scenario.staff_file, &queues)?;
-        scenario.check_staff(&staff, &file.display().to_string())?;
+        scenario.check_staff(&staff, &scenario_path.display().to_string())?;
         let demand = match (&scenario.requirements_file, &scenario.history_file) {
             (Some(file), _) => Demand::Given {
                 requirements: read_requirements(file, &scenario)?,
@@ -25,7 +24,7 @@ impl Inputs {
             // `Scenario::from_toml` refuses this already; kept as an error, not a panic.
             (None, None) => {
                 return Err(Error::input(
-                    format!("{}: history", file.display()),
+                    format!("{}: history", scenario_path.display()),
                     "the scenario names neither a history file nor a requirements file",
                     "add [history] file = \"history.csv\" or [requirements] file = \"requirements.csv\"",
                 ))

@@ -271,11 +271,10 @@ impl Checker<'_> {
         history: Option<&RawHistory>,
     ) -> Result<Settings> {
         let Some(method) = Method::parse(&raw.method) else {
-            let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
             return self.fail(
                 "forecast.method",
                 format!("\"{}\" is not a forecasting method", raw.method),
-                format!("use one of {}", names.join(", ")),
+                format!("use one of {}", Method::names()),
             );
         };
         Ok(Settings {

@@ -34,6 +34,12 @@ impl Method {
         Method::Combined,
     ];
 
+    /// Every name, "auto, profile, ..., combined", for help and error texts.
+    pub fn names() -> String {
+        let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
+        names.join(", ")
+    }
+
     /// The name users write in `[forecast] method` and `--method`.
     pub fn name(self) -> &'static str {
         match self {

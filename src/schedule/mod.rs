@@ -44,7 +44,7 @@ mod solve;
 mod verify;
 
 pub use rules::{Rule, RuleKind};
-pub use slots::{is_night_shift, night_hours};
+pub(crate) use slots::is_night_shift;
 
 use model::{Model, Stage};
 

@@ -256,10 +256,10 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// Where queue `q`'s interval `i` sits in `requirements` and `shortfall`: the one place that
-    /// knows they run queue by queue, while [`super::Schedule`]'s grids are `[q][i]`.
+    /// Where queue `q`'s interval `i` sits in `requirements` and `shortfall` (see
+    /// [`crate::time::Horizon::cell`]), while [`super::Schedule`]'s grids are `[q][i]`.
     pub(super) fn cell(&self, q: usize, i: usize) -> usize {
-        q * self.scenario.horizon.len() + i
+        self.scenario.horizon.cell(q, i)
     }
 
     /// Agents queue `q` needs in interval `i`.

@@ -63,8 +63,8 @@ pub(super) fn shift_slots(scenario: &Scenario) -> Vec<ShiftSlot> {
             for &offset in &template.starts {
                 let mut start =
                     day.and_time(chrono::NaiveTime::MIN) + Duration::minutes(offset.into());
-                if horizon.cyclic && start >= horizon.end {
-                    start -= horizon.end - horizon.start;
+                if let Some(cycle) = horizon.cycle().filter(|_| start >= horizon.end) {
+                    start -= cycle;
                 }
                 for &length in &template.lengths {
                     let end = start + Duration::minutes(length.into());

@@ -92,6 +92,31 @@ pub(super) fn shift(name: &str, start: &str, hours: u32) -> String {
     )
 }
 
+/// Each rule's place in [`Rule::ALL`], by an exhaustive match: a new rule does not compile here
+/// until it has a place, and [`every_rule_reaches_the_solver`] fails until `ALL` holds it
+/// there (a rule missing from `ALL` would compile and never reach HiGHS).
+fn place_in_all(rule: Rule) -> usize {
+    match rule {
+        Rule::CoverRequirement => 0,
+        Rule::FillPlannedShifts => 1,
+        Rule::SplitCrossTrainedHours => 2,
+        Rule::TakeEveryBreak => 3,
+        Rule::OneShiftAtATimeWithRest => 4,
+        Rule::DailyAndWeeklyHours => 5,
+        Rule::DaysInARow => 6,
+        Rule::OvertimeAboveContract => 7,
+        Rule::PhaseMustBeOnDuty => 8,
+        Rule::PartTimerHeadcount => 9,
+        Rule::FairSpreadOfNightShifts => 10,
+    }
+}
+
+#[test]
+fn every_rule_reaches_the_solver() {
+    let places: Vec<usize> = Rule::ALL.iter().map(|r| place_in_all(*r)).collect();
+    assert_eq!(places, (0..=10).collect::<Vec<_>>());
+}
+
 #[test]
 fn rule_names_are_snake_case_distinct_and_carried_by_their_rows() {
     let mut names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
