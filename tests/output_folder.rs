@@ -108,6 +108,37 @@ fn out_naming_a_file_is_refused_and_the_file_is_left_alone() {
         before,
         "no .notes.txt.old, no new folder"
     );
+    let output = run_in(
+        dir.path(),
+        &["plan", "shop/scenario.toml", "--out", "shop/notes.txt/plan"],
+    );
+    assert!(
+        stderr(&output).contains(
+            "--out shop/notes.txt/plan: shop/notes.txt is a file, so no folder can be made inside it"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn out_naming_a_link_is_refused_and_the_link_and_its_folder_stay() {
+    let dir = shop();
+    std::os::unix::fs::symlink("shop", dir.path().join("link")).unwrap();
+    let before = snapshot(&dir.path().join("shop"));
+    let output = run_in(dir.path(), &["plan", "shop/scenario.toml", "--out", "link"]);
+    assert_eq!(
+        stderr(&output).trim(),
+        "shiftcast: error: --out link: is a link to another place, not a folder. give the folder \
+         itself, or choose an empty or new folder for --out"
+    );
+    assert!(std::fs::symlink_metadata(dir.path().join("link"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(snapshot(&dir.path().join("shop")), before);
 }
 
 #[test]
@@ -210,6 +241,20 @@ fn a_folder_where_a_file_is_wanted_gets_a_clear_error() {
     assert_eq!(
         stderr(&output).trim(),
         "shiftcast: error: --chart week: is a folder, not a file. give a file name, e.g. week/curve.svg"
+    );
+    let output = run_in(
+        dir.path(),
+        &[
+            "parttimers",
+            scenario.to_str().unwrap(),
+            "--chart",
+            "charts/curve.svg",
+        ],
+    );
+    assert_eq!(
+        stderr(&output).trim(),
+        "shiftcast: error: --chart charts/curve.svg: charts is not a folder that exists. create \
+         the folder first, or give a file in a folder that exists"
     );
     assert_eq!(names(&dir.path().join("week")), Vec::<String>::new());
     assert_eq!(names(dir.path()), ["week"]);
@@ -323,4 +368,17 @@ fn cells_a_spreadsheet_would_run_are_written_as_text() {
     );
     assert!(simulated.status.success(), "{}", stderr(&simulated));
     assert!(String::from_utf8_lossy(&simulated.stdout).contains("\"+1/chat\""));
+}
+
+#[test]
+fn out_dot_plans_into_the_empty_folder_it_is_run_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = example();
+    let output = run_in(
+        dir.path(),
+        &["plan", scenario.to_str().unwrap(), "--out", ".", "--quiet"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join(".shiftcast").is_file());
+    assert!(dir.path().join("roster.csv").is_file());
 }

@@ -37,9 +37,8 @@ pub struct OutputFile {
 pub fn check_output_dir(dir: &Path) -> Result<()> {
     let place = || format!("--out {}", dir.display());
     let meta = match std::fs::symlink_metadata(dir) {
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io(dir, e)),
         Ok(meta) => meta,
+        Err(e) => return check_can_create(dir, e),
     };
     if meta.file_type().is_symlink() {
         return Err(Error::input(
@@ -60,6 +59,28 @@ pub fn check_output_dir(dir: &Path) -> Result<()> {
         return Err(Error::input(place(), problem, CHOOSE_FOLDER));
     }
     Ok(())
+}
+
+/// `dir` does not exist (or cannot be looked at, `e`): fine when the nearest folder above it
+/// that exists is a folder, not a file.
+fn check_can_create(dir: &Path, e: std::io::Error) -> Result<()> {
+    let above = dir
+        .ancestors()
+        .skip(1)
+        .filter(|p| !p.as_os_str().is_empty())
+        .find(|p| std::fs::symlink_metadata(p).is_ok());
+    match above {
+        Some(file) if !file.is_dir() => Err(Error::input(
+            format!("--out {}", dir.display()),
+            format!(
+                "{} is a file, so no folder can be made inside it",
+                file.display()
+            ),
+            CHOOSE_FOLDER,
+        )),
+        _ if e.kind() == ErrorKind::NotFound || e.kind() == ErrorKind::NotADirectory => Ok(()),
+        _ => Err(Error::io(dir, e)),
+    }
 }
 
 /// What in `dir` shiftcast did not write (the first by name), if anything.
@@ -242,16 +263,18 @@ fn write_all(staging: &Path, dir: &Path, files: &[OutputFile]) -> Result<()> {
     Ok(())
 }
 
-/// Renames the finished `staging` folder to `dir`; an earlier plan there is moved aside first and
-/// then deleted file by file, as its marker lists them.
+/// Renames the finished `staging` folder to `parent/name` (`dir` as the user gave it, named in
+/// errors); an earlier plan there is moved aside first and then deleted file by file, as its
+/// marker lists them.
 fn swap_into_place(staging: &Path, dir: &Path, parent: &Path, name: &str) -> Result<()> {
-    if std::fs::symlink_metadata(dir).is_err_and(|e| e.kind() == ErrorKind::NotFound) {
-        return std::fs::rename(staging, dir).map_err(|e| Error::io(dir, e));
+    let target = parent.join(name);
+    if std::fs::symlink_metadata(&target).is_err_and(|e| e.kind() == ErrorKind::NotFound) {
+        return std::fs::rename(staging, &target).map_err(|e| Error::io(dir, e));
     }
     let old = unused_name(parent, name, dir)?;
-    std::fs::rename(dir, &old).map_err(|e| Error::io(dir, e))?;
-    if let Err(e) = std::fs::rename(staging, dir) {
-        let _ = std::fs::rename(&old, dir);
+    std::fs::rename(&target, &old).map_err(|e| Error::io(dir, e))?;
+    if let Err(e) = std::fs::rename(staging, &target) {
+        let _ = std::fs::rename(&old, &target);
         return Err(Error::io(dir, e));
     }
     remove_earlier(&old, dir)
@@ -287,7 +310,14 @@ pub fn check_output_file(path: &Path, flag: &str, example: &str) -> Result<()> {
             format!("give a file name, e.g. {}", path.join(example).display()),
         ));
     }
-    Ok(())
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) if !folder.is_dir() => Err(Error::input(
+            format!("{flag} {}", path.display()),
+            format!("{} is not a folder that exists", folder.display()),
+            "create the folder first, or give a file in a folder that exists",
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Writes one file through a new temporary file beside it and a rename: never half-written.
