@@ -264,7 +264,9 @@ fn the_library_plans_a_requirements_file_as_the_command_line_does() {
     };
     let files = output::plan_files(&plan, &how).unwrap();
     let written = std::fs::read_dir(dir.path().join("plan")).unwrap().count();
-    assert_eq!(files.len(), written);
+    // Every file, and the `.shiftcast` marker that says shiftcast wrote them (issue 14).
+    assert_eq!(files.len() + 1, written);
+    assert!(dir.path().join("plan").join(output::MARKER).is_file());
     for file in files {
         let cli = std::fs::read(dir.path().join("plan").join(&file.name)).unwrap();
         assert!(file.contents == cli, "{} differs", file.name);

@@ -45,6 +45,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, global: &super::Global) -> Result<()> {
+    output::check_output_file(&args.out, "--out", "forecast.csv")?;
     let settings = settings(&args.method, args.level, args.profile_weeks)?;
     let start = parse_time(&args.start).ok_or_else(|| {
         Error::input(

@@ -32,6 +32,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, global: &Global) -> Result<()> {
+    if let Some(path) = &args.chart {
+        output::check_output_file(path, "--chart", "curve.svg")?;
+    }
     let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;
     let lang = super::language(global, &inputs.scenario);
     let progress = super::progress(global);

@@ -2,7 +2,8 @@
 //! [--time-limit S] [--gap G]`
 //!
 //! Forecasts inquiries, turns them into agents per hour, plans shifts and names who works when.
-//! Writes into DIR (all at once: a failed run leaves no partial folder) forecast.csv,
+//! Writes into DIR (all at once: a failed run leaves no partial folder; DIR must be new, empty or
+//! an earlier plan, checked before any work) forecast.csv,
 //! requirements.csv, coverage.csv, roster.csv, summary.json, plan.xlsx, report.html and SVG
 //! charts, and prints a short summary (`--json`: summary.json's object). With
 //! `--simulate-runs R` it also simulates the plan and reports the simulated service level.
@@ -18,7 +19,7 @@ use super::Global;
 pub struct Args {
     /// The scenario file (TOML), e.g. data/double11/scenario.toml
     pub scenario: PathBuf,
-    /// Folder to write the plan into (replaced if it exists)
+    /// Folder to write the plan into: a new or empty folder, or an earlier plan (replaced)
     #[arg(long)]
     pub out: PathBuf,
     /// Also simulate the plan this many times (seed 1) and report the simulated service level
@@ -35,6 +36,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, global: &Global) -> Result<()> {
+    output::check_output_dir(&args.out)?;
     let progress = super::progress(global);
     progress.set_message("reading inputs");
     let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;

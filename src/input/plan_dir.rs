@@ -73,11 +73,27 @@ fn read_rows(path: &Path, columns: &[&str]) -> Result<Vec<Row>> {
             path.to_path_buf(),
             found
                 .iter()
-                .map(|c| row.get(*c).unwrap_or("").to_string())
+                .map(|c| as_written(row.get(*c).unwrap_or("")))
                 .collect(),
         ));
     }
     Ok(rows)
+}
+
+/// A text cell as shiftcast meant it: the plan's CSVs put a `'` before text a spreadsheet would
+/// run (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, or quotes before one), and
+/// this takes it off again.
+fn as_written(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest)
+            if rest
+                .trim_start_matches('\'')
+                .starts_with(['=', '+', '-', '@', '\t', '\r']) =>
+        {
+            rest.to_string()
+        }
+        _ => cell.to_string(),
+    }
 }
 
 fn number(text: &str, path: &Path, line: u64, column: &str) -> Result<f64> {
@@ -88,5 +104,26 @@ fn number(text: &str, path: &Path, line: u64, column: &str) -> Result<f64> {
             format!("\"{text}\" is not a number of zero or more"),
             "the plan folder was edited or is damaged: run `shiftcast plan` again",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_written;
+
+    #[test]
+    fn a_quote_before_formula_text_is_taken_off_and_nothing_else() {
+        for (cell, meant) in [
+            ("'=1+2", "=1+2"),
+            ("'+1/chat", "+1/chat"),
+            ("'-main", "-main"),
+            ("'@day", "@day"),
+            ("''=1", "'=1"),
+            ("'quoted", "'quoted"),
+            ("-0.5", "-0.5"),
+            ("presale", "presale"),
+        ] {
+            assert_eq!(as_written(cell), meant, "{cell:?}");
+        }
     }
 }

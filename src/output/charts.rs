@@ -38,20 +38,37 @@ pub fn charts(
 ) -> Result<Vec<Chart>> {
     let mut out = Vec::new();
     for queue in scenario.queues.iter().map(|q| q.name.as_str()) {
+        let file = file_part(queue);
         let svg = forecast_chart(plan, scenario, history, queue, lang)
-            .map_err(|e| Error::Render(format!("forecast-{queue}.svg: {e}")))?;
+            .map_err(|e| Error::Render(format!("forecast-{file}.svg: {e}")))?;
         out.push(Chart {
-            name: format!("forecast-{queue}.svg"),
+            name: format!("forecast-{file}.svg"),
             svg,
         });
         let svg = coverage_chart(plan, scenario, queue, lang)
-            .map_err(|e| Error::Render(format!("coverage-{queue}.svg: {e}")))?;
+            .map_err(|e| Error::Render(format!("coverage-{file}.svg: {e}")))?;
         out.push(Chart {
-            name: format!("coverage-{queue}.svg"),
+            name: format!("coverage-{file}.svg"),
             svg,
         });
     }
     Ok(out)
+}
+
+/// A queue name as part of a file name: characters a folder path or a file system would not
+/// take (`/`, `\`, `:`, `*`, `?`, `"`, `<`, `>`, `|`, control characters) become `_`, so a chart
+/// is always written inside the plan folder.
+fn file_part(queue: &str) -> String {
+    queue
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 type DrawResult<T> = std::result::Result<T, Box<dyn std::error::Error>>;

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::plan_files::{csv_table, fixed};
+use super::plan_files::{csv_table, fixed, text};
 use crate::error::Result;
 use crate::forecast::Prediction;
 use crate::time::format_time;
@@ -26,11 +26,11 @@ pub fn forecast_csv(
         for (i, point) in p.point.iter().enumerate() {
             table.row(&[
                 format_time(start + Duration::minutes(i as i64 * i64::from(step_minutes))),
-                queue.clone(),
+                text(queue),
                 fixed(*point, 2),
                 fixed(p.lower[i], 2),
                 fixed(p.upper[i], 2),
-                p.method.name().to_string(),
+                text(p.method.name()),
             ]);
         }
     }

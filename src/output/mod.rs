@@ -1,5 +1,6 @@
 //! Rendering what the pipeline produced (CSV, JSON, xlsx, SVG, HTML) in memory, and the one
-//! place that writes files to disk (`folder.rs`: [`write_output_dir`], [`write_output_file`]).
+//! place that writes files to disk (`folder.rs`: [`write_output_dir`], [`write_output_file`],
+//! refusing a folder that holds files shiftcast did not write).
 
 mod charts;
 mod folder;
@@ -10,6 +11,8 @@ pub mod text;
 mod workbook;
 
 pub use charts::curve_chart;
-pub use folder::{write_output_dir, write_output_file, OutputFile};
+pub use folder::{
+    check_output_dir, check_output_file, write_output_dir, write_output_file, OutputFile, MARKER,
+};
 pub use forecast_file::forecast_csv;
 pub use plan_files::{plan_files, PlanOutputs};

@@ -76,7 +76,7 @@ fn forecast_table(plan: &Plan) -> CsvTable {
     for r in &plan.forecast.rows {
         forecast.row(&[
             format_time(r.time),
-            r.queue.clone(),
+            text(&r.queue),
             fixed(r.inquiries, 2),
             fixed(r.lower, 2),
             fixed(r.upper, 2),
@@ -103,7 +103,7 @@ fn requirements_table(plan: &Plan) -> CsvTable {
     for r in &plan.requirements {
         requirements.row(&[
             format_time(r.time),
-            r.queue.clone(),
+            text(&r.queue),
             fixed(r.inquiries, 2),
             r.agents_required.to_string(),
             fixed(r.offered_load, 3),
@@ -129,10 +129,10 @@ fn coverage_table(plan: &Plan) -> CsvTable {
     for c in &plan.report.coverage {
         coverage.row(&[
             format_time(c.time),
-            c.queue.clone(),
+            text(&c.queue),
             c.required.to_string(),
             c.scheduled.to_string(),
-            c.phase.clone(),
+            text(&c.phase),
             c.shortfall.to_string(),
             fixed(c.service_level, 4),
             c.cross_trained.to_string(),
@@ -149,18 +149,32 @@ fn roster_table(plan: &Plan) -> CsvTable {
     ]);
     for r in &plan.roster.rows {
         roster.row(&[
-            r.name.clone(),
-            r.queue.clone(),
+            text(&r.name),
+            text(&r.queue),
             format_time(r.start),
             format_time(r.end),
-            r.kind.label().to_string(),
-            r.group.clone(),
-            r.template.clone(),
+            text(r.kind.label()),
+            text(&r.group),
+            text(&r.template),
             fixed(r.hours(), 2),
-            crate::schedule::describe(&r.segments, &str::to_string),
+            text(&crate::schedule::describe(&r.segments, &str::to_string)),
         ]);
     }
     roster
+}
+
+/// A text cell a spreadsheet will show as text, never run: one starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (or quotes before one) gets a leading `'`, as OWASP advises against
+/// CSV injection. Numbers are never passed here. `shiftcast simulate` takes the `'` off again.
+pub(super) fn text(cell: &str) -> String {
+    if cell
+        .trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+    {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 pub(super) fn fixed(x: f64, decimals: usize) -> String {
@@ -212,4 +226,27 @@ pub(super) fn json_file(name: &'static str, value: &impl Serialize) -> Result<Ou
         name: name.into(),
         contents,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_gets_a_leading_quote() {
+        for (cell, written) in [
+            ("=1+2", "'=1+2"),
+            ("+86 138", "'+86 138"),
+            ("-main", "'-main"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("'=1", "''=1"),
+        ] {
+            assert_eq!(text(cell), written, "{cell:?}");
+        }
+        for plain in ["Li Wei", "售前", "'quoted", "", "a=b", "PT-01"] {
+            assert_eq!(text(plain), plain);
+        }
+    }
 }
