@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::plan::Inputs;
 use crate::roster;
 use crate::scenario::Kind;
+use crate::schedule::Deadline;
 use crate::time::format_time;
 
 /// The best plan with at most `part_timers` hired.
@@ -54,10 +55,11 @@ pub fn part_timers(
     max: Option<u32>,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Answer> {
+    let deadline = Deadline::after(inputs.scenario.solver.time_limit_seconds);
     let (forecast, requirements) = crate::plan::requirements(inputs, &mut |_| {})?;
     let solve = |cap: Option<u32>| -> Result<(CurvePoint, Vec<ShiftCount>)> {
         let (_, roster, report) =
-            crate::plan::staff(inputs, &forecast, &requirements, cap, &mut |_| {})?;
+            crate::plan::staff(inputs, &forecast, &requirements, cap, deadline, &mut |_| {})?;
         let summary = report.summary;
         let point = CurvePoint {
             part_timers: cap.unwrap_or(roster.part_timers_needed as u32),

@@ -26,8 +26,24 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
     for q in summary.simulation.iter().flatten() {
         out += &simulated_service_level(q, lang);
     }
-    out += &format!("{}: {}\n", lang.t("Solver"), summary.solver_status);
+    out += &solver(summary, lang);
     out
+}
+
+/// How the solve ended, with the gap left when the time limit ended it.
+fn solver(summary: &Summary, lang: Lang) -> String {
+    let status = summary.solver_status;
+    match (summary.solver_gap, lang) {
+        (None, _) => format!("{}: {status}\n", lang.t("Solver")),
+        (Some(gap), Lang::Zh) => format!(
+            "求解状态：{status}（求解时间已到上限，成本与已证明的下界差距 {:.1}%）\n",
+            gap * 100.0
+        ),
+        (Some(gap), Lang::En) => format!(
+            "Solver: {status} (the time limit ended the search; gap to the best bound proved: {:.1}%)\n",
+            gap * 100.0
+        ),
+    }
 }
 
 /// The busiest queue and interval and the agents it needs.

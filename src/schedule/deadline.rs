@@ -1,0 +1,175 @@
+//! The run's deadline and each solve inside it: `--time-limit` (or `[solver]
+//! time_limit_seconds`) bounds the whole run, every HiGHS solve gets what is left of it, and a
+//! solve that has no plan when time runs out gives way to the simplest feasible plan (every
+//! hour short, nobody on a shift), so there is always a plan.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use good_lp::{highs, Solution, SolutionStatus, SolverModel, Variable};
+use highs::{HighsModelStatus, HighsSolutionStatus};
+
+use super::model::Model;
+use super::rules::Rule;
+use super::SolverStatus;
+use crate::error::{Error, Result};
+
+/// When the run must end: a time limit counted from the moment the run started.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    started: Instant,
+    seconds: f64,
+}
+
+impl Deadline {
+    /// A deadline `seconds` from now.
+    pub fn after(seconds: f64) -> Self {
+        Deadline {
+            started: Instant::now(),
+            seconds,
+        }
+    }
+
+    /// The whole run's time limit in seconds.
+    pub fn seconds(&self) -> f64 {
+        self.seconds
+    }
+
+    /// Seconds left now (0 once it has passed).
+    pub fn left(&self) -> f64 {
+        self.left_after(self.started.elapsed().as_secs_f64())
+    }
+
+    /// Seconds left once `elapsed` seconds of the run have gone (0 once it has passed): what
+    /// the next solve may take, so every stage together stays inside the one limit.
+    pub fn left_after(&self, elapsed: f64) -> f64 {
+        (self.seconds - elapsed).max(0.0)
+    }
+}
+
+/// A solve's answer: the value of every variable, how the solve ended, and the relative gap
+/// between the plan's cost and the best bound HiGHS proved (when it stopped early).
+pub(super) struct Solved {
+    pub(super) status: SolverStatus,
+    pub(super) values: HashMap<Variable, f64>,
+    pub(super) gap: Option<f64>,
+}
+
+impl Solution for Solved {
+    fn status(&self) -> SolutionStatus {
+        match self.status {
+            SolverStatus::Optimal => SolutionStatus::Optimal,
+            SolverStatus::GapLimit => SolutionStatus::GapLimit,
+            SolverStatus::TimeLimit | SolverStatus::Fallback => SolutionStatus::TimeLimit,
+        }
+    }
+
+    fn value(&self, variable: Variable) -> f64 {
+        self.values.get(&variable).copied().unwrap_or(0.0)
+    }
+}
+
+impl Model<'_> {
+    /// Solves this model, every rule's rows in [`Rule::ALL`] order, within the gap and what is
+    /// left of the deadline; with no plan by then, the fallback plan.
+    pub(super) fn optimise(&self) -> Result<Solved> {
+        if self.deadline.left() <= 0.0 {
+            return Ok(self.fallback(0.0));
+        }
+        let mut problem = self.vars.clone().minimise(self.cost()).using(highs);
+        for rule in Rule::ALL {
+            for row in self.rows(rule) {
+                problem.add_constraint(row);
+            }
+        }
+        // Building the rows may have used up what was left.
+        let left = self.deadline.left();
+        if left <= 0.0 {
+            return Ok(self.fallback(0.0));
+        }
+        let mut model = problem
+            .try_into_inner()
+            .map_err(|e| Error::Solver(e.to_string()))?;
+        // SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stderr (its console log would go to
+        // stdout, where --json prints).
+        let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
+        model.set_option("output_flag", log);
+        model.set_option("log_to_console", false);
+        if log {
+            model.set_option("log_file", "/dev/stderr");
+        }
+        model.set_option("time_limit", left);
+        model.set_option("mip_rel_gap", self.scenario.solver.relative_gap);
+        let solved = model
+            .try_solve()
+            .map_err(|e| Error::Solver(format!("HiGHS could not solve the model: {e:?}")))?;
+        let status = match solved.status() {
+            HighsModelStatus::Optimal
+            | HighsModelStatus::ObjectiveBound
+            | HighsModelStatus::ObjectiveTarget => {
+                let gap = solved.mip_gap();
+                if gap.is_finite() && gap > 0.0 {
+                    SolverStatus::GapLimit
+                } else {
+                    SolverStatus::Optimal
+                }
+            }
+            HighsModelStatus::ReachedTimeLimit
+            | HighsModelStatus::ReachedSolutionLimit
+            | HighsModelStatus::ReachedInterrupt
+            | HighsModelStatus::ReachedIterationLimit
+            | HighsModelStatus::ReachedMemoryLimit => SolverStatus::TimeLimit,
+            other => return Err(Error::Solver(format!("HiGHS ended with {other:?}"))),
+        };
+        let bound = solved.double_info_value(c"mip_dual_bound").ok();
+        if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
+            return Ok(self.fallback(bound.filter(|b| b.is_finite()).unwrap_or(0.0)));
+        }
+        let gap = solved.mip_gap();
+        Ok(Solved {
+            gap: (status == SolverStatus::TimeLimit)
+                .then(|| if gap.is_finite() { gap } else { 1.0 }),
+            status,
+            values: self.values_of(solved.get_solution().columns()),
+        })
+    }
+
+    /// The plan when HiGHS has none by the deadline: nobody on a shift, every agent-hour short,
+    /// every duty missed and, when naming, every planned shift left unnamed. It keeps every hard
+    /// rule. Its gap is measured against `bound`, the best bound HiGHS proved (0 when it had
+    /// no time: no plan costs less than nothing).
+    pub(super) fn fallback(&self, bound: f64) -> Solved {
+        let mut values = self.values_of(&[]);
+        for (cell, r) in self.requirements.iter().enumerate() {
+            values.insert(self.shortfall[cell], f64::from(r.agents_required));
+        }
+        for d in &self.duties {
+            values.insert(d.missed, self.cohorts[d.cohort].size());
+        }
+        for f in &self.fills {
+            values.insert(f.dropped, f64::from(f.count));
+        }
+        let mut solved = Solved {
+            status: SolverStatus::Fallback,
+            values,
+            gap: None,
+        };
+        let cost = solved.eval(self.cost());
+        solved.gap = Some(if cost > 1e-9 {
+            ((cost - bound) / cost).clamp(0.0, 1.0)
+        } else {
+            0.0
+        });
+        solved
+    }
+
+    /// Every variable's value from HiGHS's columns, which follow the variables' order (0 for
+    /// any column missing).
+    fn values_of(&self, columns: &[f64]) -> HashMap<Variable, f64> {
+        self.vars
+            .iter_variables_with_def()
+            .enumerate()
+            .map(|(k, (v, _))| (v, columns.get(k).copied().unwrap_or(0.0)))
+            .collect()
+    }
+}
