@@ -9,9 +9,9 @@ use std::time::Instant;
 use good_lp::{highs, Solution, SolutionStatus, SolverModel, Variable};
 use highs::{HighsModelStatus, HighsSolutionStatus};
 
-use super::model::Model;
+use super::model::{Model, HEAD_TIE_BREAK};
 use super::rules::Rule;
-use super::SolverStatus;
+use super::{Schedule, SolverStatus};
 use crate::error::{Error, Result};
 
 /// When the run must end: a time limit counted from the moment the run started.
@@ -53,6 +53,8 @@ pub(super) struct Solved {
     pub(super) status: SolverStatus,
     pub(super) values: HashMap<Variable, f64>,
     pub(super) gap: Option<f64>,
+    /// The best bound on the cost HiGHS proved (0 when it proved none): no plan costs less.
+    pub(super) bound: f64,
 }
 
 impl Solution for Solved {
@@ -121,22 +123,26 @@ impl Model<'_> {
             | HighsModelStatus::ReachedMemoryLimit => SolverStatus::TimeLimit,
             other => return Err(Error::Solver(format!("HiGHS ended with {other:?}"))),
         };
-        let bound = solved.double_info_value(c"mip_dual_bound").ok();
+        let bound = solved
+            .double_info_value(c"mip_dual_bound")
+            .ok()
+            .filter(|b| b.is_finite());
         if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
-            return Ok(self.fallback(bound.filter(|b| b.is_finite()).unwrap_or(0.0)));
+            return Ok(self.fallback(bound.unwrap_or(0.0).max(0.0)));
         }
         let gap = solved.mip_gap();
         Ok(Solved {
             gap: (status == SolverStatus::TimeLimit)
                 .then(|| if gap.is_finite() { gap } else { 1.0 }),
             status,
+            bound: bound.unwrap_or_else(|| solved.objective_value()),
             values: self.values_of(solved.get_solution().columns()),
         })
     }
 
-    /// The plan when HiGHS has none by the deadline: nobody on a shift, every agent-hour short,
-    /// every duty missed and, when naming, every planned shift left unnamed. It keeps every hard
-    /// rule. Its gap is measured against `bound`, the best bound HiGHS proved (0 when it had
+    /// The plan when HiGHS has none by the deadline: staff off shift and every duty missed,
+    /// hired part-timers covering what they can, greedily; when naming, each planned shift goes
+    /// greedily to a member who can take it, or stays unnamed. It keeps every hard rule. `bound` is the best bound HiGHS proved (0 when it had
     /// no time: no plan costs less than nothing).
     pub(super) fn fallback(&self, bound: f64) -> Solved {
         let mut values = self.values_of(&[]);
@@ -149,18 +155,31 @@ impl Model<'_> {
         for f in &self.fills {
             values.insert(f.dropped, f64::from(f.count));
         }
-        let mut solved = Solved {
+        self.cover_greedily(&mut values);
+        self.name_greedily(&mut values);
+        Solved {
             status: SolverStatus::Fallback,
             values,
             gap: None,
-        };
-        let cost = solved.eval(self.cost());
-        solved.gap = Some(if cost > 1e-9 {
-            ((cost - bound) / cost).clamp(0.0, 1.0)
+            bound,
+        }
+    }
+
+    /// The gap of a fallback plan, once read back: its cost as the model counts it (pay,
+    /// hiring, every agent-hour short and every missed duty at their prices) against the best
+    /// bound proved.
+    pub(super) fn fallback_gap(&self, schedule: &Schedule, solution: &Solved) -> f64 {
+        let costs = &self.scenario.costs;
+        let short: f64 = schedule.shortfall.iter().flatten().sum();
+        let cost = schedule.pay
+            + solution.value(self.part_timers) * (costs.part_time_per_person + HEAD_TIE_BREAK)
+            + short * self.scenario.horizon.interval_hours() * costs.shortfall_per_agent_hour
+            + schedule.missed_duties.len() as f64 * costs.phase_rule_penalty;
+        if cost > 1e-9 {
+            ((cost - solution.bound) / cost).clamp(0.0, 1.0)
         } else {
             0.0
-        });
-        solved
+        }
     }
 
     /// Every variable's value from HiGHS's columns, which follow the variables' order (0 for

@@ -36,6 +36,7 @@ mod cohorts;
 mod deadline;
 mod explain;
 mod flow;
+mod greedy;
 mod hindsight;
 mod model;
 mod readback;

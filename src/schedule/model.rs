@@ -14,7 +14,7 @@ use crate::scenario::{Person, Scenario};
 use crate::staffing::Requirement;
 
 /// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
-const HEAD_TIE_BREAK: f64 = 1.0;
+pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
 
 /// Price per night shift of spread when naming a cohort's members (yuan): any even spread will
 /// do, and it never outweighs a real cost.

@@ -69,6 +69,9 @@ impl Model<'_> {
         };
         self.count_served(&workers, &activities, &mut schedule);
         self.note_shortfall(solution, hindsight.as_ref(), &mut schedule);
+        if status == SolverStatus::Fallback {
+            schedule.gap = Some(self.fallback_gap(&schedule, solution));
+        }
         schedule.shifts = workers
             .iter()
             .zip(activities)

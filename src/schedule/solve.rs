@@ -46,6 +46,7 @@ impl Model<'_> {
             let mut schedule = self.read(&solution, &named);
             if !schedule.status.stopped_early() {
                 schedule.status = SolverStatus::TimeLimit;
+                schedule.gap = Some(self.fallback_gap(&schedule, &solution));
             }
             return Ok(schedule);
         }
