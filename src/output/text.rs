@@ -188,6 +188,10 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
     let mut out = match answer.needed {
         Some(n) if zh => format!("需要兼职：{n} 人\n"),
         Some(n) => format!("Part-timers needed: {n}\n"),
+        None if answer.time_limit_reached && zh => "在时间上限内所试人数仍有缺口\n".to_string(),
+        None if answer.time_limit_reached => {
+            "Still short at every number tried before the time limit\n".to_string()
+        }
         None if zh => "在所试人数内仍有缺口：用 --max 试更多兼职\n".to_string(),
         None => "Still short at every number tried: try a larger --max\n".to_string(),
     };
@@ -222,6 +226,13 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
             p.min_service_level * 100.0,
             p.cost
         );
+    }
+    if answer.time_limit_reached {
+        out += if zh {
+            "求解时间已到上限，曲线到此为止：用 --time-limit 给更多时间\n"
+        } else {
+            "The time limit ended the curve here: give it more time with --time-limit\n"
+        };
     }
     out
 }

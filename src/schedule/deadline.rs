@@ -192,3 +192,105 @@ impl Model<'_> {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Model, Stage};
+    use super::super::verify::{hourly_scenario, person, requirements, shift};
+    use super::super::SolverStatus;
+    use super::Deadline;
+
+    #[test]
+    fn each_solve_gets_what_is_left_of_one_deadline() {
+        // A 10 s run: after 3.5 s of forecast and a first solve, the next solve may take 6.5 s;
+        // past 10 s nothing is left, so every later solve falls back at once.
+        let deadline = Deadline::after(10.0);
+        assert_eq!(deadline.seconds(), 10.0);
+        assert_eq!(deadline.left_after(0.0), 10.0);
+        assert_eq!(deadline.left_after(3.5), 6.5);
+        assert_eq!(deadline.left_after(12.0), 0.0);
+        assert!(deadline.left() <= 10.0);
+    }
+
+    #[test]
+    fn with_no_time_left_the_plan_falls_back_and_blames_the_time_limit() {
+        // Two days, one agent needed every hour; ana and bo (full-time shifts only, no
+        // part-time shift) may work 8-hour shifts from 00:00, 08:00 or 16:00, and the main
+        // group must be on duty 11-11 00:00-06:00. With the deadline already passed, nobody is
+        // on a shift: all 48 hours are short and both duties missed. Either of them could have
+        // worked any of those hours, so the reasons name the time limit, never rest or hours.
+        let extra = format!(
+            "{}{}{}[[phases]]\nname = \"open\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T06:00\"\nmust = [\"main\"]\n",
+            shift("early", "00:00", 8),
+            shift("day", "08:00", 8),
+            shift("late", "16:00", 8)
+        );
+        let s = hourly_scenario(&extra, &["presale"], 2);
+        let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
+        let need = requirements(&s, |_, _| 1);
+        let mut model = Model::new(&s, &staff, &need, Stage::Plan);
+        model.deadline = Deadline::after(0.0);
+        let plan = model.solve().unwrap();
+        assert_eq!(plan.status, SolverStatus::Fallback);
+        assert_eq!(plan.status.label(), "fallback");
+        // Cost 48 h x 1000 short + 2 x 5000 missed duties against a bound of 0: gap 1.
+        assert_eq!(plan.gap, Some(1.0));
+        assert!(plan.shifts.is_empty());
+        assert_eq!(plan.shortfall_reasons.len(), 48);
+        assert_eq!(
+            plan.shortfall_reasons[&(0, 0)],
+            "the time limit (0 s) ended the search before this was planned: ana could still have served presale then without breaking rest, hours or days in a row; give it more time (--time-limit or solver.time_limit_seconds)"
+        );
+        assert!(plan
+            .shortfall_reasons
+            .values()
+            .all(|r| r.starts_with("the time limit (0 s)") && !r.contains("rest (")));
+        let duties: Vec<(&str, &str)> = plan
+            .missed_duties
+            .iter()
+            .map(|m| (m.person.as_str(), m.reason.as_str()))
+            .collect();
+        assert_eq!(
+            duties,
+            [
+                ("ana", "the time limit (0 s) ended the search before this was planned: ana could still take a shift overlapping 11-11 00:00 to 11-11 06:00 without breaking rest, hours or days in a row; give it more time (--time-limit or solver.time_limit_seconds)"),
+                ("bo", "the time limit (0 s) ended the search before this was planned: bo could still take a shift overlapping 11-11 00:00 to 11-11 06:00 without breaking rest, hours or days in a row; give it more time (--time-limit or solver.time_limit_seconds)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn with_no_time_left_part_timers_cover_greedily_within_the_cap() {
+        // One day, 2 agents needed 00:00-08:00 and 1 agent 08:00-16:00; part-timers may work
+        // 8-hour shifts from 00:00 or 08:00. The greedy cover hires 2 at 00:00 (16 agent-hours
+        // covered) and 1 at 08:00: nothing short, 3 shifts, 3 part-timers (the 00:00 pair
+        // rests 11 h after 08:00, so neither can come back at 08:00). Capped at 2, the 08:00
+        // shift would need a third person: its 8 hours stay short, blamed on the cap.
+        let extra = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n";
+        let s = hourly_scenario(extra, &["presale"], 1);
+        let need = requirements(&s, |_, i| match i {
+            0..=7 => 2,
+            8..=15 => 1,
+            _ => 0,
+        });
+        let mut model = Model::new(&s, &[], &need, Stage::Plan);
+        model.deadline = Deadline::after(0.0);
+        let plan = model.solve().unwrap();
+        assert_eq!(plan.status, SolverStatus::Fallback);
+        assert_eq!(plan.shifts.len(), 3);
+        assert!(plan.shortfall_reasons.is_empty());
+        // 3 shifts x 8 h x 10 + 3 part-timers x 1 (the tie-break per head) = 243, bound 0.
+        assert_eq!(plan.pay, 240.0);
+        assert_eq!(plan.gap, Some(1.0));
+        let mut capped = Model::new(&s, &[], &need, Stage::Plan);
+        capped.deadline = Deadline::after(0.0);
+        capped.part_timer_cap = Some(2);
+        let plan = capped.solve().unwrap();
+        assert_eq!(plan.shifts.len(), 2);
+        assert_eq!(plan.shortfall_reasons.len(), 8);
+        assert_eq!(
+            plan.shortfall_reasons[&(0, 8)],
+            "part_timer_headcount: the plan may hire at most 2 part-timers (part_time.max_people or --max) and all are in use"
+        );
+    }
+}

@@ -142,3 +142,41 @@ impl Own<'_> {
         holds
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Model, Stage};
+    use super::super::verify::{hourly_scenario, person, requirements, shift};
+    use super::Hindsight;
+
+    #[test]
+    fn a_rule_is_named_only_when_it_really_blocks() {
+        // Two days; ana alone, with 8-hour shifts from 00:00 and 08:00, works 11-11 00:00-08:00.
+        // The 08:00 shift that day would leave her no rest (11 h) and 16 hours that day: the
+        // hour 11-11 10:00 is short because of the rules. The 00:00 shift on 11-12 starts 16 h
+        // after she stops: she could have taken it, so 11-12 06:00 is short only because the
+        // time limit ended the search.
+        let extra = format!("{}{}", shift("early", "00:00", 8), shift("day", "08:00", 8));
+        let s = hourly_scenario(&extra, &["presale"], 2);
+        let staff = [person("ana", &["presale"])];
+        let need = requirements(&s, |_, _| 1);
+        let model = Model::new(&s, &staff, &need, Stage::Plan);
+        let named = [(0, model.slot("early", "2026-11-11T00:00"))];
+        let hindsight = Hindsight::new(&model, &named);
+        let day = model.slot("day", "2026-11-11T08:00");
+        let next = model.slot("early", "2026-11-12T00:00");
+        assert_eq!(hindsight.could_take(0, day), Some(false));
+        assert_eq!(hindsight.could_take(0, next), Some(true));
+        // Already on it: she cannot take it twice.
+        assert_eq!(hindsight.could_take(0, named[0].1), Some(false));
+        let none = model.nothing();
+        assert_eq!(
+            model.shortfall_reason(0, 10, &none, Some(&hindsight)),
+            "one_shift_at_a_time_with_rest / daily_and_weekly_hours: every agent who could serve presale then is already working, resting (11 h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)"
+        );
+        assert_eq!(
+            model.shortfall_reason(0, 30, &none, Some(&hindsight)),
+            "the time limit (60 s) ended the search before this was planned: ana could still have served presale then without breaking rest, hours or days in a row; give it more time (--time-limit or solver.time_limit_seconds)"
+        );
+    }
+}
