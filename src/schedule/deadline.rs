@@ -4,7 +4,7 @@
 //! hour short, nobody on a shift), so there is always a plan.
 
 use std::collections::HashMap;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use good_lp::{highs, Solution, SolutionStatus, SolverModel, Variable};
 use highs::{HighsModelStatus, HighsSolutionStatus};
@@ -44,6 +44,18 @@ impl Deadline {
     /// the next solve may take, so every stage together stays inside the one limit.
     pub fn left_after(&self, elapsed: f64) -> f64 {
         (self.seconds - elapsed).max(0.0)
+    }
+
+    /// When work after a solve (the fallback's greedy cover, the checks behind the reasons)
+    /// must stop: `grace` past the deadline once it has passed, so every such step of the run
+    /// shares one cutoff; `grace` from now while time is left.
+    pub(super) fn grace_until(&self, grace: Duration) -> Instant {
+        let now = Instant::now();
+        let end = Duration::try_from_secs_f64(self.seconds)
+            .ok()
+            .and_then(|d| self.started.checked_add(d))
+            .unwrap_or(now);
+        end.min(now) + grace
     }
 }
 

@@ -13,8 +13,12 @@ use good_lp::{Constraint, IntoAffineExpression, Variable};
 use super::model::{Model, PartTimeShift};
 use super::rules::Rule;
 
-/// Longest the greedy cover may take after the deadline; it stops with what it has by then.
+/// How long past the deadline the greedy steps of a run may go on, together; each stops with
+/// what it has by then.
 const GREEDY_BUDGET: Duration = Duration::from_secs(2);
+
+/// The greedy cover's own time when the grace period is already over.
+const OWN_TIME: Duration = Duration::from_secs(1);
 
 impl Model<'_> {
     /// Adds part-time shifts and their breaks to `values` (the fallback's assignment, nobody on
@@ -25,7 +29,12 @@ impl Model<'_> {
         if self.naming || self.pools[p].split_by_model(self.scenario) {
             return;
         }
-        let until = Instant::now() + GREEDY_BUDGET;
+        // At least a second of its own, even when the stages before ran past the grace period
+        // (it runs once per plan, and hires nobody without it).
+        let until = self
+            .deadline
+            .grace_until(GREEDY_BUDGET)
+            .max(Instant::now() + OWN_TIME);
         let pool = &self.pools[p];
         // Agents short per interval over the queues part-timers may serve then, and what one
         // part-timer counts for (a pool of several queues counts full agents).
@@ -85,7 +94,7 @@ impl Model<'_> {
         if !self.naming {
             return;
         }
-        let until = Instant::now() + GREEDY_BUDGET;
+        let until = self.deadline.grace_until(GREEDY_BUDGET);
         let rows: Vec<Constraint> = [
             Rule::OneShiftAtATimeWithRest,
             Rule::DailyAndWeeklyHours,

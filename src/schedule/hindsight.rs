@@ -12,8 +12,9 @@ use super::candidates::staff_may_take;
 use super::model::{Model, Stage};
 use super::rules::Rule;
 
-/// Longest the checks may take after the deadline; what is not checked by then names no rule.
-const CHECK_BUDGET: Duration = Duration::from_secs(2);
+/// How long past the deadline the checks may go on (the greedy steps before them have 2 s of
+/// it); what is not checked by then names no rule.
+const CHECK_BUDGET: Duration = Duration::from_secs(4);
 
 /// The checks for one plan's named shifts, each person's rows built once when first asked.
 pub(super) struct Hindsight<'m, 'a> {
@@ -40,7 +41,7 @@ impl<'m, 'a> Hindsight<'m, 'a> {
             named,
             people: RefCell::new(BTreeMap::new()),
             answers: RefCell::new(HashMap::new()),
-            until: Instant::now() + CHECK_BUDGET,
+            until: model.deadline.grace_until(CHECK_BUDGET),
         }
     }
 
