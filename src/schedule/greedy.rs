@@ -5,7 +5,7 @@
 //! off shift in a fallback plan; when naming a cohort's members runs out of time instead, each
 //! planned shift goes to the first member who can take it keeping rest, hours and days in a row.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use good_lp::{Constraint, IntoAffineExpression, Variable};
@@ -146,13 +146,20 @@ impl Model<'_> {
 
     /// The most part-time shifts working or resting at one shift start: the part-timers needed.
     fn part_timer_heads(&self, hired: &[&PartTimeShift], extra: Option<&PartTimeShift>) -> usize {
-        let all: Vec<&PartTimeShift> = hired.iter().copied().chain(extra).collect();
-        all.iter()
-            .map(|s| {
-                let t = self.slots[s.slot].start;
-                all.iter()
-                    .filter(|o| self.busy_at(&self.slots[o.slot], t))
-                    .count()
+        // Counted per slot, so many shifts on the same few slots stay cheap to count.
+        let mut on_slot: BTreeMap<usize, usize> = BTreeMap::new();
+        for s in hired.iter().copied().chain(extra) {
+            *on_slot.entry(s.slot).or_default() += 1;
+        }
+        on_slot
+            .keys()
+            .map(|&slot| {
+                let t = self.slots[slot].start;
+                on_slot
+                    .iter()
+                    .filter(|(&other, _)| self.busy_at(&self.slots[other], t))
+                    .map(|(_, n)| n)
+                    .sum::<usize>()
             })
             .max()
             .unwrap_or(0)

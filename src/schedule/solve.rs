@@ -31,27 +31,29 @@ impl Model<'_> {
         }
         // Rare: the cohorts' totals fit their rules but no one person's week does. Plan person
         // by person instead (exact, slower), in the time that is left.
-        let mut by_person = Model::new(
-            self.scenario,
-            self.staff,
-            self.requirements,
-            Stage::PlanByPerson,
-        );
-        by_person.part_timer_cap = self.part_timer_cap;
-        by_person.deadline = self.deadline;
-        let better = by_person.optimise()?;
-        if better.status == SolverStatus::Fallback {
-            // No time left for it: the named plan stands, though it no longer keeps the plan's
-            // proven cost.
-            let mut schedule = self.read(&solution, &named);
-            if !schedule.status.stopped_early() {
-                schedule.status = SolverStatus::TimeLimit;
-                schedule.gap = Some(self.fallback_gap(&schedule, &solution));
+        if self.deadline.left() > 0.0 {
+            let mut by_person = Model::new(
+                self.scenario,
+                self.staff,
+                self.requirements,
+                Stage::PlanByPerson,
+            );
+            by_person.part_timer_cap = self.part_timer_cap;
+            by_person.deadline = self.deadline;
+            let better = by_person.optimise()?;
+            if better.status != SolverStatus::Fallback {
+                let named = by_person.name_staff(&better)?;
+                return Ok(by_person.read(&better, &named));
             }
-            return Ok(schedule);
         }
-        let named = by_person.name_staff(&better)?;
-        Ok(by_person.read(&better, &named))
+        // No time left for it: the named plan stands, though it no longer keeps the plan's
+        // proven cost.
+        let mut schedule = self.read(&solution, &named);
+        if !schedule.status.stopped_early() {
+            schedule.status = SolverStatus::TimeLimit;
+            schedule.gap = Some(self.fallback_gap(&schedule, &solution));
+        }
+        Ok(schedule)
     }
 
     /// Whether the named shifts cost what the plan counted: every shift taken, and no more
