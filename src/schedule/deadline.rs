@@ -211,6 +211,7 @@ mod tests {
     use super::super::verify::{hourly_scenario, person, requirements, shift};
     use super::super::SolverStatus;
     use super::Deadline;
+    use good_lp::Solution;
 
     #[test]
     fn each_solve_gets_what_is_left_of_one_deadline() {
@@ -304,5 +305,37 @@ mod tests {
             plan.shortfall_reasons[&(0, 8)],
             "part_timer_headcount: the plan may hire at most 2 part-timers (part_time.max_people or --max) and all are in use"
         );
+    }
+
+    #[test]
+    fn with_no_time_left_naming_gives_each_shift_to_a_member_who_can_take_it() {
+        // The plan gave ana and bo's cohort two 00:00-08:00 shifts and one 08:00-16:00 shift on
+        // 11-11. Greedy naming gives the first 00:00 shift to ana, the second to bo; the 08:00
+        // shift would leave either no rest (11 h), so it stays unnamed: 1 dropped.
+        let extra = format!("{}{}", shift("early", "00:00", 8), shift("day", "08:00", 8));
+        let s = hourly_scenario(&extra, &["presale"], 1);
+        let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
+        let plan = Model::new(&s, &staff, &[], Stage::Plan);
+        let (early, day) = (
+            plan.slot("early", "2026-11-11T00:00"),
+            plan.slot("day", "2026-11-11T08:00"),
+        );
+        let stage = Stage::Name {
+            members: vec![0, 1],
+            counts: [(early, 2), (day, 1)].into_iter().collect(),
+        };
+        let mut naming = Model::new(&s, &staff, &[], stage);
+        naming.deadline = Deadline::after(0.0);
+        let names = naming.optimise().unwrap();
+        assert_eq!(names.status, SolverStatus::Fallback);
+        let taken: Vec<(usize, usize)> = naming
+            .staff_shifts
+            .iter()
+            .filter(|s| names.value(s.var) > 0.5)
+            .map(|s| (naming.cohorts[s.cohort].members[0], s.slot))
+            .collect();
+        assert_eq!(taken, [(0, early), (1, early)]);
+        let dropped: f64 = naming.fills.iter().map(|f| names.value(f.dropped)).sum();
+        assert_eq!(dropped, 1.0);
     }
 }
