@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::plan::Inputs;
 use crate::roster;
 use crate::scenario::Kind;
+use crate::schedule::Deadline;
 use crate::time::format_time;
 
 /// The best plan with at most `part_timers` hired.
@@ -45,19 +46,25 @@ pub struct Answer {
     pub curve: Vec<CurvePoint>,
     /// The part-time shifts of the plan with `needed` part-timers.
     pub shifts: Vec<ShiftCount>,
+    /// The time limit ended the curve before its last point: it stops at the last cap solved
+    /// (left out of the JSON when the curve is whole).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub time_limit_reached: bool,
 }
 
 /// Solves the plan for every cap from 0 to `max` (default: as many as the uncapped plan
-/// hires); `progress(done, total)` after each.
+/// hires); `progress(done, total)` after each. The scenario's time limit bounds the whole
+/// curve: each solve gets what is left, and the curve stops when nothing is.
 pub fn part_timers(
     inputs: &Inputs,
     max: Option<u32>,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Answer> {
+    let deadline = Deadline::after(inputs.scenario.solver.time_limit_seconds);
     let (forecast, requirements) = crate::plan::requirements(inputs, &mut |_| {})?;
     let solve = |cap: Option<u32>| -> Result<(CurvePoint, Vec<ShiftCount>)> {
         let (_, roster, report) =
-            crate::plan::staff(inputs, &forecast, &requirements, cap, &mut |_| {})?;
+            crate::plan::staff(inputs, &forecast, &requirements, cap, deadline, &mut |_| {})?;
         let summary = report.summary;
         let point = CurvePoint {
             part_timers: cap.unwrap_or(roster.part_timers_needed as u32),
@@ -72,7 +79,12 @@ pub fn part_timers(
     let max = max.unwrap_or(free.part_timers);
     let mut curve = Vec::new();
     let mut needed = None;
+    let mut time_limit_reached = false;
     for n in 0..=max {
+        if n < free.part_timers && deadline.left() <= 0.0 {
+            time_limit_reached = true;
+            break;
+        }
         let (point, shifts) = if n >= free.part_timers {
             (
                 CurvePoint {
@@ -94,6 +106,7 @@ pub fn part_timers(
         needed: needed.as_ref().map(|(n, _)| *n),
         shifts: needed.map(|(_, s)| s).unwrap_or_default(),
         curve,
+        time_limit_reached,
     })
 }
 

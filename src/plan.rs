@@ -15,7 +15,7 @@ use crate::forecast::{self, Forecast, History};
 use crate::report::{self, Report};
 use crate::roster::{self, Roster};
 use crate::scenario::{check, Person, Scenario};
-use crate::schedule::{self, Schedule};
+use crate::schedule::{self, Deadline, Schedule};
 use crate::simulate::PlannedInterval;
 use crate::staffing::{self, Requirement};
 
@@ -62,7 +62,7 @@ impl Demand {
 /// Settings given on the command line that take the place of the scenario's `[solver]` table.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Overrides {
-    /// `--time-limit`: seconds each optimiser run may take.
+    /// `--time-limit`: seconds the whole run may take.
     pub time_limit_seconds: Option<f64>,
     /// `--gap`: the relative optimality gap at which the optimiser may stop.
     pub relative_gap: Option<f64>,
@@ -117,14 +117,17 @@ impl Plan {
 }
 
 /// Runs the whole pipeline, telling `step` the name of each stage as it starts (for a progress
-/// display; pass `&mut |_| {}` for none).
+/// display; pass `&mut |_| {}` for none). The scenario's time limit bounds the whole run: each
+/// solve gets what the stages before it left.
 pub fn plan(inputs: &Inputs, step: &mut dyn FnMut(&'static str)) -> Result<Plan> {
+    let deadline = Deadline::after(inputs.scenario.solver.time_limit_seconds);
     let (forecast, requirements) = requirements(inputs, step)?;
     let (schedule, roster, report) = staff(
         inputs,
         &forecast,
         &requirements,
         inputs.scenario.part_time.max_people,
+        deadline,
         step,
     )?;
     Ok(Plan {
@@ -195,18 +198,24 @@ fn check_given(scenario: &Scenario, requirements: &[Requirement]) -> Result<()> 
 }
 
 /// The schedule, roster and report that cover `requirements` with at most `part_timers` hired
-/// part-timers (None: as many as pay off).
+/// part-timers (None: as many as pay off), solved in what is left of `deadline`.
 pub fn staff(
     inputs: &Inputs,
     forecast: &Forecast,
     requirements: &[Requirement],
     part_timers: Option<u32>,
+    deadline: Deadline,
     step: &mut dyn FnMut(&'static str),
 ) -> Result<(Schedule, Roster, Report)> {
     let scenario = &inputs.scenario;
     step("schedule (HiGHS)");
-    let schedule =
-        schedule::schedule_with_part_timers(scenario, &inputs.staff, requirements, part_timers)?;
+    let schedule = schedule::schedule_with_part_timers(
+        scenario,
+        &inputs.staff,
+        requirements,
+        part_timers,
+        deadline,
+    )?;
     step("roster");
     let roster = roster::build(
         &schedule.shifts,

@@ -108,8 +108,15 @@ pub struct Summary {
     /// Where that lowest service level falls, as `YYYY-MM-DDTHH:MM queue` (None: no interval
     /// has inquiries).
     pub min_service_level_at: Option<String>,
-    /// How the optimiser finished: `optimal`, `within-gap` or `time-limit`.
+    /// How the optimiser finished: `optimal`, `within-gap`, `time-limit` (the time limit ended
+    /// the search; the plan is the best found) or `fallback` (the time limit ended it before
+    /// HiGHS had a plan, or before it had named a cohort: a simple plan stands in).
     pub solver_status: &'static str,
+    /// When the time limit ended the search: the relative gap between the plan's cost and the
+    /// best bound HiGHS proved, e.g. 0.25 (the best plan may cost up to 25% less); left out of
+    /// the JSON when the search finished.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub solver_gap: Option<f64>,
     /// The busiest interval (None: no requirements).
     pub peak: Option<PeakHour>,
     /// Every queue and interval left short, with the reason.
@@ -217,7 +224,8 @@ fn summary(
             .iter()
             .filter(|r| r.kind == kind)
             .map(|r| r.hours())
-            .sum()
+            .sum::<f64>()
+            + 0.0 // an empty roster's -0.0 as 0
     };
     let (full_time_hours, part_time_hours) = (hours(Kind::FullTime), hours(Kind::PartTime));
     let lowest = lowest_service_level(coverage, requirements);
@@ -239,6 +247,7 @@ fn summary(
         min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),
         min_service_level_at: lowest.map(|c| format!("{} {}", format_time(c.time), c.queue)),
         solver_status: schedule.status.label(),
+        solver_gap: schedule.gap.map(round4),
         peak: peak_hour(requirements),
         unmet_demand,
         missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),

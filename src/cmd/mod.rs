@@ -36,7 +36,7 @@ pub fn progress(global: &Global) -> ProgressBar {
 /// `--time-limit` and `--gap`, overriding the scenario's `[solver]` table.
 #[derive(Debug, clap::Args)]
 pub struct SolverFlags {
-    /// Stop the optimiser after this many seconds with the best plan found
+    /// Seconds the whole run may take; each solve gets what is left (no plan by then: a simple one)
     #[arg(long)]
     pub time_limit: Option<f64>,
     /// Stop when the plan is proven within this relative gap of the best (e.g. 0.001)

@@ -26,8 +26,24 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
     for q in summary.simulation.iter().flatten() {
         out += &simulated_service_level(q, lang);
     }
-    out += &format!("{}: {}\n", lang.t("Solver"), summary.solver_status);
+    out += &solver(summary, lang);
     out
+}
+
+/// How the solve ended, with the gap left when the time limit ended it.
+fn solver(summary: &Summary, lang: Lang) -> String {
+    let status = summary.solver_status;
+    match (summary.solver_gap, lang) {
+        (None, _) => format!("{}: {status}\n", lang.t("Solver")),
+        (Some(gap), Lang::Zh) => format!(
+            "求解状态：{status}（求解时间已到上限，成本与已证明的下界差距 {:.1}%）\n",
+            gap * 100.0
+        ),
+        (Some(gap), Lang::En) => format!(
+            "Solver: {status} (the time limit ended the search; gap to the best bound proved: {:.1}%)\n",
+            gap * 100.0
+        ),
+    }
 }
 
 /// The busiest queue and interval and the agents it needs.
@@ -172,6 +188,10 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
     let mut out = match answer.needed {
         Some(n) if zh => format!("需要兼职：{n} 人\n"),
         Some(n) => format!("Part-timers needed: {n}\n"),
+        None if answer.time_limit_reached && zh => "在时间上限内所试人数仍有缺口\n".to_string(),
+        None if answer.time_limit_reached => {
+            "Still short at every number tried before the time limit\n".to_string()
+        }
         None if zh => "在所试人数内仍有缺口：用 --max 试更多兼职\n".to_string(),
         None => "Still short at every number tried: try a larger --max\n".to_string(),
     };
@@ -206,6 +226,13 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
             p.min_service_level * 100.0,
             p.cost
         );
+    }
+    if answer.time_limit_reached {
+        out += if zh {
+            "求解时间已到上限，曲线到此为止：用 --time-limit 给更多时间\n"
+        } else {
+            "The time limit ended the curve here: give it more time with --time-limit\n"
+        };
     }
     out
 }

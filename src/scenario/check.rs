@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::labels::Lang;
 use crate::time::{minute_of_day, parse_clock_minutes, parse_time, ClockWindow, Horizon};
 
-/// Seconds each optimiser run may take (`[solver] time_limit_seconds`, or `--time-limit`):
+/// Seconds the whole run may take (`[solver] time_limit_seconds`, or `--time-limit`):
 /// above zero. `key` names the value in the error and `example` shows it set, e.g.
 /// `--time-limit 30`.
 pub(crate) fn time_limit_seconds(key: &str, seconds: f64, example: &str) -> Result<f64> {

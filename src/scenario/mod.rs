@@ -314,7 +314,7 @@ pub struct Phase {
 /// `[solver]`: when the optimiser may stop (`--time-limit` and `--gap` override it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SolverSettings {
-    /// Seconds each optimiser run may take.
+    /// Seconds the whole run may take: each optimiser run gets what is left.
     pub time_limit_seconds: f64,
     /// The relative optimality gap at which the optimiser may stop.
     pub relative_gap: f64,

@@ -1,17 +1,26 @@
 //! Why the plan falls short: the rule that keeps a queue short in an interval, and why a person
 //! misses a phase duty. Reasons quote rule names from [`Rule::name`] and price keys from
-//! [`Rule::price`], so a renamed rule cannot leave a stale reason behind.
+//! [`Rule::price`], so a renamed rule cannot leave a stale reason behind. After a search the
+//! time limit ended (`hindsight` given), a rule is named only when it really blocks.
 
 use good_lp::Solution;
 
+use super::hindsight::Hindsight;
 use super::model::Model;
 use super::rules::Rule;
 use super::MissedDuty;
 use crate::scenario::Person;
 
 impl Model<'_> {
-    /// Names the rule that keeps queue `q` short in interval `i`.
-    pub(super) fn shortfall_reason(&self, q: usize, i: usize, solution: &impl Solution) -> String {
+    /// Names the rule that keeps queue `q` short in interval `i`; after an unfinished search
+    /// (`hindsight` given), the time limit unless the rule is checked to block.
+    pub(super) fn shortfall_reason(
+        &self,
+        q: usize,
+        i: usize,
+        solution: &impl Solution,
+        hindsight: Option<&Hindsight>,
+    ) -> String {
         let queue = &self.scenario.queues[q].name;
         let covers = |pool: usize, slot: usize| {
             self.pools[pool].queues.contains(&q) && self.slots[slot].cover.contains(&i)
@@ -35,22 +44,71 @@ impl Model<'_> {
                 Rule::PartTimerHeadcount.name(),
                 self.part_timer_cap.unwrap_or(0)
             ),
+            (_, true) if hindsight.is_some() => self.time_limit_reason(&format!(
+                "hired part-timers could still serve {queue} then"
+            )),
+            (true, false) if hindsight.is_some() => {
+                match hindsight.and_then(|h| self.free_agent(q, i, h)) {
+                    Some(Some(name)) => self.time_limit_reason(&format!(
+                        "{name} could still have served {queue} then without breaking rest, hours or days in a row"
+                    )),
+                    Some(None) => self.rest_reason(queue),
+                    None => self.time_limit_reason("not checked whether rest or hours block it"),
+                }
+            }
             (_, true) => format!(
                 "{}: another agent for {queue} then costs more than the shortfall price ({}); raise it to staff this hour",
                 Rule::CoverRequirement.name(),
                 Rule::CoverRequirement.price().unwrap_or_default()
             ),
-            (true, false) => format!(
-                "{} / {}: every agent who could serve {queue} then is already working, resting ({} h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)",
-                Rule::OneShiftAtATimeWithRest.name(),
-                Rule::DailyAndWeeklyHours.name(),
-                self.scenario.min_rest_hours
-            ),
+            (true, false) => self.rest_reason(queue),
         }
     }
 
-    /// Phase duties the named shifts miss, by phase and person.
-    pub(super) fn missed_duties(&self, named: &[(usize, usize)]) -> Vec<MissedDuty> {
+    fn rest_reason(&self, queue: &str) -> String {
+        format!(
+            "{} / {}: every agent who could serve {queue} then is already working, resting ({} h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)",
+            Rule::OneShiftAtATimeWithRest.name(),
+            Rule::DailyAndWeeklyHours.name(),
+            self.scenario.min_rest_hours
+        )
+    }
+
+    /// A reason that blames the time limit, with what was found (`detail`).
+    fn time_limit_reason(&self, detail: &str) -> String {
+        format!(
+            "the time limit ({} s) ended the search before this was planned: {detail}; give it more time (--time-limit or solver.time_limit_seconds)",
+            self.deadline.seconds()
+        )
+    }
+
+    /// A person who could still have served queue `q` in interval `i` beside their named
+    /// shifts: Some(Some(name)); Some(None) when nobody could; None when the check ran out of
+    /// time.
+    fn free_agent(&self, q: usize, i: usize, hindsight: &Hindsight) -> Option<Option<String>> {
+        for s in &self.staff_shifts {
+            let cohort = &self.cohorts[s.cohort];
+            if !self.pools[cohort.pool].queues.contains(&q)
+                || !self.slots[s.slot].cover.contains(&i)
+            {
+                continue;
+            }
+            for &person in &cohort.members {
+                if hindsight.could_take(person, s.slot)? {
+                    return Some(Some(self.staff[person].name.clone()));
+                }
+            }
+        }
+        Some(None)
+    }
+
+    /// Phase duties the named shifts miss, by phase and person; after an unfinished search
+    /// (`hindsight` given), blamed on the time limit unless the rules are checked to block.
+    pub(super) fn missed_duties(
+        &self,
+        named: &[(usize, usize)],
+        hindsight: Option<&Hindsight>,
+    ) -> Vec<MissedDuty> {
         let mut missed: Vec<(usize, usize, usize)> = Vec::new();
         for d in &self.duties {
             for &person in &self.cohorts[d.cohort].members {
@@ -65,7 +123,7 @@ impl Model<'_> {
         missed.sort_unstable();
         missed
             .into_iter()
-            .map(|(phase, person, cohort)| self.missed_duty(phase, person, cohort))
+            .map(|(phase, person, cohort)| self.missed_duty(phase, person, cohort, hindsight))
             .collect()
     }
 
@@ -73,11 +131,36 @@ impl Model<'_> {
     /// or every such shift would break [`Rule::OneShiftAtATimeWithRest`],
     /// [`Rule::DailyAndWeeklyHours`] or [`Rule::DaysInARow`], which the text names in the
     /// scenario's words.
-    fn missed_duty(&self, phase: usize, person: usize, cohort: usize) -> MissedDuty {
-        let possible = self.duty_shifts(phase, cohort).next().is_some();
-        let phase = &self.scenario.phases[phase];
-        let person = &self.staff[person];
-        let reason = if !possible {
+    fn missed_duty(
+        &self,
+        phase_index: usize,
+        person_index: usize,
+        cohort: usize,
+        hindsight: Option<&Hindsight>,
+    ) -> MissedDuty {
+        let possible = self.duty_shifts(phase_index, cohort).next().is_some();
+        let phase = &self.scenario.phases[phase_index];
+        let person = &self.staff[person_index];
+        let fits = hindsight.filter(|_| possible).map(|h| {
+            let slots = self.duty_shifts(phase_index, cohort).map(|s| s.slot);
+            fits_any(h, person_index, slots)
+        });
+        let window = format!(
+            "{} to {}",
+            phase.start.format("%m-%d %H:%M"),
+            phase.end.format("%m-%d %H:%M")
+        );
+        let reason = if let Some(Some(true)) = fits {
+            self.time_limit_reason(&format!(
+                "{} could still take a shift overlapping {window} without breaking rest, hours or days in a row",
+                person.name
+            ))
+        } else if let Some(None) = fits {
+            self.time_limit_reason(&format!(
+                "not checked whether rest or hours keep {} from a shift overlapping {window}",
+                person.name
+            ))
+        } else if !possible {
             format!(
                 "no shift template overlapping {} to {} fits {}'s skills, hours available ({}), days off and daily hours",
                 phase.start.format("%m-%d %H:%M"),
@@ -100,6 +183,21 @@ impl Model<'_> {
             reason,
         }
     }
+}
+
+/// Whether `person` could still take one of `slots` beside their named shifts; None when the
+/// check ran out of time before finding one.
+fn fits_any(
+    hindsight: &Hindsight,
+    person: usize,
+    slots: impl Iterator<Item = usize>,
+) -> Option<bool> {
+    for slot in slots {
+        if hindsight.could_take(person, slot)? {
+            return Some(true);
+        }
+    }
+    Some(false)
 }
 
 /// A person's daily window as `HH:MM-HH:MM`.
@@ -133,20 +231,20 @@ mod tests {
         let mut model = Model::new(&s, &staff, &need, Stage::Plan);
         let none = model.nothing();
         assert_eq!(
-            model.shortfall_reason(0, 20, &none),
+            model.shortfall_reason(0, 20, &none, None),
             "no shift lets anyone serve presale then: check shift start times, people's skills and hours available, part_time.available and the phases' `may` lists"
         );
         assert_eq!(
-            model.shortfall_reason(0, 3, &none),
+            model.shortfall_reason(0, 3, &none, None),
             "one_shift_at_a_time_with_rest / daily_and_weekly_hours: every agent who could serve presale then is already working, resting (11 h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)"
         );
         assert_eq!(
-            model.shortfall_reason(0, 13, &none),
+            model.shortfall_reason(0, 13, &none, None),
             "cover_requirement: another agent for presale then costs more than the shortfall price (costs.shortfall_per_agent_hour); raise it to staff this hour"
         );
         model.part_timer_cap = Some(0);
         assert_eq!(
-            model.shortfall_reason(0, 13, &none),
+            model.shortfall_reason(0, 13, &none, None),
             "part_timer_headcount: the plan may hire at most 0 part-timers (part_time.max_people or --max) and all are in use"
         );
     }
@@ -166,7 +264,7 @@ mod tests {
         let need = requirements(&s, |_, _| 0);
         let model = Model::new(&s, &staff, &need, Stage::Plan);
         let reasons: Vec<(String, String)> = model
-            .missed_duties(&[])
+            .missed_duties(&[], None)
             .into_iter()
             .map(|m| (m.person, m.reason))
             .collect();

@@ -33,8 +33,11 @@ use crate::staffing::Requirement;
 
 mod candidates;
 mod cohorts;
+mod deadline;
 mod explain;
 mod flow;
+mod greedy;
+mod hindsight;
 mod model;
 mod readback;
 mod rules;
@@ -43,6 +46,7 @@ mod solve;
 #[cfg(test)]
 mod verify;
 
+pub use deadline::Deadline;
 pub use rules::{Rule, RuleKind};
 pub(crate) use slots::is_night_shift;
 
@@ -124,6 +128,9 @@ pub enum SolverStatus {
     TimeLimit,
     /// Stopped within the allowed optimality gap.
     GapLimit,
+    /// The time limit ended the search before HiGHS had a plan (or had named a cohort's
+    /// members): the simplest feasible plan stands in, with the hours nobody was given short.
+    Fallback,
 }
 
 impl SolverStatus {
@@ -133,7 +140,13 @@ impl SolverStatus {
             SolverStatus::Optimal => "optimal",
             SolverStatus::TimeLimit => "time-limit",
             SolverStatus::GapLimit => "within-gap",
+            SolverStatus::Fallback => "fallback",
         }
+    }
+
+    /// Whether the time limit ended the search: the plan may cost more than the best one.
+    pub fn stopped_early(self) -> bool {
+        matches!(self, SolverStatus::TimeLimit | SolverStatus::Fallback)
     }
 }
 
@@ -142,6 +155,9 @@ impl SolverStatus {
 pub struct Schedule {
     /// How the optimiser stopped: proven best, within the gap, or at the time limit.
     pub status: SolverStatus,
+    /// When the search stopped early: the relative gap between the plan's cost and the best
+    /// bound HiGHS proved (0.25: the best plan may cost up to 25% less).
+    pub gap: Option<f64>,
     /// Every shift worked, by start, queue and person.
     pub shifts: Vec<PlannedShift>,
     /// Agents serving each queue (scenario order) per horizon interval, breaks excluded.
@@ -163,23 +179,34 @@ pub struct Schedule {
     pub pay: f64,
 }
 
-/// Plans shifts for the requirements; `requirements` are in scenario queue order, interval order.
+/// Plans shifts for the requirements within the scenario's time limit; `requirements` are in
+/// scenario queue order, interval order.
 pub fn schedule(
     scenario: &Scenario,
     staff: &[Person],
     requirements: &[Requirement],
 ) -> Result<Schedule> {
-    schedule_with_part_timers(scenario, staff, requirements, scenario.part_time.max_people)
+    let deadline = Deadline::after(scenario.solver.time_limit_seconds);
+    schedule_with_part_timers(
+        scenario,
+        staff,
+        requirements,
+        scenario.part_time.max_people,
+        deadline,
+    )
 }
 
-/// [`schedule`] with at most `part_timers` hired part-timers (None: as many as pay off).
+/// [`schedule`] with at most `part_timers` hired part-timers (None: as many as pay off), every
+/// solve inside what is left of `deadline`.
 pub fn schedule_with_part_timers(
     scenario: &Scenario,
     staff: &[Person],
     requirements: &[Requirement],
     part_timers: Option<u32>,
+    deadline: Deadline,
 ) -> Result<Schedule> {
     let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
     model.part_timer_cap = part_timers;
+    model.deadline = deadline;
     model.solve()
 }

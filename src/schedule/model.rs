@@ -8,12 +8,13 @@ use good_lp::{variable, Expression, ProblemVariables, Variable};
 
 use super::candidates::{group_may_serve, has_skill, part_timers_may_take, staff_may_take};
 use super::cohorts::{cohorts_of, pools, singletons, Cohort, Pool};
+use super::deadline::Deadline;
 use super::slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
 use crate::scenario::{Person, Scenario};
 use crate::staffing::Requirement;
 
 /// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
-const HEAD_TIE_BREAK: f64 = 1.0;
+pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
 
 /// Price per night shift of spread when naming a cohort's members (yuan): any even spread will
 /// do, and it never outweighs a real cost.
@@ -126,6 +127,8 @@ pub(super) struct Model<'a> {
     /// Part-timers to hire: at least the most working or resting at one moment.
     pub(super) part_timers: Variable,
     pub(super) part_timer_cap: Option<u32>,
+    /// When the run must end: each solve gets what is left.
+    pub(super) deadline: Deadline,
     /// The first day a shift may start (the day before the horizon, unless cyclic).
     pub(super) first_day: NaiveDate,
 }
@@ -194,6 +197,7 @@ impl<'a> Model<'a> {
             night_spread: Vec::new(),
             part_timers,
             part_timer_cap: None,
+            deadline: Deadline::after(scenario.solver.time_limit_seconds),
         };
         model.add_overtime_vars();
         model.add_night_spread_vars();

@@ -3,9 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use good_lp::{Solution, SolutionStatus, Variable};
+use good_lp::{Solution, Variable};
 
+use super::deadline::Solved;
 use super::flow::PoolShare;
+use super::hindsight::Hindsight;
 use super::model::Model;
 use super::solve::Named;
 use super::{Activity, PlannedShift, Schedule, Segment, SolverStatus};
@@ -23,14 +25,18 @@ fn count(solution: &impl Solution, v: Variable) -> usize {
 
 impl Model<'_> {
     /// The schedule of a solved model whose staff shifts `named` says who works.
-    pub(super) fn read(&self, solution: &impl Solution, named: &Named) -> Schedule {
-        let overtime = self.overtime_hours(&named.shifts);
-        let missed_duties = self.missed_duties(&named.shifts);
-        let status = match solution.status() {
-            SolutionStatus::Optimal => SolverStatus::Optimal,
-            SolutionStatus::TimeLimit => SolverStatus::TimeLimit,
-            SolutionStatus::GapLimit => SolverStatus::GapLimit,
+    pub(super) fn read(&self, solution: &Solved, named: &Named) -> Schedule {
+        let status = if named.fell_back {
+            SolverStatus::Fallback
+        } else {
+            solution.status
         };
+        let overtime = self.overtime_hours(&named.shifts);
+        // After an unfinished search, a reason names a rule only when it is checked to block.
+        let hindsight = status
+            .stopped_early()
+            .then(|| Hindsight::new(self, &named.shifts));
+        let missed_duties = self.missed_duties(&named.shifts, hindsight.as_ref());
         let costs = &self.scenario.costs;
         let mut pay = 0.0;
         let mut workers: Vec<Worker> = Vec::new();
@@ -50,6 +56,7 @@ impl Model<'_> {
         let zeros = vec![vec![0.0; self.scenario.horizon.len()]; self.scenario.queues.len()];
         let mut schedule = Schedule {
             status,
+            gap: solution.gap,
             shifts: Vec::new(),
             scheduled: grid.clone(),
             cross_trained: grid.clone(),
@@ -61,7 +68,10 @@ impl Model<'_> {
             pay: (pay * 100.0).round() / 100.0,
         };
         self.count_served(&workers, &activities, &mut schedule);
-        self.note_shortfall(solution, &mut schedule);
+        self.note_shortfall(solution, hindsight.as_ref(), &mut schedule);
+        if status == SolverStatus::Fallback {
+            schedule.gap = Some(self.fallback_gap(&schedule, solution));
+        }
         schedule.shifts = workers
             .iter()
             .zip(activities)
@@ -92,13 +102,18 @@ impl Model<'_> {
     }
 
     /// Agents missing below each requirement, and why.
-    fn note_shortfall(&self, solution: &impl Solution, schedule: &mut Schedule) {
+    fn note_shortfall(
+        &self,
+        solution: &impl Solution,
+        hindsight: Option<&Hindsight>,
+        schedule: &mut Schedule,
+    ) {
         for q in 0..self.scenario.queues.len() {
             for i in 0..self.scenario.horizon.len() {
                 let short = self.need(q, i) - schedule.effective[q][i];
                 if short > 1e-6 {
                     schedule.shortfall[q][i] = (short * 1000.0).round() / 1000.0;
-                    let reason = self.shortfall_reason(q, i, solution);
+                    let reason = self.shortfall_reason(q, i, solution, hindsight);
                     schedule.shortfall_reasons.insert((q, i), reason);
                 }
             }

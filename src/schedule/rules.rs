@@ -481,7 +481,7 @@ impl Model<'_> {
     }
 
     /// Whether the shift or the rest after it is under way at `t`.
-    fn busy_at(&self, slot: &ShiftSlot, t: NaiveDateTime) -> bool {
+    pub(super) fn busy_at(&self, slot: &ShiftSlot, t: NaiveDateTime) -> bool {
         self.scenario
             .horizon
             .within(slot.start, slot.end - slot.start + self.rest(), t)

@@ -1,14 +1,14 @@
 //! The solve stages: the plan (cohorts counted), naming each cohort's members, and the
-//! person-by-person plan when naming cannot keep the plan's cost.
+//! person-by-person plan when naming cannot keep the plan's cost; all inside one deadline.
 
 use std::collections::BTreeMap;
 
-use good_lp::{highs, Solution, SolverModel};
+use good_lp::Solution;
 
+use super::deadline::Solved;
 use super::model::{Model, Stage};
-use super::rules::Rule;
-use super::Schedule;
-use crate::error::{Error, Result};
+use super::{Schedule, SolverStatus};
+use crate::error::Result;
 
 /// The naming stage's answer.
 pub(super) struct Named {
@@ -16,6 +16,9 @@ pub(super) struct Named {
     pub(super) shifts: Vec<(usize, usize)>,
     /// Planned shifts nobody in their cohort could take.
     pub(super) dropped: usize,
+    /// Whether the time limit ended a naming solve before it had an answer (that cohort's
+    /// planned shifts are then left unnamed, their hours short).
+    pub(super) fell_back: bool,
 }
 
 impl Model<'_> {
@@ -23,21 +26,34 @@ impl Model<'_> {
     pub(super) fn solve(self) -> Result<Schedule> {
         let solution = self.optimise()?;
         let named = self.name_staff(&solution)?;
-        if self.naming_kept_cost(&solution, &named) {
+        if self.naming_kept_cost(&solution, &named) || solution.status == SolverStatus::Fallback {
             return Ok(self.read(&solution, &named));
         }
         // Rare: the cohorts' totals fit their rules but no one person's week does. Plan person
-        // by person instead (exact, slower).
-        let mut by_person = Model::new(
-            self.scenario,
-            self.staff,
-            self.requirements,
-            Stage::PlanByPerson,
-        );
-        by_person.part_timer_cap = self.part_timer_cap;
-        let solution = by_person.optimise()?;
-        let named = by_person.name_staff(&solution)?;
-        Ok(by_person.read(&solution, &named))
+        // by person instead (exact, slower), in the time that is left.
+        if self.deadline.left() > 0.0 {
+            let mut by_person = Model::new(
+                self.scenario,
+                self.staff,
+                self.requirements,
+                Stage::PlanByPerson,
+            );
+            by_person.part_timer_cap = self.part_timer_cap;
+            by_person.deadline = self.deadline;
+            let better = by_person.optimise()?;
+            if better.status != SolverStatus::Fallback {
+                let named = by_person.name_staff(&better)?;
+                return Ok(by_person.read(&better, &named));
+            }
+        }
+        // No time left for it: the named plan stands, though it no longer keeps the plan's
+        // proven cost.
+        let mut schedule = self.read(&solution, &named);
+        if !schedule.status.stopped_early() {
+            schedule.status = SolverStatus::TimeLimit;
+            schedule.gap = Some(self.fallback_gap(&schedule, &solution));
+        }
+        Ok(schedule)
     }
 
     /// Whether the named shifts cost what the plan counted: every shift taken, and no more
@@ -48,39 +64,16 @@ impl Model<'_> {
         let planned_misses: f64 = self.duties.iter().map(|d| solution.value(d.missed)).sum();
         named.dropped == 0
             && self.overtime_hours(&named.shifts) <= planned_overtime + 1e-6
-            && self.missed_duties(&named.shifts).len() as f64 <= planned_misses + 1e-6
-    }
-
-    /// Solves this model, every rule's rows in [`Rule::ALL`] order, within the scenario's time
-    /// limit and gap.
-    fn optimise(&self) -> Result<impl Solution> {
-        // For developers: SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stdout.
-        let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
-        let mut problem = self
-            .vars
-            .clone()
-            .minimise(self.cost())
-            .using(highs)
-            .set_option("output_flag", log)
-            .set_option("log_to_console", log)
-            .set_time_limit(self.scenario.solver.time_limit_seconds);
-        problem = problem
-            .set_mip_rel_gap(self.scenario.solver.relative_gap as f32)
-            .map_err(|e| Error::Solver(e.to_string()))?;
-        for rule in Rule::ALL {
-            for row in self.rows(rule) {
-                problem.add_constraint(row);
-            }
-        }
-        problem.solve().map_err(|e| Error::Solver(e.to_string()))
+            && self.missed_duties(&named.shifts, None).len() as f64 <= planned_misses + 1e-6
     }
 
     /// Who works each planned staff shift, as (person, slot): a cohort of one is named by the
     /// plan itself, a larger cohort by a naming model of its own members.
-    fn name_staff(&self, solution: &impl Solution) -> Result<Named> {
+    fn name_staff(&self, solution: &Solved) -> Result<Named> {
         let mut named = Named {
             shifts: Vec::new(),
             dropped: 0,
+            fell_back: false,
         };
         for (c, cohort) in self.cohorts.iter().enumerate() {
             let counts: BTreeMap<usize, u32> = self
@@ -98,8 +91,10 @@ impl Model<'_> {
                 members: cohort.members.clone(),
                 counts,
             };
-            let naming = Model::new(self.scenario, self.staff, &[], stage);
+            let mut naming = Model::new(self.scenario, self.staff, &[], stage);
+            naming.deadline = self.deadline;
             let names = naming.optimise()?;
+            named.fell_back |= names.status == SolverStatus::Fallback;
             named.shifts.extend(
                 naming
                     .staff_shifts

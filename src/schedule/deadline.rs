@@ -1,0 +1,341 @@
+//! The run's deadline and each solve inside it: `--time-limit` (or `[solver]
+//! time_limit_seconds`) bounds the whole run, every HiGHS solve gets what is left of it, and a
+//! solve that has no plan when time runs out gives way to the simplest feasible plan (every
+//! hour short, nobody on a shift), so there is always a plan.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use good_lp::{highs, Solution, SolutionStatus, SolverModel, Variable};
+use highs::{HighsModelStatus, HighsSolutionStatus};
+
+use super::model::{Model, HEAD_TIE_BREAK};
+use super::rules::Rule;
+use super::{Schedule, SolverStatus};
+use crate::error::{Error, Result};
+
+/// When the run must end: a time limit counted from the moment the run started.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    started: Instant,
+    seconds: f64,
+}
+
+impl Deadline {
+    /// A deadline `seconds` from now.
+    pub fn after(seconds: f64) -> Self {
+        Deadline {
+            started: Instant::now(),
+            seconds,
+        }
+    }
+
+    /// The whole run's time limit in seconds.
+    pub fn seconds(&self) -> f64 {
+        self.seconds
+    }
+
+    /// Seconds left now (0 once it has passed).
+    pub fn left(&self) -> f64 {
+        self.left_after(self.started.elapsed().as_secs_f64())
+    }
+
+    /// Seconds left once `elapsed` seconds of the run have gone (0 once it has passed): what
+    /// the next solve may take, so every stage together stays inside the one limit.
+    pub fn left_after(&self, elapsed: f64) -> f64 {
+        (self.seconds - elapsed).max(0.0)
+    }
+
+    /// When work after a solve (the fallback's greedy cover, the checks behind the reasons)
+    /// must stop: `grace` past the deadline once it has passed, so every such step of the run
+    /// shares one cutoff; `grace` from now while time is left.
+    pub(super) fn grace_until(&self, grace: Duration) -> Instant {
+        let now = Instant::now();
+        let end = Duration::try_from_secs_f64(self.seconds)
+            .ok()
+            .and_then(|d| self.started.checked_add(d))
+            .unwrap_or(now);
+        end.min(now) + grace
+    }
+}
+
+/// A solve's answer: the value of every variable, how the solve ended, and the relative gap
+/// between the plan's cost and the best bound HiGHS proved (when it stopped early).
+pub(super) struct Solved {
+    pub(super) status: SolverStatus,
+    pub(super) values: HashMap<Variable, f64>,
+    pub(super) gap: Option<f64>,
+    /// The best bound on the cost HiGHS proved (0 when it proved none): no plan costs less.
+    pub(super) bound: f64,
+}
+
+impl Solution for Solved {
+    fn status(&self) -> SolutionStatus {
+        match self.status {
+            SolverStatus::Optimal => SolutionStatus::Optimal,
+            SolverStatus::GapLimit => SolutionStatus::GapLimit,
+            SolverStatus::TimeLimit | SolverStatus::Fallback => SolutionStatus::TimeLimit,
+        }
+    }
+
+    fn value(&self, variable: Variable) -> f64 {
+        self.values.get(&variable).copied().unwrap_or(0.0)
+    }
+}
+
+impl Model<'_> {
+    /// Solves this model, every rule's rows in [`Rule::ALL`] order, within the gap and what is
+    /// left of the deadline; with no plan by then, the fallback plan.
+    pub(super) fn optimise(&self) -> Result<Solved> {
+        if self.deadline.left() <= 0.0 {
+            return Ok(self.fallback(0.0));
+        }
+        let mut problem = self.vars.clone().minimise(self.cost()).using(highs);
+        for rule in Rule::ALL {
+            for row in self.rows(rule) {
+                problem.add_constraint(row);
+            }
+        }
+        // Building the rows may have used up what was left.
+        let left = self.deadline.left();
+        if left <= 0.0 {
+            return Ok(self.fallback(0.0));
+        }
+        let mut model = problem
+            .try_into_inner()
+            .map_err(|e| Error::Solver(e.to_string()))?;
+        // SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stderr (its console log would go to
+        // stdout, where --json prints).
+        let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
+        model.set_option("output_flag", log);
+        model.set_option("log_to_console", false);
+        if log {
+            model.set_option("log_file", "/dev/stderr");
+        }
+        model.set_option("time_limit", left);
+        model.set_option("mip_rel_gap", self.scenario.solver.relative_gap);
+        let solved = model
+            .try_solve()
+            .map_err(|e| Error::Solver(format!("HiGHS could not solve the model: {e:?}")))?;
+        let status = match solved.status() {
+            HighsModelStatus::Optimal
+            | HighsModelStatus::ObjectiveBound
+            | HighsModelStatus::ObjectiveTarget => {
+                let gap = solved.mip_gap();
+                if gap.is_finite() && gap > 0.0 {
+                    SolverStatus::GapLimit
+                } else {
+                    SolverStatus::Optimal
+                }
+            }
+            HighsModelStatus::ReachedTimeLimit
+            | HighsModelStatus::ReachedSolutionLimit
+            | HighsModelStatus::ReachedInterrupt
+            | HighsModelStatus::ReachedIterationLimit
+            | HighsModelStatus::ReachedMemoryLimit => SolverStatus::TimeLimit,
+            other => return Err(Error::Solver(format!("HiGHS ended with {other:?}"))),
+        };
+        let bound = solved
+            .double_info_value(c"mip_dual_bound")
+            .ok()
+            .filter(|b| b.is_finite());
+        if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
+            return Ok(self.fallback(bound.unwrap_or(0.0).max(0.0)));
+        }
+        let gap = solved.mip_gap();
+        Ok(Solved {
+            gap: (status == SolverStatus::TimeLimit)
+                .then(|| if gap.is_finite() { gap } else { 1.0 }),
+            status,
+            bound: bound.unwrap_or_else(|| solved.objective_value()),
+            values: self.values_of(solved.get_solution().columns()),
+        })
+    }
+
+    /// The plan when HiGHS has none by the deadline: staff off shift and every duty missed,
+    /// hired part-timers covering what they can, greedily; when naming, each planned shift goes
+    /// greedily to a member who can take it, or stays unnamed. It keeps every hard rule. `bound` is the best bound HiGHS proved (0 when it had
+    /// no time: no plan costs less than nothing).
+    pub(super) fn fallback(&self, bound: f64) -> Solved {
+        let mut values = self.values_of(&[]);
+        for (cell, r) in self.requirements.iter().enumerate() {
+            values.insert(self.shortfall[cell], f64::from(r.agents_required));
+        }
+        for d in &self.duties {
+            values.insert(d.missed, self.cohorts[d.cohort].size());
+        }
+        for f in &self.fills {
+            values.insert(f.dropped, f64::from(f.count));
+        }
+        self.cover_greedily(&mut values);
+        self.name_greedily(&mut values);
+        Solved {
+            status: SolverStatus::Fallback,
+            values,
+            gap: None,
+            bound,
+        }
+    }
+
+    /// The gap of a fallback plan, once read back: its cost as the model counts it (pay,
+    /// hiring, every agent-hour short and every missed duty at their prices) against the best
+    /// bound proved.
+    pub(super) fn fallback_gap(&self, schedule: &Schedule, solution: &Solved) -> f64 {
+        let costs = &self.scenario.costs;
+        let short: f64 = schedule.shortfall.iter().flatten().sum();
+        let cost = schedule.pay
+            + solution.value(self.part_timers) * (costs.part_time_per_person + HEAD_TIE_BREAK)
+            + short * self.scenario.horizon.interval_hours() * costs.shortfall_per_agent_hour
+            + schedule.missed_duties.len() as f64 * costs.phase_rule_penalty;
+        if cost > 1e-9 {
+            ((cost - solution.bound) / cost).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Every variable's value from HiGHS's columns, which follow the variables' order (0 for
+    /// any column missing).
+    fn values_of(&self, columns: &[f64]) -> HashMap<Variable, f64> {
+        self.vars
+            .iter_variables_with_def()
+            .enumerate()
+            .map(|(k, (v, _))| (v, columns.get(k).copied().unwrap_or(0.0)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Model, Stage};
+    use super::super::verify::{hourly_scenario, person, requirements, shift};
+    use super::super::SolverStatus;
+    use super::Deadline;
+    use good_lp::Solution;
+
+    #[test]
+    fn each_solve_gets_what_is_left_of_one_deadline() {
+        // A 10 s run: after 3.5 s of forecast and a first solve, the next solve may take 6.5 s;
+        // past 10 s nothing is left, so every later solve falls back at once.
+        let deadline = Deadline::after(10.0);
+        assert_eq!(deadline.seconds(), 10.0);
+        assert_eq!(deadline.left_after(0.0), 10.0);
+        assert_eq!(deadline.left_after(3.5), 6.5);
+        assert_eq!(deadline.left_after(12.0), 0.0);
+        assert!(deadline.left() <= 10.0);
+    }
+
+    #[test]
+    fn with_no_time_left_the_plan_falls_back_and_blames_the_time_limit() {
+        // Two days, one agent needed every hour; ana and bo (full-time shifts only, no
+        // part-time shift) may work 8-hour shifts from 00:00, 08:00 or 16:00, and the main
+        // group must be on duty 11-11 00:00-06:00. With the deadline already passed, nobody is
+        // on a shift: all 48 hours are short and both duties missed. Either of them could have
+        // worked any of those hours, so the reasons name the time limit, never rest or hours.
+        let extra = format!(
+            "{}{}{}[[phases]]\nname = \"open\"\nstart = \"2026-11-11T00:00\"\nend = \"2026-11-11T06:00\"\nmust = [\"main\"]\n",
+            shift("early", "00:00", 8),
+            shift("day", "08:00", 8),
+            shift("late", "16:00", 8)
+        );
+        let s = hourly_scenario(&extra, &["presale"], 2);
+        let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
+        let need = requirements(&s, |_, _| 1);
+        let mut model = Model::new(&s, &staff, &need, Stage::Plan);
+        model.deadline = Deadline::after(0.0);
+        let plan = model.solve().unwrap();
+        assert_eq!(plan.status, SolverStatus::Fallback);
+        assert_eq!(plan.status.label(), "fallback");
+        // Cost 48 h x 1000 short + 2 x 5000 missed duties against a bound of 0: gap 1.
+        assert_eq!(plan.gap, Some(1.0));
+        assert!(plan.shifts.is_empty());
+        assert_eq!(plan.shortfall_reasons.len(), 48);
+        assert_eq!(
+            plan.shortfall_reasons[&(0, 0)],
+            "the time limit (0 s) ended the search before this was planned: ana could still have served presale then without breaking rest, hours or days in a row; give it more time (--time-limit or solver.time_limit_seconds)"
+        );
+        assert!(plan
+            .shortfall_reasons
+            .values()
+            .all(|r| r.starts_with("the time limit (0 s)") && !r.contains("rest (")));
+        let duties: Vec<(&str, &str)> = plan
+            .missed_duties
+            .iter()
+            .map(|m| (m.person.as_str(), m.reason.as_str()))
+            .collect();
+        assert_eq!(
+            duties,
+            [
+                ("ana", "the time limit (0 s) ended the search before this was planned: ana could still take a shift overlapping 11-11 00:00 to 11-11 06:00 without breaking rest, hours or days in a row; give it more time (--time-limit or solver.time_limit_seconds)"),
+                ("bo", "the time limit (0 s) ended the search before this was planned: bo could still take a shift overlapping 11-11 00:00 to 11-11 06:00 without breaking rest, hours or days in a row; give it more time (--time-limit or solver.time_limit_seconds)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn with_no_time_left_part_timers_cover_greedily_within_the_cap() {
+        // One day, 2 agents needed 00:00-08:00 and 1 agent 08:00-16:00; part-timers may work
+        // 8-hour shifts from 00:00 or 08:00. The greedy cover hires 2 at 00:00 (16 agent-hours
+        // covered) and 1 at 08:00: nothing short, 3 shifts, 3 part-timers (the 00:00 pair
+        // rests 11 h after 08:00, so neither can come back at 08:00). Capped at 2, the 08:00
+        // shift would need a third person: its 8 hours stay short, blamed on the cap.
+        let extra = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n";
+        let s = hourly_scenario(extra, &["presale"], 1);
+        let need = requirements(&s, |_, i| match i {
+            0..=7 => 2,
+            8..=15 => 1,
+            _ => 0,
+        });
+        let mut model = Model::new(&s, &[], &need, Stage::Plan);
+        model.deadline = Deadline::after(0.0);
+        let plan = model.solve().unwrap();
+        assert_eq!(plan.status, SolverStatus::Fallback);
+        assert_eq!(plan.shifts.len(), 3);
+        assert!(plan.shortfall_reasons.is_empty());
+        // 3 shifts x 8 h x 10 + 3 part-timers x 1 (the tie-break per head) = 243, bound 0.
+        assert_eq!(plan.pay, 240.0);
+        assert_eq!(plan.gap, Some(1.0));
+        let mut capped = Model::new(&s, &[], &need, Stage::Plan);
+        capped.deadline = Deadline::after(0.0);
+        capped.part_timer_cap = Some(2);
+        let plan = capped.solve().unwrap();
+        assert_eq!(plan.shifts.len(), 2);
+        assert_eq!(plan.shortfall_reasons.len(), 8);
+        assert_eq!(
+            plan.shortfall_reasons[&(0, 8)],
+            "part_timer_headcount: the plan may hire at most 2 part-timers (part_time.max_people or --max) and all are in use"
+        );
+    }
+
+    #[test]
+    fn with_no_time_left_naming_gives_each_shift_to_a_member_who_can_take_it() {
+        // The plan gave ana and bo's cohort two 00:00-08:00 shifts and one 08:00-16:00 shift on
+        // 11-11. Greedy naming gives the first 00:00 shift to ana, the second to bo; the 08:00
+        // shift would leave either no rest (11 h), so it stays unnamed: 1 dropped.
+        let extra = format!("{}{}", shift("early", "00:00", 8), shift("day", "08:00", 8));
+        let s = hourly_scenario(&extra, &["presale"], 1);
+        let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
+        let plan = Model::new(&s, &staff, &[], Stage::Plan);
+        let (early, day) = (
+            plan.slot("early", "2026-11-11T00:00"),
+            plan.slot("day", "2026-11-11T08:00"),
+        );
+        let stage = Stage::Name {
+            members: vec![0, 1],
+            counts: [(early, 2), (day, 1)].into_iter().collect(),
+        };
+        let mut naming = Model::new(&s, &staff, &[], stage);
+        naming.deadline = Deadline::after(0.0);
+        let names = naming.optimise().unwrap();
+        assert_eq!(names.status, SolverStatus::Fallback);
+        let taken: Vec<(usize, usize)> = naming
+            .staff_shifts
+            .iter()
+            .filter(|s| names.value(s.var) > 0.5)
+            .map(|s| (naming.cohorts[s.cohort].members[0], s.slot))
+            .collect();
+        assert_eq!(taken, [(0, early), (1, early)]);
+        let dropped: f64 = naming.fills.iter().map(|f| names.value(f.dropped)).sum();
+        assert_eq!(dropped, 1.0);
+    }
+}

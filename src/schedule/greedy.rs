@@ -1,0 +1,198 @@
+//! The fallback's greedy cover: when HiGHS has no plan by the deadline, hired part-timers are
+//! put one at a time on the part-time shift that covers the most agent-hours still short, each
+//! break where the fewest are short, while the part-timer cap allows. Every hard rule holds:
+//! breaks are taken inside their windows and the head count stays within the cap. Staff stay
+//! off shift in a fallback plan; when naming a cohort's members runs out of time instead, each
+//! planned shift goes to the first member who can take it keeping rest, hours and days in a row.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+use good_lp::{Constraint, IntoAffineExpression, Variable};
+
+use super::model::{Model, PartTimeShift};
+use super::rules::Rule;
+
+/// How long past the deadline the greedy steps of a run may go on, together; each stops with
+/// what it has by then.
+const GREEDY_BUDGET: Duration = Duration::from_secs(2);
+
+/// The greedy cover's own time when the grace period is already over.
+const OWN_TIME: Duration = Duration::from_secs(1);
+
+impl Model<'_> {
+    /// Adds part-time shifts and their breaks to `values` (the fallback's assignment, nobody on
+    /// a shift) until no short hour gains from one more, the cap is reached or the budget ends.
+    /// Left out when naming, and for a part-time pool the model itself splits over its queues.
+    pub(super) fn cover_greedily(&self, values: &mut HashMap<Variable, f64>) {
+        let p = self.part_time_pool;
+        if self.naming || self.pools[p].split_by_model(self.scenario) {
+            return;
+        }
+        // At least a second of its own, even when the stages before ran past the grace period
+        // (it runs once per plan, and hires nobody without it).
+        let until = self
+            .deadline
+            .grace_until(GREEDY_BUDGET)
+            .max(Instant::now() + OWN_TIME);
+        let pool = &self.pools[p];
+        // Agents short per interval over the queues part-timers may serve then, and what one
+        // part-timer counts for (a pool of several queues counts full agents).
+        let mut short: Vec<f64> = (0..self.scenario.horizon.len())
+            .map(|i| {
+                pool.queues
+                    .iter()
+                    .filter(|&&q| self.may_serve(p, q, i))
+                    .map(|&q| self.need(q, i))
+                    .sum()
+            })
+            .collect();
+        let weight = self.weight(p, pool.queues[0]);
+        let mut hired: Vec<&PartTimeShift> = Vec::new();
+        let mut excluded = vec![false; self.part_time_shifts.len()];
+        while Instant::now() < until {
+            let gain = |s: &PartTimeShift| -> f64 {
+                self.slots[s.slot]
+                    .cover
+                    .iter()
+                    .map(|&i| short[i].clamp(0.0, weight))
+                    .sum()
+            };
+            let best = (0..self.part_time_shifts.len())
+                .filter(|&k| !excluded[k])
+                .map(|k| (k, gain(&self.part_time_shifts[k])))
+                .filter(|(_, g)| *g > 1e-9)
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let Some((k, _)) = best else { break };
+            let shift = &self.part_time_shifts[k];
+            if !self.within_cap(&hired, shift) {
+                excluded[k] = true;
+                continue;
+            }
+            let on_break = self.place_breaks(shift, &short, values);
+            let mut helped = false;
+            for &i in &self.slots[shift.slot].cover {
+                if !on_break.contains(&i) {
+                    helped |= short[i] > 1e-9;
+                    short[i] -= weight;
+                }
+            }
+            *values.entry(shift.var).or_default() += 1.0;
+            hired.push(shift);
+            // A shift whose short hours all fall in its breaks is not tried again.
+            excluded[k] |= !helped;
+        }
+        let heads = self.part_timer_heads(&hired, None);
+        values.insert(self.part_timers, heads as f64);
+    }
+
+    /// When naming: gives each planned shift to the first member who can take it beside the
+    /// shifts already given, keeping [`Rule::OneShiftAtATimeWithRest`],
+    /// [`Rule::DailyAndWeeklyHours`] and [`Rule::DaysInARow`]; a shift nobody can take (or left
+    /// when the budget ends) stays dropped.
+    pub(super) fn name_greedily(&self, values: &mut HashMap<Variable, f64>) {
+        if !self.naming {
+            return;
+        }
+        let until = self.deadline.grace_until(GREEDY_BUDGET);
+        let rows: Vec<Constraint> = [
+            Rule::OneShiftAtATimeWithRest,
+            Rule::DailyAndWeeklyHours,
+            Rule::DaysInARow,
+        ]
+        .into_iter()
+        .flat_map(|rule| self.rows(rule))
+        .collect();
+        let mut rows_of: HashMap<Variable, Vec<usize>> = HashMap::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (v, _) in row.expression().linear_coefficients() {
+                rows_of.entry(v).or_default().push(r);
+            }
+        }
+        let holds = |values: &HashMap<Variable, f64>, var: Variable| {
+            rows_of.get(&var).is_none_or(|mine| {
+                mine.iter().all(|&r| {
+                    let value = rows[r].expression().eval_with(values);
+                    value <= 1e-6 && (!rows[r].is_equality() || value >= -1e-6)
+                })
+            })
+        };
+        for f in &self.fills {
+            for _ in 0..f.count {
+                if Instant::now() > until {
+                    return;
+                }
+                let taker = self.staff_shifts.iter().find(|s| {
+                    s.slot == f.slot && values.get(&s.var).copied().unwrap_or(0.0) < 0.5 && {
+                        values.insert(s.var, 1.0);
+                        let ok = holds(values, s.var);
+                        values.insert(s.var, 0.0);
+                        ok
+                    }
+                });
+                if let Some(s) = taker {
+                    values.insert(s.var, 1.0);
+                    *values.entry(f.dropped).or_default() -= 1.0;
+                }
+            }
+        }
+    }
+
+    /// Whether hiring for one more shift keeps the head count within the cap.
+    fn within_cap(&self, hired: &[&PartTimeShift], extra: &PartTimeShift) -> bool {
+        self.part_timer_cap
+            .is_none_or(|cap| self.part_timer_heads(hired, Some(extra)) <= cap as usize)
+    }
+
+    /// The most part-time shifts working or resting at one shift start: the part-timers needed.
+    fn part_timer_heads(&self, hired: &[&PartTimeShift], extra: Option<&PartTimeShift>) -> usize {
+        // Counted per slot, so many shifts on the same few slots stay cheap to count.
+        let mut on_slot: BTreeMap<usize, usize> = BTreeMap::new();
+        for s in hired.iter().copied().chain(extra) {
+            *on_slot.entry(s.slot).or_default() += 1;
+        }
+        on_slot
+            .keys()
+            .map(|&slot| {
+                let t = self.slots[slot].start;
+                on_slot
+                    .iter()
+                    .filter(|(&other, _)| self.busy_at(&self.slots[other], t))
+                    .map(|(_, n)| n)
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Puts each break of the shift at the start where the fewest agents are short, and
+    /// returns the intervals the breaks take.
+    fn place_breaks(
+        &self,
+        shift: &PartTimeShift,
+        short: &[f64],
+        values: &mut HashMap<Variable, f64>,
+    ) -> Vec<usize> {
+        let mut taken = Vec::new();
+        let breaks: Vec<_> = self
+            .breaks
+            .iter()
+            .filter(|b| b.pool == self.part_time_pool && b.slot == shift.slot)
+            .collect();
+        let numbers = breaks.iter().map(|b| b.number).max().map_or(0, |n| n + 1);
+        for number in 0..numbers {
+            let missed = |b: &&&super::model::BreakChoice| -> f64 {
+                self.break_cover(b).iter().map(|&i| short[i].max(0.0)).sum()
+            };
+            let best = breaks
+                .iter()
+                .filter(|b| b.number == number)
+                .min_by(|a, b| missed(a).total_cmp(&missed(b)));
+            if let Some(b) = best {
+                *values.entry(b.var).or_default() += 1.0;
+                taken.extend(self.break_cover(b));
+            }
+        }
+        taken
+    }
+}
