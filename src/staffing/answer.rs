@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    agents_by_rule, evaluate, least_servers, offered_load, with_shrinkage, Model, Targets,
+    agents_by_rule, check_load, evaluate, least_servers, offered_load, with_shrinkage, Model,
+    Targets,
 };
 use crate::error::Result;
 
@@ -38,6 +39,11 @@ impl ErlangQuestion {
     /// [`ErlangQuestion::agents_by_rule`].
     pub fn answer(&self) -> Result<ErlangAnswer> {
         let load = offered_load(self.arrivals, self.handle_seconds, self.interval_minutes);
+        check_load(
+            load,
+            "--arrivals",
+            "give the chats of one interval, e.g. --arrivals 1200 --interval-minutes 30",
+        )?;
         let slots = match self.agents {
             Some(agents) => agents * self.concurrency,
             None => least_servers(self.model, load, self.handle_seconds, &self.targets)?,

@@ -6,6 +6,11 @@ use crate::scenario::file::{RawEvent, RawPastEvent, RawQueue};
 use crate::scenario::{Event, PastEvent, Queue, SalesTarget};
 use crate::time::Horizon;
 
+/// Most orders one event may target: a hundred million, some ten times what the busiest single
+/// shops sell on Double 11. Past it the event's hours need more agents than a plan can hold
+/// (`target_orders = 3000000000` grew to 6 GB in 20 s before this bound).
+pub const MAX_TARGET_ORDERS: f64 = 100_000_000.0;
+
 /// Validates an optional value with `check`.
 fn optional(value: Option<f64>, check: impl FnOnce(f64) -> Result<f64>) -> Result<Option<f64>> {
     value.map(check).transpose()
@@ -188,25 +193,37 @@ impl Checker<'_> {
         })
     }
 
-    /// Orders, or sales with an average order value: exactly one of the two.
+    /// Orders, or sales with an average order value: exactly one of the two, at most
+    /// [`MAX_TARGET_ORDERS`] orders.
     fn sales_target(&self, i: usize, e: &RawEvent) -> Result<SalesTarget> {
         let key = |k: &str| format!("events[{i}].{k}");
-        match (e.target_orders, e.target_sales, e.average_order_value) {
-            (Some(orders), None, None) => Ok(SalesTarget::Orders(self.positive(
-                &key("target_orders"),
-                orders,
-                "30000",
-            )?)),
-            (None, Some(amount), Some(aov)) => Ok(SalesTarget::Sales {
+        let target = match (e.target_orders, e.target_sales, e.average_order_value) {
+            (Some(orders), None, None) => {
+                SalesTarget::Orders(self.positive(&key("target_orders"), orders, "30000")?)
+            }
+            (None, Some(amount), Some(aov)) => SalesTarget::Sales {
                 amount: self.positive(&key("target_sales"), amount, "6000000")?,
                 average_order_value: self.positive(&key("average_order_value"), aov, "200")?,
-            }),
+            },
             _ => self.fail(
                 &key("target_orders"),
                 "the sales target is missing or given twice",
                 "give either target_orders, or target_sales with average_order_value",
-            ),
+            )?,
+        };
+        let orders = target.orders();
+        if !(orders.is_finite() && orders <= MAX_TARGET_ORDERS) {
+            let which = match target {
+                SalesTarget::Orders(_) => "target_orders",
+                SalesTarget::Sales { .. } => "target_sales",
+            };
+            return self.fail(
+                &key(which),
+                format!("{orders:.0} orders is more than the {MAX_TARGET_ORDERS:.0} one shop's event is planned for (the busiest shops sell a few million on Double 11)"),
+                "give the shop's own target in orders (or sales in yuan with average_order_value), e.g. 30000",
+            );
         }
+        Ok(target)
     }
 
     /// How the event's volume spreads: after-sale day shares that add up to 1, a length above
