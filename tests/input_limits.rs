@@ -302,6 +302,30 @@ fn erlang_arrivals_beyond_any_queue() {
 }
 
 #[test]
+fn erlang_chat_slots_that_no_count_holds() {
+    // 400,000 x 100,000 chat slots once wrapped round to 13,453 agents.
+    let output = shiftcast(&[
+        "erlang",
+        "--arrivals",
+        "100",
+        "--interval-minutes",
+        "30",
+        "--aht",
+        "180",
+        "--agents",
+        "400000",
+        "--concurrency",
+        "100000",
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--agents: 400000 agents serving 100000 chats at once is more chats than shiftcast counts"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_horizon_longer_than_the_history_reaches_back() {
     assert_error(
         plan(|s, _, _| *s = s.replace("end = \"2026-11-11T00:00\"", "end = \"2027-12-15T00:00\"")),
