@@ -326,6 +326,41 @@ fn erlang_chat_slots_that_no_count_holds() {
 }
 
 #[test]
+fn events_and_reminders_longer_than_a_month() {
+    // 4e9 hours ran past the calendar's last date (a panic); reminders over 1e300 hours never
+    // finished.
+    let long = event("2026-11-10T08:00", "target_orders = 1000")
+        .replace("hours = 4", "hours = 4000000000");
+    assert_error(
+        plan(|s, _, _| s.push_str(&long)),
+        &[
+            "scenario.toml: events[0].hours",
+            "4000000000 hours is longer than the 744 (31 days) an event may last",
+        ],
+    );
+    assert_error(
+        plan(|s, _, _| {
+            s.push_str(&event(
+                "2026-11-10T08:00",
+                "target_orders = 1000\nreminder_hours = 1e300",
+            ))
+        }),
+        &[
+            "events[0].reminder_hours",
+            "reminders over more than 744 hours (31 days)",
+        ],
+    );
+    assert_error(
+        plan(|s, _, _| {
+            s.push_str(
+                "[[past_events]]\nname = \"old\"\nstart = \"2026-11-04T00:00\"\nhours = 745\n",
+            )
+        }),
+        &["past_events[0].hours", "745 hours is longer than the 744"],
+    );
+}
+
+#[test]
 fn a_horizon_longer_than_the_history_reaches_back() {
     assert_error(
         plan(|s, _, _| *s = s.replace("end = \"2026-11-11T00:00\"", "end = \"2027-12-15T00:00\"")),

@@ -11,6 +11,12 @@ use crate::time::Horizon;
 /// (`target_orders = 3000000000` grew to 6 GB in 20 s before this bound).
 pub const MAX_TARGET_ORDERS: f64 = 100_000_000.0;
 
+/// Longest event, past event or reminder period: 744 hours (31 days), longer than any
+/// promotion's own hours (Double 11's pre-sale weeks are its warmup). Past about 10^9 hours the
+/// event's end is past the last date the calendar holds, and reminders spread over 1e300 hours
+/// never finished.
+pub const MAX_EVENT_HOURS: u32 = 31 * 24;
+
 /// Validates an optional value with `check`.
 fn optional(value: Option<f64>, check: impl FnOnce(f64) -> Result<f64>) -> Result<Option<f64>> {
     value.map(check).transpose()
@@ -184,7 +190,16 @@ impl Checker<'_> {
                 true,
                 true,
             )?,
-            reminder_hours: self.positive(&key("reminder_hours"), e.reminder_hours, "2")?,
+            reminder_hours: match self.positive(&key("reminder_hours"), e.reminder_hours, "2")? {
+                h if h <= f64::from(MAX_EVENT_HOURS) => h,
+                _ => {
+                    return self.fail(
+                        &key("reminder_hours"),
+                        format!("reminders over more than {MAX_EVENT_HOURS} hours (31 days), longer than an event may last"),
+                        "e.g. reminder_hours = 2",
+                    )
+                }
+            },
             reminder_handle_seconds: self.positive(
                 &key("reminder_handle_seconds"),
                 e.reminder_handle_seconds,
@@ -242,9 +257,7 @@ impl Checker<'_> {
                 "give non-negative shares per day that add up to 1, e.g. [0.1, 0.3, 0.3, 0.2, 0.1]",
             );
         }
-        if e.hours == 0 {
-            return self.fail(&key("hours"), "the event lasts 0 hours", "e.g. hours = 24");
-        }
+        self.event_hours(&key("hours"), e.hours)?;
         if let Some(curve) = &e.curve {
             let intervals = e.hours * 60 / horizon.interval_minutes;
             if curve.len() != intervals as usize
@@ -261,10 +274,26 @@ impl Checker<'_> {
         Ok(())
     }
 
+    /// An event's length: 1 to [`MAX_EVENT_HOURS`] hours.
+    fn event_hours(&self, key: &str, hours: u32) -> Result<()> {
+        if hours == 0 {
+            return self.fail(key, "the event lasts 0 hours", "e.g. hours = 24");
+        }
+        if hours > MAX_EVENT_HOURS {
+            return self.fail(
+                key,
+                format!("{hours} hours is longer than the {MAX_EVENT_HOURS} (31 days) an event may last"),
+                "give the hours of the promotion itself, e.g. hours = 24; days before it are its warmup",
+            );
+        }
+        Ok(())
+    }
+
     /// `[[past_events]]`: promotions in the history, set aside from ordinary days.
     pub(in crate::scenario) fn past_events(&self, raw: &[RawPastEvent]) -> Result<Vec<PastEvent>> {
         let mut past_events = Vec::new();
         for (i, e) in raw.iter().enumerate() {
+            self.event_hours(&format!("past_events[{i}].hours"), e.hours)?;
             past_events.push(PastEvent {
                 name: e.name.clone(),
                 start: self.time(&format!("past_events[{i}].start"), &e.start)?,
