@@ -361,6 +361,19 @@ fn events_and_reminders_longer_than_a_month() {
 }
 
 #[test]
+fn rest_of_more_than_a_week() {
+    // 1e308 hours panicked turning into a time span.
+    assert_error(
+        plan(|s, _, _| s.push_str("[rules]\nmin_rest_hours = 1e308\n")),
+        &[
+            "rules.min_rest_hours",
+            "more than a week (168 hours)",
+            "min_rest_hours = 11",
+        ],
+    );
+}
+
+#[test]
 fn a_horizon_longer_than_the_history_reaches_back() {
     assert_error(
         plan(|s, _, _| *s = s.replace("end = \"2026-11-11T00:00\"", "end = \"2027-12-15T00:00\"")),

@@ -303,8 +303,18 @@ impl Checker<'_> {
     }
 
     /// `[rules] min_rest_hours`.
+    /// At most a week: more rest than that between two shifts means no second shift, and past
+    /// about 10^14 hours it no longer fits a time span at all (1e308 panicked).
     pub(super) fn min_rest_hours(&self, raw: &RawRules) -> Result<f64> {
-        self.non_negative("rules.min_rest_hours", raw.min_rest_hours, "11")
+        let hours = self.non_negative("rules.min_rest_hours", raw.min_rest_hours, "11")?;
+        if hours > 168.0 {
+            return self.fail(
+                "rules.min_rest_hours",
+                format!("{hours} hours is more than a week (168 hours) between two shifts"),
+                "give the legal rest between shifts, e.g. min_rest_hours = 11",
+            );
+        }
+        Ok(hours)
     }
 
     /// `[costs]`: prices are zero or more; shortfall and phase rules must cost something, or the

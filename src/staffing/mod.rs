@@ -388,7 +388,7 @@ pub fn requirements(scenario: &Scenario, forecast: &[ForecastRow]) -> Result<Vec
             load,
             &format!("{} {}", format_time(row.time), row.queue),
             &format!(
-                "{:.0} inquiries forecast: check the history's counts and the events' targets",
+                "{:.0} inquiries forecast: check the history's counts and the events' targets, warmup and aftersale_contact_rate",
                 row.inquiries
             ),
         )?;
