@@ -24,12 +24,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    // Every command takes `-1` as a value (then refused with our message, naming the flag),
+    // not as an unknown flag.
+    #[command(allow_negative_numbers = true)]
     Plan(cmd::plan::Args),
+    #[command(allow_negative_numbers = true)]
     Parttimers(cmd::parttimers::Args),
+    #[command(allow_negative_numbers = true)]
     Forecast(cmd::forecast::Args),
+    #[command(allow_negative_numbers = true)]
     Backtest(cmd::backtest::Args),
     #[command(allow_negative_numbers = true)]
     Erlang(cmd::erlang::Args),
+    #[command(allow_negative_numbers = true)]
     Simulate(cmd::simulate::Args),
 }
 

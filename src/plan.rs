@@ -29,6 +29,9 @@ pub struct Inputs {
     pub staff: Vec<Person>,
     /// What the plan must cover: history to forecast from, or requirements given directly.
     pub demand: Demand,
+    /// What in the inputs may be a mistake (history rows inside the horizon, an event outside
+    /// it, ...): printed on stderr and kept in `summary.json`'s `warnings`.
+    pub warnings: Vec<String>,
 }
 
 /// What the plan must cover.
@@ -167,10 +170,26 @@ pub fn requirements(
             (forecast, requirements)
         }
     };
-    Ok((
-        forecast,
-        staffing::with_phase_minimums(scenario, requirements),
-    ))
+    let requirements = staffing::with_phase_minimums(scenario, requirements);
+    check_agents(&requirements)?;
+    Ok((forecast, requirements))
+}
+
+/// No queue needs more than [`staffing::MAX_AGENTS_PER_INTERVAL`] agents in one interval: a
+/// plan past it takes minutes and gigabytes (see the constant).
+fn check_agents(requirements: &[Requirement]) -> Result<()> {
+    let limit = staffing::MAX_AGENTS_PER_INTERVAL;
+    match requirements.iter().find(|r| r.agents_required > limit) {
+        Some(r) => Err(Error::input(
+            format!("{} {}", crate::time::format_time(r.time), r.queue),
+            format!(
+                "{} agents required, more than the {limit} shiftcast plans per queue and interval (a plan past it takes minutes and gigabytes)",
+                r.agents_required
+            ),
+            "check the history's counts, the events' targets and the phases' min_agents; plan a very large team queue by queue",
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Requirements given in memory hold one row per queue and interval, queue by queue in scenario
@@ -223,6 +242,7 @@ pub fn staff(
         scenario.min_rest_hours,
         scenario.horizon.cycle(),
     );
-    let report = report::build(scenario, forecast, requirements, &schedule, &roster);
+    let mut report = report::build(scenario, forecast, requirements, &schedule, &roster);
+    report.summary.warnings = inputs.warnings.clone();
     Ok((schedule, roster, report))
 }

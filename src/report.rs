@@ -132,6 +132,10 @@ pub struct Summary {
     /// there is none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forecast_warnings: Vec<String>,
+    /// What in the inputs may be a mistake, such as history rows inside the horizon (left out
+    /// of the JSON when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// Simulated service level per queue, when `plan --simulate-runs` asks for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub simulation: Option<Vec<crate::simulate::QueueCheck>>,
@@ -254,6 +258,7 @@ fn summary(
         night_shifts: night_shift_spread(scenario, roster),
         forecast_notes: forecast.notes.clone(),
         forecast_warnings: forecast.warnings.clone(),
+        warnings: Vec::new(),
         simulation: None,
     }
 }

@@ -18,16 +18,16 @@ pub struct Args {
     #[arg(long)]
     pub history: PathBuf,
     /// Days each fold forecasts
-    #[arg(long, default_value_t = 7)]
+    #[arg(long, value_parser = super::whole::<u32>, default_value_t = 7)]
     pub horizon_days: u32,
     /// Number of folds
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, value_parser = super::whole::<u32>, default_value_t = 4)]
     pub folds: u32,
     /// Coverage of the prediction interval
     #[arg(long, default_value_t = 0.8)]
     pub level: f64,
     /// Weeks the profile method averages
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, value_parser = super::whole::<usize>, default_value_t = 4)]
     pub profile_weeks: usize,
     /// The last fold ends here, e.g. 2012-05-01 (default: midnight after the last row)
     #[arg(long)]

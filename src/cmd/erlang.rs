@@ -16,13 +16,13 @@ pub struct Args {
     #[arg(long)]
     pub arrivals: f64,
     /// Interval length in minutes
-    #[arg(long)]
+    #[arg(long, value_parser = super::whole::<u32>)]
     pub interval_minutes: u32,
     /// Average handling time of one chat, in seconds
     #[arg(long)]
     pub aht: f64,
     /// Evaluate this many agents instead of finding the least
-    #[arg(long)]
+    #[arg(long, value_parser = super::whole::<u32>)]
     pub agents: Option<u32>,
     /// Service level target: share of chats answered within --within seconds, e.g. 0.8
     #[arg(long, requires = "within")]
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long)]
     pub patience: Option<f64>,
     /// Chats one agent serves at once
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, value_parser = super::whole::<u32>, default_value_t = 1)]
     pub concurrency: u32,
     /// Share of paid time away from chats (breaks, meals, training), e.g. 0.3
     #[arg(long)]

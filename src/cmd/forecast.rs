@@ -22,10 +22,10 @@ pub struct Args {
     #[arg(long)]
     pub start: String,
     /// Days to forecast
-    #[arg(long)]
+    #[arg(long, value_parser = super::whole::<u32>)]
     pub days: u32,
     /// Interval length in minutes (default: the history's; longer intervals sum the history)
-    #[arg(long)]
+    #[arg(long, value_parser = super::whole::<u32>)]
     pub interval_minutes: Option<u32>,
     /// Forecasting method; `--help` lists every name, from `Method::ALL`
     #[arg(long, default_value = "auto", help = Method::names())]
@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long, default_value_t = 0.8)]
     pub level: f64,
     /// Weeks the profile method averages
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, value_parser = super::whole::<usize>, default_value_t = 4)]
     pub profile_weeks: usize,
     /// CSV file to write
     #[arg(long)]

@@ -53,6 +53,21 @@ impl SolverFlags {
     }
 }
 
+/// A flag's whole number of zero or more, with our message for anything else: `--runs -1`
+/// says it is negative (every command allows negative numbers, so clap hands them on instead
+/// of taking `-1` for an unknown flag).
+pub fn whole<T: std::str::FromStr>(text: &str) -> std::result::Result<T, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| match text.trim().parse::<f64>() {
+            Ok(n) if n < 0.0 => format!("{text} is negative: give a whole number of 0 or more"),
+            Ok(_) => {
+                format!("{text} is not a whole number: give one of 0 or more, without a point")
+            }
+            Err(_) => format!("\"{text}\" is not a number: give a whole number of 0 or more"),
+        })
+}
+
 /// The output language: `--lang`, else the scenario's, else the environment's.
 pub fn language(global: &Global, scenario: &shiftcast::scenario::Scenario) -> Lang {
     global

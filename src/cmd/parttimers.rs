@@ -19,7 +19,7 @@ pub struct Args {
     /// The scenario file (TOML)
     pub scenario: PathBuf,
     /// Largest number of part-timers to try (default: as many as the cheapest plan hires)
-    #[arg(long)]
+    #[arg(long, value_parser = super::whole::<u32>)]
     pub max: Option<u32>,
     /// Print one JSON object
     #[arg(long)]
@@ -43,6 +43,10 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
         progress.set_message(format!("solved {done} of {total} part-timer counts"))
     })?;
     progress.finish_and_clear();
+    // After the answer, so a failed run says only its error.
+    for warning in &inputs.warnings {
+        eprintln!("shiftcast: warning: {warning}");
+    }
     if let Some(path) = &args.chart {
         output::write_output_file(path, output::curve_chart(&answer, lang)?.as_bytes())?;
     }

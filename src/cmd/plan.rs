@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(long)]
     pub out: PathBuf,
     /// Also simulate the plan this many times (seed 1) and report the simulated service level
-    #[arg(long)]
+    #[arg(long, value_parser = super::whole::<u32>)]
     pub simulate_runs: Option<u32>,
     /// Write the CSV files with a byte-order mark, so Excel shows Chinese text correctly
     #[arg(long)]
@@ -42,7 +42,8 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
     let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;
     let lang = super::language(global, &inputs.scenario);
     let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(step))?;
-    for warning in &plan.forecast.warnings {
+    // After the plan, so a failed run says only its error.
+    for warning in inputs.warnings.iter().chain(&plan.forecast.warnings) {
         progress.suspend(|| eprintln!("shiftcast: warning: {warning}"));
     }
     if let Some(runs) = args.simulate_runs {

@@ -19,10 +19,10 @@ pub struct Args {
     #[arg(long)]
     pub plan: PathBuf,
     /// Independent runs (more runs, narrower bands)
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, value_parser = super::whole::<u32>, default_value_t = 20)]
     pub runs: u32,
     /// Random seed
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, value_parser = super::whole::<u64>, default_value_t = 1)]
     pub seed: u64,
     /// Print one JSON object
     #[arg(long)]

@@ -96,10 +96,7 @@ impl Grid<'_> {
         let interval = self.scenario.horizon.interval();
         let inquiries = presale_inquiries(orders, event.service_share, event.conversion_rate);
         let (shape, source) = event_shape(event, &self.scenario.past_events, history, interval)?;
-        self.notes.push(format!(
-            "{}: {orders:.0} orders -> {inquiries:.0} pre-sale inquiries, spread by {source}",
-            event.name
-        ));
+        let mut planned = 0.0;
         for (j, share) in shape.iter().enumerate() {
             if let Some(r) = row_index(
                 self.scenario,
@@ -108,8 +105,19 @@ impl Grid<'_> {
             ) {
                 self.rows[r].event = inquiries * share;
                 self.extras[r].replaced = true;
+                planned += inquiries * share;
             }
         }
+        // An event running past the horizon claims only the inquiries the plan staffs for.
+        let outside = if inquiries - planned > 0.5 {
+            format!(" ({planned:.0} of them inside the horizon)")
+        } else {
+            String::new()
+        };
+        self.notes.push(format!(
+            "{}: {orders:.0} orders -> {inquiries:.0} pre-sale inquiries{outside}, spread by {source}",
+            event.name
+        ));
         Ok(())
     }
 
@@ -142,12 +150,7 @@ impl Grid<'_> {
             .scenario
             .queue(&event.presale_queue)
             .map_or(1.0, |q| q.handle_time_seconds);
-        if reminders > 0.0 {
-            self.notes.push(format!(
-                "{}: {reminders:.0} payment reminders over the first {} hours, {:.0} s each",
-                event.name, event.reminder_hours, event.reminder_handle_seconds
-            ));
-        }
+        let mut planned = 0.0;
         for j in 0..steps as usize {
             if let Some(r) = row_index(
                 self.scenario,
@@ -157,7 +160,19 @@ impl Grid<'_> {
                 self.rows[r].reminders += reminders / steps;
                 self.extras[r].reminder_chats +=
                     reminders / steps * event.reminder_handle_seconds / handle;
+                planned += reminders / steps;
             }
+        }
+        if reminders > 0.0 {
+            let outside = if reminders - planned > 0.5 {
+                format!(" ({planned:.0} of them inside the horizon)")
+            } else {
+                String::new()
+            };
+            self.notes.push(format!(
+                "{}: {reminders:.0} payment reminders{outside} over the first {} hours, {:.0} s each",
+                event.name, event.reminder_hours, event.reminder_handle_seconds
+            ));
         }
     }
 

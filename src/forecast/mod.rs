@@ -34,6 +34,12 @@ pub use events::presale_inquiries;
 pub use models::Prediction;
 use series::Series;
 
+/// Most inquiries one queue's history may hold in one interval: ten million chats, a hundred
+/// times what the largest shop's pre-sale queue takes in its busiest hour of Double 11, and far
+/// below where sums of counts lose whole numbers (2^53). A count above it is a wrong column
+/// (orders, sales) or a wrong file, and would staff tens of thousands of agents.
+pub const MAX_INQUIRIES_PER_INTERVAL: f64 = 10_000_000.0;
+
 /// Inquiry counts per queue per interval start, as read from the history file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {

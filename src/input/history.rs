@@ -1,18 +1,23 @@
 //! The history file: inquiries per queue and interval in the past (`timestamp,queue,inquiries`).
 
 use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 use std::path::Path;
+
+use chrono::NaiveDateTime;
 
 use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
-use crate::forecast::History;
-use crate::time::parse_time;
+use crate::forecast::{History, MAX_INQUIRIES_PER_INTERVAL};
+use crate::time::{format_time, minute_of_day, parse_time};
 
-/// Reads `timestamp,queue,inquiries` rows (extra columns are ignored).
+/// Reads `timestamp,queue,inquiries` rows (extra columns are ignored): whole counts up to
+/// [`MAX_INQUIRIES_PER_INTERVAL`], every row on the grid the others keep.
 pub fn read_history(path: &Path) -> Result<History> {
     let text = read_text(path, "history file", SCENARIO_PATH_FIX)?;
     let (mut reader, columns) = csv_reader(&text, path, &["timestamp", "queue", "inquiries"])?;
     let mut history = History::default();
+    let mut rows = Vec::new();
     for row in reader.records() {
         let row = csv_record(row, path)?;
         let line = row.position().map_or(0, |p| p.line());
@@ -32,20 +37,8 @@ pub fn read_history(path: &Path) -> Result<History> {
                 "name the queue, e.g. presale",
             ));
         }
-        let inquiries: f64 = match field(2).parse::<f64>() {
-            Ok(n) if n.is_finite() && n >= 0.0 => n,
-            parsed => {
-                let problem = match parsed {
-                    Ok(n) if n < 0.0 => format!("{n} inquiries is negative"),
-                    _ => format!("\"{}\" is not a count of inquiries", field(2)),
-                };
-                return Err(Error::input(
-                    csv_place(path, line, columns[2], "inquiries"),
-                    problem,
-                    "use a whole number of zero or more; leave out the row if the hour is unknown",
-                ));
-            }
-        };
+        let inquiries = count(field(2), || csv_place(path, line, columns[2], "inquiries"))?;
+        rows.push((time, line));
         match history
             .series
             .entry(queue.to_string())
@@ -64,5 +57,62 @@ pub fn read_history(path: &Path) -> Result<History> {
             }
         }
     }
+    on_grid(path, &history, &rows)?;
     Ok(history)
+}
+
+/// One `inquiries` cell: a whole number from 0 to [`MAX_INQUIRIES_PER_INTERVAL`].
+fn count(cell: &str, place: impl Fn() -> String) -> Result<f64> {
+    let fail = |problem: String, fix: &str| Err(Error::input(place(), problem, fix));
+    let in_bound = |n: f64| (0.0..=MAX_INQUIRIES_PER_INTERVAL).contains(&n);
+    match cell.parse::<f64>() {
+        Ok(n) if in_bound(n) && n.fract() == 0.0 => Ok(n),
+        Ok(n) if n < 0.0 => fail(
+            format!("{n} inquiries is negative"),
+            "use a whole number of zero or more; leave out the row if the hour is unknown",
+        ),
+        Ok(n) if in_bound(n) => fail(
+            format!("{n} inquiries is not a whole number: the column counts chats"),
+            "give the number of chats that came in, e.g. 3 or 4; a share, an average or an amount is not a count",
+        ),
+        Ok(n) if n.is_finite() && n > MAX_INQUIRIES_PER_INTERVAL => fail(
+            format!(
+                "{cell} inquiries is more than the {} a queue can take in one interval",
+                MAX_INQUIRIES_PER_INTERVAL
+            ),
+            "check the column holds chats (not orders or sales) and the interval is not a whole month",
+        ),
+        _ => fail(
+            format!("\"{cell}\" is not a count of inquiries"),
+            "use a whole number of zero or more; leave out the row if the hour is unknown",
+        ),
+    }
+}
+
+/// Every row on the grid most rows keep (the most common step between a queue's rows): a row
+/// off it (`10:53` among hourly rows) is named by its line.
+fn on_grid(path: &Path, history: &History, rows: &[(NaiveDateTime, u64)]) -> Result<()> {
+    let mut steps: BTreeMap<i64, usize> = BTreeMap::new();
+    for series in history.series.values() {
+        for (a, b) in series.keys().zip(series.keys().skip(1)) {
+            *steps.entry((*b - *a).num_minutes()).or_default() += 1;
+        }
+    }
+    let Some((&step, _)) = steps.iter().max_by_key(|(step, n)| (**n, -**step)) else {
+        return Ok(());
+    };
+    let off = rows
+        .iter()
+        .find(|(t, _)| i64::from(minute_of_day(*t)) % step.clamp(1, 24 * 60) != 0);
+    match off {
+        Some((time, line)) => Err(Error::input(
+            format!("{}: line {line}", path.display()),
+            format!(
+                "{} is not the start of a {step}-minute interval, the step between most rows",
+                format_time(*time)
+            ),
+            "write each row at the start of its interval (e.g. 05:00 for the hour from 05:00), adding up rows of the same interval",
+        )),
+        None => Ok(()),
+    }
 }

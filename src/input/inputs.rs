@@ -2,25 +2,32 @@
 
 use std::path::Path;
 
-use super::{read_history, read_requirements, read_scenario, read_staff};
+use super::{checks, read_history, read_requirements, read_scenario, read_staff};
 use crate::error::{Error, Result};
 use crate::plan::{Demand, Inputs, Overrides};
 
 impl Inputs {
     /// Reads the scenario (with `overrides` in place of its `[solver]` settings), its staff
-    /// file checked against it, and its requirements file when it has one, else its history.
+    /// file checked against it, and its requirements file when it has one, else its history;
+    /// what may be a mistake becomes one of the inputs' `warnings`.
     pub fn read(scenario_path: &Path, overrides: &Overrides) -> Result<Inputs> {
         let mut scenario = read_scenario(scenario_path)?;
         overrides.apply(&mut scenario)?;
         let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
         let staff = read_staff(&scenario.staff_file, &queues)?;
         scenario.check_staff(&staff, &scenario_path.display().to_string())?;
+        let mut warnings = checks::events(&scenario);
+        warnings.extend(checks::staff(&scenario, &staff, &scenario.staff_file));
         let demand = match (&scenario.requirements_file, &scenario.history_file) {
             (Some(file), _) => Demand::Given {
                 requirements: read_requirements(file, &scenario)?,
                 file: file.clone(),
             },
-            (None, Some(file)) => Demand::History(read_history(file)?),
+            (None, Some(file)) => {
+                let history = read_history(file)?;
+                warnings.extend(checks::history(&scenario, &history, file)?);
+                Demand::History(history)
+            }
             // `Scenario::from_toml` refuses this already; kept as an error, not a panic.
             (None, None) => {
                 return Err(Error::input(
@@ -34,6 +41,7 @@ impl Inputs {
             scenario,
             staff,
             demand,
+            warnings,
         })
     }
 }

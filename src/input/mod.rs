@@ -1,6 +1,7 @@
 //! Reading the input files (scenario, history, staff, requirements, a plan folder) into the
 //! library's typed values, with errors that name the file, line and column.
 
+mod checks;
 mod history;
 mod inputs;
 mod plan_dir;
@@ -18,13 +19,25 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Reads a whole text file; a missing file says what it is and how to fix the path.
+/// Reads a whole text file; a missing file says what it is and how to fix the path, and a file
+/// in another encoding (GBK/GB18030, what Excel in China often saves) says how to save it as
+/// UTF-8 instead.
 fn read_text(path: &Path, what: &str, fix: &str) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         Error::input(
             path.display().to_string(),
             format!("cannot read the {what}: {e}"),
             fix,
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        Error::input(
+            format!("{}: line {line}", path.display()),
+            format!("the {what} is not UTF-8 text (byte {} is not; GBK or GB18030, as Excel in China often saves, is the usual cause)", at + 1),
+            "save it as UTF-8: in Excel, File > Save As and choose \"CSV UTF-8 (Comma delimited)\"; in a text editor, choose the UTF-8 encoding",
         )
     })
 }

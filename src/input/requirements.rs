@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::scenario::Scenario;
-use crate::staffing::Requirement;
+use crate::staffing::{Requirement, MAX_AGENTS_PER_INTERVAL};
 use crate::time::{format_time, parse_time};
 
 /// Reads `timestamp,queue,agents` rows: agents required per queue and interval of the horizon,
@@ -51,13 +51,23 @@ pub fn read_requirements(path: &Path, scenario: &Scenario) -> Result<Vec<Require
                     "use a [[queues]] name from the scenario",
                 )
             })?;
-        let agents: u32 = field(2).parse().map_err(|_| {
-            Error::input(
-                place(2, "agents"),
-                format!("\"{}\" is not a number of agents", field(2)),
-                "use a whole number of zero or more",
-            )
-        })?;
+        let agents: u32 = match field(2).parse() {
+            Ok(n) if n <= MAX_AGENTS_PER_INTERVAL => n,
+            Ok(n) => {
+                return Err(Error::input(
+                    place(2, "agents"),
+                    format!("{n} agents is more than the {MAX_AGENTS_PER_INTERVAL} shiftcast plans per queue and interval"),
+                    "check the column holds agents (not chats); plan a very large team queue by queue",
+                ))
+            }
+            Err(_) => {
+                return Err(Error::input(
+                    place(2, "agents"),
+                    format!("\"{}\" is not a number of agents", field(2)),
+                    "use a whole number of zero or more",
+                ))
+            }
+        };
         if given.insert((queue, interval), agents).is_some() {
             return Err(Error::input(
                 format!("{}: line {line}", path.display()),

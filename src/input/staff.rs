@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
-use crate::scenario::Person;
+use crate::scenario::{Person, PART_TIME_GROUP};
 use crate::time::ClockWindow;
 
 const COLUMNS: [&str; 7] = [
@@ -143,13 +143,18 @@ fn name(row: &Row, earlier: &[Person]) -> Result<String> {
     Ok(name)
 }
 
-/// `group`: present.
+/// `group`: present, and not `part-time`, the name phases use for hired part-timers.
 fn group(row: &Row) -> Result<String> {
     match row.cell(GROUP) {
         "" => Err(row.error(
             GROUP,
             "the group is empty".into(),
             "give a group such as main or backup",
+        )),
+        PART_TIME_GROUP => Err(row.error(
+            GROUP,
+            format!("\"{PART_TIME_GROUP}\" is the group of the part-timers the plan hires, so phases could not tell this person from them"),
+            "give your own part-time staff another group, e.g. student",
         )),
         group => Ok(group.to_string()),
     }

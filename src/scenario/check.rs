@@ -190,13 +190,20 @@ impl Checker<'_> {
         }
     }
 
-    /// `[history]` or `[requirements]`: the plan needs one of them to know what to cover.
+    /// `[history]` or `[requirements]`: the plan needs one of them, and uses only one.
     pub(super) fn history_or_requirements(&self, raw: &RawScenario) -> Result<()> {
         if raw.history.is_none() && raw.requirements.is_none() {
             return self.fail(
                 "history",
                 "the scenario names neither a history file nor a requirements file",
                 "add [history] file = \"history.csv\" to forecast, or [requirements] file = \"requirements.csv\" with agents per queue and interval",
+            );
+        }
+        if raw.history.is_some() && raw.requirements.is_some() {
+            return self.fail(
+                "requirements",
+                "the scenario names both a history file and a requirements file: the plan would use the requirements and ignore the history",
+                "keep [requirements] to plan from agents you already have, or [history] to forecast; leave out the other",
             );
         }
         Ok(())
@@ -270,6 +277,13 @@ impl Checker<'_> {
         raw: &RawForecast,
         history: Option<&RawHistory>,
     ) -> Result<Settings> {
+        if let Some(RawHistory { weeks: 0, .. }) = history {
+            return self.fail(
+                "history.weeks",
+                "0 weeks gives the profile method nothing to average",
+                "give 1 or more, e.g. weeks = 4 (the default)",
+            );
+        }
         let Some(method) = Method::parse(&raw.method) else {
             return self.fail(
                 "forecast.method",
@@ -284,13 +298,23 @@ impl Checker<'_> {
                 Some(q) => Some(self.share("forecast.staff_for_quantile", q, false, false)?),
                 None => None,
             },
-            profile_weeks: history.map_or(4, |h| h.weeks.max(1)) as usize,
+            profile_weeks: history.map_or(4, |h| h.weeks) as usize,
         })
     }
 
     /// `[rules] min_rest_hours`.
+    /// At most a week: more rest than that between two shifts means no second shift, and past
+    /// about 10^14 hours it no longer fits a time span at all (1e308 panicked).
     pub(super) fn min_rest_hours(&self, raw: &RawRules) -> Result<f64> {
-        self.non_negative("rules.min_rest_hours", raw.min_rest_hours, "11")
+        let hours = self.non_negative("rules.min_rest_hours", raw.min_rest_hours, "11")?;
+        if hours > 168.0 {
+            return self.fail(
+                "rules.min_rest_hours",
+                format!("{hours} hours is more than a week (168 hours) between two shifts"),
+                "give the legal rest between shifts, e.g. min_rest_hours = 11",
+            );
+        }
+        Ok(hours)
     }
 
     /// `[costs]`: prices are zero or more; shortfall and phase rules must cost something, or the

@@ -21,6 +21,13 @@ fn toml_error(text: &str, file: &str, e: &toml::de::Error) -> Error {
             let before = &text[..span.start.min(text.len())];
             let line = before.matches('\n').count() + 1;
             let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
+            if let Some(unquoted) = unquoted_time(text, line) {
+                return Error::input(
+                    format!("{file}: line {line}"),
+                    format!("{unquoted} is written without quotes, so TOML reads it as its own date-time type"),
+                    format!("put dates and times in quotes, e.g. \"{unquoted}\""),
+                );
+            }
             format!("{file}: line {line}, column {column}")
         }
         None => file.to_string(),
@@ -30,6 +37,21 @@ fn toml_error(text: &str, file: &str, e: &toml::de::Error) -> Error {
         e.message().trim().replace('\n', " "),
         "see the scenario format in the README",
     )
+}
+
+/// The value on 1-based `line` when it is a date (`2026-11-11...`) or clock time (`08:00...`)
+/// without quotes: TOML's own date-time, which shiftcast reads only as text.
+fn unquoted_time(text: &str, line: usize) -> Option<&str> {
+    let value = text.lines().nth(line - 1)?.split_once('=')?.1;
+    let value = value.split('#').next()?.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let date = value.len() >= 10
+        && value.get(..4).is_some_and(digits)
+        && value.get(4..).is_some_and(|rest| rest.starts_with('-'));
+    let clock = value
+        .find(':')
+        .is_some_and(|c| (1..=2).contains(&c) && digits(&value[..c]));
+    (date || clock).then_some(value)
 }
 
 #[derive(Deserialize)]

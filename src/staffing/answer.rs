@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use super::{
-    agents_by_rule, evaluate, least_servers, offered_load, with_shrinkage, Model, Targets,
+    agents_by_rule, check_load, evaluate, least_servers, offered_load, with_shrinkage, Model,
+    Targets,
 };
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// One interval's staffing question, its values already checked (the command checks its flags).
 #[derive(Debug, Clone, PartialEq)]
@@ -38,12 +39,17 @@ impl ErlangQuestion {
     /// [`ErlangQuestion::agents_by_rule`].
     pub fn answer(&self) -> Result<ErlangAnswer> {
         let load = offered_load(self.arrivals, self.handle_seconds, self.interval_minutes);
+        check_load(
+            load,
+            "--arrivals",
+            "give the chats of one interval, e.g. --arrivals 1200 --interval-minutes 30",
+        )?;
         let slots = match self.agents {
-            Some(agents) => agents * self.concurrency,
+            Some(agents) => self.chat_slots(agents)?,
             None => least_servers(self.model, load, self.handle_seconds, &self.targets)?,
         };
         let agents = slots.div_ceil(self.concurrency);
-        let chat_slots = agents * self.concurrency;
+        let chat_slots = self.chat_slots(agents)?;
         let performance = evaluate(
             self.model,
             chat_slots,
@@ -66,6 +72,21 @@ impl ErlangQuestion {
             shrinkage: self.shrinkage,
             agents_after_shrinkage: self.shrinkage.map(|s| with_shrinkage(agents, s)),
             agents_by_rule: None,
+        })
+    }
+
+    /// The chats `agents` serve at once, if a count can hold them (4,294,967,295: `--agents
+    /// 400000 --concurrency 100000` once wrapped round to 13,453 agents).
+    fn chat_slots(&self, agents: u32) -> Result<u32> {
+        agents.checked_mul(self.concurrency).ok_or_else(|| {
+            Error::input(
+                "--agents",
+                format!(
+                    "{agents} agents serving {} chats at once is more chats than shiftcast counts",
+                    self.concurrency
+                ),
+                "give the agents and chats at once of one real queue, e.g. --agents 40 --concurrency 3",
+            )
         })
     }
 

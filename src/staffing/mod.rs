@@ -10,6 +10,7 @@
 //! exponential patience and Erlang A replaces Erlang C.
 
 mod answer;
+mod bounds;
 pub mod erlang_a;
 pub mod erlang_c;
 mod phases;
@@ -20,7 +21,9 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::forecast::ForecastRow;
 use crate::scenario::{Queue, Scenario};
+use crate::time::format_time;
 pub use answer::{ErlangAnswer, ErlangQuestion};
+pub use bounds::{check_load, MAX_AGENTS_PER_INTERVAL, MAX_OFFERED_LOAD_ERLANG};
 pub use phases::with_phase_minimums;
 
 /// Which queueing formula to use.
@@ -208,6 +211,11 @@ pub fn least_servers(
     if load <= 0.0 {
         return Ok(0);
     }
+    check_load(
+        load,
+        "staffing",
+        "check the arrivals and handle time of the interval",
+    )?;
     let within = targets.service_level.map(|t| t.within_seconds);
     let meets = |n: u32| targets.met_by(&evaluate(model, n, load, handle_seconds, within));
     let by_occupancy = targets
@@ -375,11 +383,20 @@ pub fn requirements(scenario: &Scenario, forecast: &[ForecastRow]) -> Result<Vec
         let Some(queue) = scenario.queue(&row.queue) else {
             continue;
         };
+        let load = offered_load(row.inquiries, queue.handle_time_seconds, minutes);
+        check_load(
+            load,
+            &format!("{} {}", format_time(row.time), row.queue),
+            &format!(
+                "{:.0} inquiries forecast: check the history's counts and the events' targets, warmup and aftersale_contact_rate",
+                row.inquiries
+            ),
+        )?;
         out.push(Requirement {
             time: row.time,
             queue: row.queue.clone(),
             inquiries: row.inquiries,
-            offered_load: offered_load(row.inquiries, queue.handle_time_seconds, minutes),
+            offered_load: load,
             agents_required: agents_required(queue, row.inquiries, minutes)?,
             agents_by_rule: queue
                 .chats_per_agent_hour

@@ -33,6 +33,7 @@ pub fn given(scenario: Scenario, staff: Vec<Person>, requirements: Vec<Requireme
             requirements,
             file: "requirements.csv".into(),
         },
+        warnings: Vec::new(),
     }
 }
 

@@ -6,6 +6,17 @@ use crate::scenario::file::{RawEvent, RawPastEvent, RawQueue};
 use crate::scenario::{Event, PastEvent, Queue, SalesTarget};
 use crate::time::Horizon;
 
+/// Most orders one event may target: a hundred million, some ten times what the busiest single
+/// shops sell on Double 11. Past it the event's hours need more agents than a plan can hold
+/// (`target_orders = 3000000000` grew to 6 GB in 20 s before this bound).
+pub const MAX_TARGET_ORDERS: f64 = 100_000_000.0;
+
+/// Longest event, past event or reminder period: 744 hours (31 days), longer than any
+/// promotion's own hours (Double 11's pre-sale weeks are its warmup). Past about 10^9 hours the
+/// event's end is past the last date the calendar holds, and reminders spread over 1e300 hours
+/// never finished.
+pub const MAX_EVENT_HOURS: u32 = 31 * 24;
+
 /// Validates an optional value with `check`.
 fn optional(value: Option<f64>, check: impl FnOnce(f64) -> Result<f64>) -> Result<Option<f64>> {
     value.map(check).transpose()
@@ -179,7 +190,16 @@ impl Checker<'_> {
                 true,
                 true,
             )?,
-            reminder_hours: self.positive(&key("reminder_hours"), e.reminder_hours, "2")?,
+            reminder_hours: match self.positive(&key("reminder_hours"), e.reminder_hours, "2")? {
+                h if h <= f64::from(MAX_EVENT_HOURS) => h,
+                _ => {
+                    return self.fail(
+                        &key("reminder_hours"),
+                        format!("reminders over more than {MAX_EVENT_HOURS} hours (31 days), longer than an event may last"),
+                        "e.g. reminder_hours = 2",
+                    )
+                }
+            },
             reminder_handle_seconds: self.positive(
                 &key("reminder_handle_seconds"),
                 e.reminder_handle_seconds,
@@ -188,25 +208,37 @@ impl Checker<'_> {
         })
     }
 
-    /// Orders, or sales with an average order value: exactly one of the two.
+    /// Orders, or sales with an average order value: exactly one of the two, at most
+    /// [`MAX_TARGET_ORDERS`] orders.
     fn sales_target(&self, i: usize, e: &RawEvent) -> Result<SalesTarget> {
         let key = |k: &str| format!("events[{i}].{k}");
-        match (e.target_orders, e.target_sales, e.average_order_value) {
-            (Some(orders), None, None) => Ok(SalesTarget::Orders(self.positive(
-                &key("target_orders"),
-                orders,
-                "30000",
-            )?)),
-            (None, Some(amount), Some(aov)) => Ok(SalesTarget::Sales {
+        let target = match (e.target_orders, e.target_sales, e.average_order_value) {
+            (Some(orders), None, None) => {
+                SalesTarget::Orders(self.positive(&key("target_orders"), orders, "30000")?)
+            }
+            (None, Some(amount), Some(aov)) => SalesTarget::Sales {
                 amount: self.positive(&key("target_sales"), amount, "6000000")?,
                 average_order_value: self.positive(&key("average_order_value"), aov, "200")?,
-            }),
+            },
             _ => self.fail(
                 &key("target_orders"),
                 "the sales target is missing or given twice",
                 "give either target_orders, or target_sales with average_order_value",
-            ),
+            )?,
+        };
+        let orders = target.orders();
+        if !(orders.is_finite() && orders <= MAX_TARGET_ORDERS) {
+            let which = match target {
+                SalesTarget::Orders(_) => "target_orders",
+                SalesTarget::Sales { .. } => "target_sales",
+            };
+            return self.fail(
+                &key(which),
+                format!("{orders:.0} orders is more than the {MAX_TARGET_ORDERS:.0} one shop's event is planned for (the busiest shops sell a few million on Double 11)"),
+                "give the shop's own target in orders (or sales in yuan with average_order_value), e.g. 30000",
+            );
         }
+        Ok(target)
     }
 
     /// How the event's volume spreads: after-sale day shares that add up to 1, a length above
@@ -225,9 +257,7 @@ impl Checker<'_> {
                 "give non-negative shares per day that add up to 1, e.g. [0.1, 0.3, 0.3, 0.2, 0.1]",
             );
         }
-        if e.hours == 0 {
-            return self.fail(&key("hours"), "the event lasts 0 hours", "e.g. hours = 24");
-        }
+        self.event_hours(&key("hours"), e.hours)?;
         if let Some(curve) = &e.curve {
             let intervals = e.hours * 60 / horizon.interval_minutes;
             if curve.len() != intervals as usize
@@ -244,10 +274,26 @@ impl Checker<'_> {
         Ok(())
     }
 
+    /// An event's length: 1 to [`MAX_EVENT_HOURS`] hours.
+    fn event_hours(&self, key: &str, hours: u32) -> Result<()> {
+        if hours == 0 {
+            return self.fail(key, "the event lasts 0 hours", "e.g. hours = 24");
+        }
+        if hours > MAX_EVENT_HOURS {
+            return self.fail(
+                key,
+                format!("{hours} hours is longer than the {MAX_EVENT_HOURS} (31 days) an event may last"),
+                "give the hours of the promotion itself, e.g. hours = 24; days before it are its warmup",
+            );
+        }
+        Ok(())
+    }
+
     /// `[[past_events]]`: promotions in the history, set aside from ordinary days.
     pub(in crate::scenario) fn past_events(&self, raw: &[RawPastEvent]) -> Result<Vec<PastEvent>> {
         let mut past_events = Vec::new();
         for (i, e) in raw.iter().enumerate() {
+            self.event_hours(&format!("past_events[{i}].hours"), e.hours)?;
             past_events.push(PastEvent {
                 name: e.name.clone(),
                 start: self.time(&format!("past_events[{i}].start"), &e.start)?,
