@@ -51,23 +51,7 @@ pub fn read_requirements(path: &Path, scenario: &Scenario) -> Result<Vec<Require
                     "use a [[queues]] name from the scenario",
                 )
             })?;
-        let agents: u32 = match field(2).parse() {
-            Ok(n) if n <= MAX_AGENTS_PER_INTERVAL => n,
-            Ok(n) => {
-                return Err(Error::input(
-                    place(2, "agents"),
-                    format!("{n} agents is more than the {MAX_AGENTS_PER_INTERVAL} shiftcast plans per queue and interval"),
-                    "check the column holds agents (not chats); plan a very large team queue by queue",
-                ))
-            }
-            Err(_) => {
-                return Err(Error::input(
-                    place(2, "agents"),
-                    format!("\"{}\" is not a number of agents", field(2)),
-                    "use a whole number of zero or more",
-                ))
-            }
-        };
+        let agents = agents(field(2), || place(2, "agents"))?;
         if given.insert((queue, interval), agents).is_some() {
             return Err(Error::input(
                 format!("{}: line {line}", path.display()),
@@ -76,6 +60,32 @@ pub fn read_requirements(path: &Path, scenario: &Scenario) -> Result<Vec<Require
             ));
         }
     }
+    every_interval(&given, scenario, path)
+}
+
+/// One `agents` cell: a whole number of agents within what a plan holds.
+fn agents(text: &str, place: impl Fn() -> String) -> Result<u32> {
+    match text.parse() {
+        Ok(n) if n <= MAX_AGENTS_PER_INTERVAL => Ok(n),
+        Ok(n) => Err(Error::input(
+            place(),
+            format!("{n} agents is more than the {MAX_AGENTS_PER_INTERVAL} shiftcast plans per queue and interval"),
+            "check the column holds agents (not chats); plan a very large team queue by queue",
+        )),
+        Err(_) => Err(Error::input(
+            place(),
+            format!("\"{text}\" is not a number of agents"),
+            "use a whole number of zero or more",
+        )),
+    }
+}
+
+/// The rows read, queue by queue then by time, with every queue and interval present.
+fn every_interval(
+    given: &BTreeMap<(usize, usize), u32>,
+    scenario: &Scenario,
+    path: &Path,
+) -> Result<Vec<Requirement>> {
     let times = scenario.horizon.times();
     let mut requirements = Vec::new();
     for (q, queue) in scenario.queues.iter().enumerate() {
