@@ -4,54 +4,24 @@
 use std::path::Path;
 use std::process::Command;
 
-const SCENARIO: &str = r#"
-[horizon]
-start = "2026-11-10T00:00"
-end = "2026-11-11T00:00"
-interval_minutes = 60
-[history]
-file = "history.csv"
-[staff]
-file = "staff.csv"
-[costs]
-full_time_per_hour = 35
-part_time_per_hour = 45
-shortfall_per_agent_hour = 500
-[[queues]]
-name = "presale"
-handle_time_seconds = 180
-service_level = 0.8
-answer_within_seconds = 30
-[[shifts]]
-name = "day"
-start = "08:00"
-hours = 8
-[[phases]]
-name = "main"
-start = "2026-11-10T08:00"
-end = "2026-11-10T12:00"
-queues = ["presale"]
-may = ["main", "part-time"]
-"#;
+mod common;
+use common::{small_history, SMALL_SCENARIO, SMALL_STAFF};
 
-const STAFF: &str = "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
-Li Wei,main,presale,00:00-24:00,,8,40\n";
-
-fn history() -> String {
-    let mut text = String::from("timestamp,queue,inquiries\n");
-    for day in 3..=9 {
-        for hour in 0..24 {
-            text += &format!("2026-11-{day:02}T{hour:02}:00,presale,{}\n", 10 + hour);
-        }
-    }
-    text
+/// The small scenario with a morning phase open to the main group and part-timers.
+fn scenario_text() -> String {
+    format!(
+        "{SMALL_SCENARIO}[[phases]]\nname = \"main\"\nstart = \"2026-11-10T08:00\"\nend = \"2026-11-10T12:00\"\nqueues = [\"presale\"]\nmay = [\"main\", \"part-time\"]\n"
+    )
 }
 
 /// Runs `plan` on the files, with `edit` applied to them first; returns (success, stderr, out dir exists).
 fn run(edit: impl FnOnce(&mut String, &mut String, &mut String)) -> (bool, String, bool) {
     let dir = tempfile::tempdir().unwrap();
-    let (mut scenario, mut history, mut staff) =
-        (SCENARIO.to_string(), history(), STAFF.to_string());
+    let (mut scenario, mut history, mut staff) = (
+        scenario_text(),
+        small_history("presale"),
+        SMALL_STAFF.to_string(),
+    );
     edit(&mut scenario, &mut history, &mut staff);
     for (name, text) in [
         ("scenario.toml", &scenario),

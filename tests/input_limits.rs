@@ -8,34 +8,9 @@ use std::path::Path;
 use std::process::Command;
 
 mod common;
-use common::shiftcast;
+use common::{shiftcast, small_history, SMALL_SCENARIO, SMALL_STAFF};
 
-/// A day of hourly presale planning from a week of history (as in tests/bad_input.rs).
-const SCENARIO: &str = r#"
-[horizon]
-start = "2026-11-10T00:00"
-end = "2026-11-11T00:00"
-interval_minutes = 60
-[history]
-file = "history.csv"
-[staff]
-file = "staff.csv"
-[costs]
-full_time_per_hour = 35
-part_time_per_hour = 45
-shortfall_per_agent_hour = 500
-[[queues]]
-name = "presale"
-handle_time_seconds = 180
-service_level = 0.8
-answer_within_seconds = 30
-[[shifts]]
-name = "day"
-start = "08:00"
-hours = 8
-"#;
-
-/// A four-hour event with a curve, to append to `SCENARIO`; `{start}` and `{target}` are filled.
+/// A four-hour event with a curve, to append to `SMALL_SCENARIO`; `{start}` and `{target}` are filled.
 const EVENT: &str = r#"
 [[events]]
 name = "flash sale"
@@ -47,19 +22,6 @@ conversion_rate = 0.5
 presale_queue = "presale"
 curve = [4, 3, 2, 1]
 "#;
-
-const STAFF: &str = "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
-Li Wei,main,presale,00:00-24:00,,8,40\n";
-
-fn history() -> String {
-    let mut text = String::from("timestamp,queue,inquiries\n");
-    for day in 3..=9 {
-        for hour in 0..24 {
-            text += &format!("2026-11-{day:02}T{hour:02}:00,presale,{}\n", 10 + hour);
-        }
-    }
-    text
-}
 
 fn event(start: &str, target: &str) -> String {
     EVENT.replace("{start}", start).replace("{target}", target)
@@ -78,8 +40,11 @@ struct Run {
 /// Runs `plan` (with `flags` after `--out plan`) on the files as `edit` leaves them.
 fn plan_with(flags: &[&str], edit: impl FnOnce(&mut String, &mut String, &mut String)) -> Run {
     let dir = tempfile::tempdir().unwrap();
-    let (mut scenario, mut history, mut staff) =
-        (SCENARIO.to_string(), history(), STAFF.to_string());
+    let (mut scenario, mut history, mut staff) = (
+        SMALL_SCENARIO.to_string(),
+        small_history("presale"),
+        SMALL_STAFF.to_string(),
+    );
     edit(&mut scenario, &mut history, &mut staff);
     for (name, text) in [
         ("scenario.toml", &scenario),
@@ -240,7 +205,7 @@ fn more_agents_in_one_hour_than_a_plan_holds() {
 #[test]
 fn a_requirements_cell_of_a_million_agents() {
     let dir = tempfile::tempdir().unwrap();
-    let scenario = SCENARIO.replace(
+    let scenario = SMALL_SCENARIO.replace(
         "[history]\nfile = \"history.csv\"",
         "[requirements]\nfile = \"requirements.csv\"",
     );
@@ -250,7 +215,7 @@ fn a_requirements_cell_of_a_million_agents() {
         requirements += &format!("2026-11-10T{hour:02}:00,presale,{agents}\n");
     }
     std::fs::write(dir.path().join("scenario.toml"), scenario).unwrap();
-    std::fs::write(dir.path().join("staff.csv"), STAFF).unwrap();
+    std::fs::write(dir.path().join("staff.csv"), SMALL_STAFF).unwrap();
     std::fs::write(dir.path().join("requirements.csv"), requirements).unwrap();
     assert_error(
         run_in(dir.path(), &[]),
@@ -537,10 +502,10 @@ fn a_clean_plan_has_no_warnings_key() {
 #[test]
 fn a_gbk_csv_says_save_as_utf8_not_check_the_path() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("scenario.toml"), SCENARIO).unwrap();
-    std::fs::write(dir.path().join("history.csv"), history()).unwrap();
+    std::fs::write(dir.path().join("scenario.toml"), SMALL_SCENARIO).unwrap();
+    std::fs::write(dir.path().join("history.csv"), small_history("presale")).unwrap();
     // "李伟" in GBK, as Excel in China saves it.
-    let mut staff = STAFF.replace("Li Wei", "@").into_bytes();
+    let mut staff = SMALL_STAFF.replace("Li Wei", "@").into_bytes();
     let at = staff.iter().position(|b| *b == b'@').unwrap();
     staff.splice(at..=at, [0xC0, 0xEE, 0xCE, 0xB0]);
     std::fs::write(dir.path().join("staff.csv"), staff).unwrap();

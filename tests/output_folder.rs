@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 
 mod common;
-use common::example;
+use common::{example, small_history, SMALL_SCENARIO};
 
 /// Runs `shiftcast` in `dir`; it must not panic.
 fn run_in(dir: &Path, args: &[&str]) -> Output {
@@ -260,49 +260,20 @@ fn a_folder_where_a_file_is_wanted_gets_a_clear_error() {
     assert_eq!(names(dir.path()), ["week"]);
 }
 
-const SMALL: &str = r#"
-[horizon]
-start = "2026-11-10T00:00"
-end = "2026-11-11T00:00"
-interval_minutes = 60
-[history]
-file = "history.csv"
-[staff]
-file = "staff.csv"
-[costs]
-full_time_per_hour = 35
-part_time_per_hour = 45
-shortfall_per_agent_hour = 500
-[[queues]]
-name = "+1/chat"
-handle_time_seconds = 180
-service_level = 0.8
-answer_within_seconds = 30
-[[shifts]]
-name = "@day"
-start = "08:00"
-hours = 8
-[[phases]]
-name = "-main"
-start = "2026-11-10T08:00"
-end = "2026-11-10T12:00"
-queues = ["+1/chat"]
-may = ["main", "part-time"]
-"#;
+/// The small scenario with its queue, shift and a phase named like formulas.
+fn formula_scenario() -> String {
+    SMALL_SCENARIO.replace("presale", "+1/chat").replace("name = \"day\"", "name = \"@day\"")
+        + "[[phases]]\nname = \"-main\"\nstart = \"2026-11-10T08:00\"\nend = \"2026-11-10T12:00\"\nqueues = [\"+1/chat\"]\nmay = [\"main\", \"part-time\"]\n"
+}
 
 /// A one-day plan whose queue, shift, phase and staff names all start like a formula.
 fn formula_names() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let mut history = String::from("timestamp,queue,inquiries\n");
-    for day in 3..=9 {
-        for hour in 0..24 {
-            history += &format!("2026-11-{day:02}T{hour:02}:00,+1/chat,{}\n", 10 + hour);
-        }
-    }
+    let history = small_history("+1/chat");
     let staff = "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
                  =1+2,main,+1/chat,00:00-24:00,,8,40\n";
     for (name, text) in [
-        ("scenario.toml", SMALL),
+        ("scenario.toml", formula_scenario().as_str()),
         ("history.csv", history.as_str()),
         ("staff.csv", staff),
     ] {

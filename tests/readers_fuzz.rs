@@ -10,23 +10,15 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use shiftcast::{Error, Inputs, Overrides};
 
-const SCENARIO: &str = r#"[horizon]
-start = "2026-11-10T00:00"
-end = "2026-11-11T00:00"
-interval_minutes = 60
-[history]
-file = "history.csv"
-[staff]
-file = "staff.csv"
-[costs]
-full_time_per_hour = 35
-part_time_per_hour = 45
-shortfall_per_agent_hour = 500
-[[queues]]
-name = "presale"
-handle_time_seconds = 180
-service_level = 0.8
-answer_within_seconds = 30
+mod common;
+use common::{small_history, SMALL_SCENARIO};
+
+/// The small scenario with a meal break on its shift, an event and a phase.
+fn scenario_text() -> String {
+    format!("{SMALL_SCENARIO}{EXTRA}")
+}
+
+const EXTRA: &str = r#"breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }]
 [[events]]
 name = "double11"
 start = "2026-11-10T20:00"
@@ -39,11 +31,6 @@ aftersale_queue = "presale"
 aftersale_contact_rate = 0.1
 aftersale_lag = [1.0]
 curve = [0.6, 0.4]
-[[shifts]]
-name = "day"
-start = "08:00"
-hours = 8
-breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }]
 [[phases]]
 name = "main"
 start = "2026-11-10T08:00"
@@ -56,17 +43,6 @@ const STAFF: &str =
     "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week,max_days_in_row\n\
 Li Wei,main,presale,00:00-24:00,,8,40,5\n\
 Wang Fang,backup,presale,08:00-22:00,2026-11-10,8,40,\n";
-
-/// A week of hourly history before the horizon.
-fn history() -> String {
-    let mut text = String::from("timestamp,queue,inquiries\n");
-    for day in 3..=9 {
-        for hour in 0..24 {
-            text += &format!("2026-11-{day:02}T{hour:02}:00,presale,{}\n", 10 + hour);
-        }
-    }
-    text
-}
 
 /// Agents required for every hour of the horizon.
 fn requirements() -> String {
@@ -159,17 +135,17 @@ fn apply(text: &str, edit: &Edit) -> String {
 /// Writes the folder (with `edits` applied to file number `which`) and reads it.
 fn read_mutated(dir: &Path, given: bool, which: usize, edits: &[Edit]) -> shiftcast::Result<()> {
     let scenario = if given {
-        SCENARIO.replace(
+        scenario_text().replace(
             "[history]\nfile = \"history.csv\"",
             "[requirements]\nfile = \"requirements.csv\"",
         )
     } else {
-        SCENARIO.to_string()
+        scenario_text()
     };
     let mut files = [
         ("scenario.toml", scenario),
         ("staff.csv", STAFF.to_string()),
-        ("history.csv", history()),
+        ("history.csv", small_history("presale")),
         ("requirements.csv", requirements()),
     ];
     for e in edits {

@@ -24,6 +24,49 @@ pub fn scenario(text: &str) -> Scenario {
 
 include!("builders.rs");
 
+/// A day of hourly pre-sale planning (2026-11-10) from a week of history, one 8-hour day shift
+/// (a table to append to): the small scenario folder the bad-input tests break one piece at a
+/// time, with [`SMALL_STAFF`] and [`small_history`].
+pub const SMALL_SCENARIO: &str = r#"
+[horizon]
+start = "2026-11-10T00:00"
+end = "2026-11-11T00:00"
+interval_minutes = 60
+[history]
+file = "history.csv"
+[staff]
+file = "staff.csv"
+[costs]
+full_time_per_hour = 35
+part_time_per_hour = 45
+shortfall_per_agent_hour = 500
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+"#;
+
+/// One main-group agent for [`SMALL_SCENARIO`].
+pub const SMALL_STAFF: &str =
+    "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
+Li Wei,main,presale,00:00-24:00,,8,40\n";
+
+/// A week of hourly history of `queue` before [`SMALL_SCENARIO`]'s day: 10 + hour chats.
+pub fn small_history(queue: &str) -> String {
+    let mut text = String::from("timestamp,queue,inquiries\n");
+    for day in 3..=9 {
+        for hour in 0..24 {
+            text += &format!("2026-11-{day:02}T{hour:02}:00,{queue},{}\n", 10 + hour);
+        }
+    }
+    text
+}
+
 /// Inputs built in memory: agents required given directly, as a `[requirements] file` would.
 pub fn given(scenario: Scenario, staff: Vec<Person>, requirements: Vec<Requirement>) -> Inputs {
     Inputs {
