@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 mod common;
-use common::{small_history, SMALL_SCENARIO, SMALL_STAFF};
+use common::{folder, small_history, SMALL_SCENARIO, SMALL_STAFF};
 
 /// The small scenario with a morning phase open to the main group and part-timers.
 fn scenario_text() -> String {
@@ -16,20 +16,13 @@ fn scenario_text() -> String {
 
 /// Runs `plan` on the files, with `edit` applied to them first; returns (success, stderr, out dir exists).
 fn run(edit: impl FnOnce(&mut String, &mut String, &mut String)) -> (bool, String, bool) {
-    let dir = tempfile::tempdir().unwrap();
     let (mut scenario, mut history, mut staff) = (
         scenario_text(),
         small_history("presale"),
         SMALL_STAFF.to_string(),
     );
     edit(&mut scenario, &mut history, &mut staff);
-    for (name, text) in [
-        ("scenario.toml", &scenario),
-        ("history.csv", &history),
-        ("staff.csv", &staff),
-    ] {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
+    let dir = folder(&scenario, &history, &staff);
     let out = dir.path().join("plan");
     let output = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
         .args(["plan", "scenario.toml", "--out", "plan"])

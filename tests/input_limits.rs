@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 mod common;
-use common::{shiftcast, small_history, SMALL_SCENARIO, SMALL_STAFF};
+use common::{folder, shiftcast, small_history, SMALL_SCENARIO, SMALL_STAFF};
 
 /// A four-hour event with a curve, to append to `SMALL_SCENARIO`; `{start}` and `{target}` are filled.
 const EVENT: &str = r#"
@@ -39,21 +39,13 @@ struct Run {
 
 /// Runs `plan` (with `flags` after `--out plan`) on the files as `edit` leaves them.
 fn plan_with(flags: &[&str], edit: impl FnOnce(&mut String, &mut String, &mut String)) -> Run {
-    let dir = tempfile::tempdir().unwrap();
     let (mut scenario, mut history, mut staff) = (
         SMALL_SCENARIO.to_string(),
         small_history("presale"),
         SMALL_STAFF.to_string(),
     );
     edit(&mut scenario, &mut history, &mut staff);
-    for (name, text) in [
-        ("scenario.toml", &scenario),
-        ("history.csv", &history),
-        ("staff.csv", &staff),
-    ] {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    run_in(dir.path(), flags)
+    run_in(folder(&scenario, &history, &staff).path(), flags)
 }
 
 fn run_in(dir: &Path, flags: &[&str]) -> Run {

@@ -56,6 +56,19 @@ pub const SMALL_STAFF: &str =
     "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
 Li Wei,main,presale,00:00-24:00,,8,40\n";
 
+/// A fresh folder holding scenario.toml, history.csv and staff.csv with these texts.
+pub fn folder(scenario: &str, history: &str, staff: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("scenario.toml", scenario),
+        ("history.csv", history),
+        ("staff.csv", staff),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
 /// A week of hourly history of `queue` before [`SMALL_SCENARIO`]'s day: 10 + hour chats.
 pub fn small_history(queue: &str) -> String {
     let mut text = String::from("timestamp,queue,inquiries\n");
