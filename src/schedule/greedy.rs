@@ -8,10 +8,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use good_lp::{Constraint, IntoAffineExpression, Variable};
+use good_lp::Variable;
 
 use super::model::{Model, PartTimeShift};
-use super::rules::Rule;
+use super::rules::{RowIndex, PERSONAL_RULES};
 
 /// How long past the deadline the greedy steps of a run may go on, together; each stops with
 /// what it has by then.
@@ -87,36 +87,14 @@ impl Model<'_> {
     }
 
     /// When naming: gives each planned shift to the first member who can take it beside the
-    /// shifts already given, keeping [`Rule::OneShiftAtATimeWithRest`],
-    /// [`Rule::DailyAndWeeklyHours`] and [`Rule::DaysInARow`]; a shift nobody can take (or left
-    /// when the budget ends) stays dropped.
+    /// shifts already given, keeping the [`PERSONAL_RULES`] (rest, hours, days in a row); a
+    /// shift nobody can take (or left when the budget ends) stays dropped.
     pub(super) fn name_greedily(&self, values: &mut HashMap<Variable, f64>) {
         if !self.naming {
             return;
         }
         let until = self.deadline.grace_until(GREEDY_BUDGET);
-        let rows: Vec<Constraint> = [
-            Rule::OneShiftAtATimeWithRest,
-            Rule::DailyAndWeeklyHours,
-            Rule::DaysInARow,
-        ]
-        .into_iter()
-        .flat_map(|rule| self.rows(rule))
-        .collect();
-        let mut rows_of: HashMap<Variable, Vec<usize>> = HashMap::new();
-        for (r, row) in rows.iter().enumerate() {
-            for (v, _) in row.expression().linear_coefficients() {
-                rows_of.entry(v).or_default().push(r);
-            }
-        }
-        let holds = |values: &HashMap<Variable, f64>, var: Variable| {
-            rows_of.get(&var).is_none_or(|mine| {
-                mine.iter().all(|&r| {
-                    let value = rows[r].expression().eval_with(values);
-                    value <= 1e-6 && (!rows[r].is_equality() || value >= -1e-6)
-                })
-            })
-        };
+        let personal = RowIndex::new(self, &PERSONAL_RULES);
         for f in &self.fills {
             for _ in 0..f.count {
                 if Instant::now() > until {
@@ -125,7 +103,7 @@ impl Model<'_> {
                 let taker = self.staff_shifts.iter().find(|s| {
                     s.slot == f.slot && values.get(&s.var).copied().unwrap_or(0.0) < 0.5 && {
                         values.insert(s.var, 1.0);
-                        let ok = holds(values, s.var);
+                        let ok = personal.hold_for(s.var, values);
                         values.insert(s.var, 0.0);
                         ok
                     }

@@ -6,11 +6,11 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use good_lp::{Constraint, IntoAffineExpression, Variable};
+use good_lp::Variable;
 
 use super::candidates::staff_may_take;
 use super::model::{Model, Stage};
-use super::rules::Rule;
+use super::rules::{RowIndex, PERSONAL_RULES};
 
 /// How long past the deadline the checks may go on (the greedy steps before them have 2 s of
 /// it); what is not checked by then names no rule.
@@ -29,8 +29,7 @@ pub(super) struct Hindsight<'m, 'a> {
 /// shifts, and their named shifts taken.
 struct Own<'a> {
     model: Model<'a>,
-    rows: Vec<Constraint>,
-    rows_of: HashMap<Variable, Vec<usize>>,
+    personal: RowIndex,
     taken: HashMap<Variable, f64>,
 }
 
@@ -45,9 +44,8 @@ impl<'m, 'a> Hindsight<'m, 'a> {
         }
     }
 
-    /// Whether `person` could also work `slot` beside their named shifts without breaking
-    /// [`Rule::OneShiftAtATimeWithRest`], [`Rule::DailyAndWeeklyHours`] or
-    /// [`Rule::DaysInARow`]; None when the check ran out of time.
+    /// Whether `person` could also work `slot` beside their named shifts without breaking the
+    /// [`PERSONAL_RULES`] (rest, hours, days in a row); None when the check ran out of time.
     pub(super) fn could_take(&self, person: usize, slot: usize) -> Option<bool> {
         if let Some(answer) = self.answers.borrow().get(&(person, slot)) {
             return Some(*answer);
@@ -81,20 +79,7 @@ impl<'m, 'a> Hindsight<'m, 'a> {
             counts,
         };
         let model = Model::new(m.scenario, m.staff, &[], stage);
-        let rows: Vec<Constraint> = [
-            Rule::OneShiftAtATimeWithRest,
-            Rule::DailyAndWeeklyHours,
-            Rule::DaysInARow,
-        ]
-        .into_iter()
-        .flat_map(|rule| model.rows(rule))
-        .collect();
-        let mut rows_of: HashMap<Variable, Vec<usize>> = HashMap::new();
-        for (r, row) in rows.iter().enumerate() {
-            for (v, _) in row.expression().linear_coefficients() {
-                rows_of.entry(v).or_default().push(r);
-            }
-        }
+        let personal = RowIndex::new(&model, &PERSONAL_RULES);
         // Every variable is given a value: a `HashMap` solution panics on one it lacks.
         let mut taken: HashMap<Variable, f64> = model
             .vars
@@ -106,8 +91,7 @@ impl<'m, 'a> Hindsight<'m, 'a> {
         }
         Own {
             model,
-            rows,
-            rows_of,
+            personal,
             taken,
         }
     }
@@ -128,17 +112,7 @@ impl Own<'_> {
             return false;
         }
         self.taken.insert(var, 1.0);
-        let holds = self.rows_of.get(&var).is_none_or(|rows| {
-            rows.iter().all(|&r| {
-                let row = &self.rows[r];
-                let value = row.expression().eval_with(&self.taken);
-                if row.is_equality() {
-                    value.abs() <= 1e-6
-                } else {
-                    value <= 1e-6
-                }
-            })
-        });
+        let holds = self.personal.hold_for(var, &self.taken);
         self.taken.insert(var, 0.0);
         holds
     }

@@ -1,10 +1,10 @@
 //! The rules every plan keeps, as values ([`Rule`]: name, hard or priced) and as rows (one named
 //! function per rule on the model, listed once in [`Model::rows`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDateTime};
-use good_lp::{constraint, Constraint, Expression, Variable};
+use good_lp::{constraint, Constraint, Expression, IntoAffineExpression, Variable};
 
 use super::flow::linked;
 use super::model::{Model, StaffShift};
@@ -110,6 +110,47 @@ impl Rule {
             RuleKind::Priced(key) => Some(key),
             RuleKind::Hard => None,
         }
+    }
+}
+
+/// The rules a person's own week keeps (rest, daily and weekly hours, days in a row): what
+/// greedy naming and the after-the-fact checks test one shift at a time.
+pub(super) const PERSONAL_RULES: [Rule; 3] = [
+    Rule::OneShiftAtATimeWithRest,
+    Rule::DailyAndWeeklyHours,
+    Rule::DaysInARow,
+];
+
+/// Whether `values` break `row` (normalised to `expression <= 0`, or `== 0`) by more than 1e-6.
+pub(super) fn broken(row: &Constraint, values: &HashMap<Variable, f64>) -> bool {
+    let value = row.expression().eval_with(values);
+    value > 1e-6 || (row.is_equality() && value < -1e-6)
+}
+
+/// Some rules' rows with, per variable, the rows it appears in: to test one change at a time
+/// without evaluating every row.
+pub(super) struct RowIndex {
+    rows: Vec<Constraint>,
+    of: HashMap<Variable, Vec<usize>>,
+}
+
+impl RowIndex {
+    pub(super) fn new(model: &Model, rules: &[Rule]) -> Self {
+        let rows: Vec<Constraint> = rules.iter().flat_map(|r| model.rows(*r)).collect();
+        let mut of: HashMap<Variable, Vec<usize>> = HashMap::new();
+        for (k, row) in rows.iter().enumerate() {
+            for (v, _) in row.expression().linear_coefficients() {
+                of.entry(v).or_default().push(k);
+            }
+        }
+        RowIndex { rows, of }
+    }
+
+    /// Whether every row holding `var` holds in `values`.
+    pub(super) fn hold_for(&self, var: Variable, values: &HashMap<Variable, f64>) -> bool {
+        self.of
+            .get(&var)
+            .is_none_or(|rows| rows.iter().all(|&k| !broken(&self.rows[k], values)))
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use good_lp::Variable;
 
 use super::model::{Model, Stage};
-use super::rules::Rule;
+use super::rules::{broken, Rule};
 use crate::scenario::{Person, Scenario};
 use crate::staffing::Requirement;
 use crate::time::{parse_time, ClockWindow};
@@ -22,14 +22,7 @@ impl Model<'_> {
     pub(super) fn violations(&self, rule: Rule, assignment: &Assignment) -> usize {
         self.rows(rule)
             .iter()
-            .filter(|row| {
-                let value = row.expression().eval_with(assignment);
-                if row.is_equality() {
-                    value.abs() > 1e-6
-                } else {
-                    value > 1e-6
-                }
-            })
+            .filter(|row| broken(row, assignment))
             .count()
     }
 
