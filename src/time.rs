@@ -1,7 +1,7 @@
 //! Time on the plan's grid: the horizon and its intervals (wrapping round a cyclic week), daily
 //! clock windows, and the one timestamp format every file uses.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 /// Timestamps in every file: interval start in local clock time.
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
@@ -38,6 +38,23 @@ impl Horizon {
     /// The number of intervals.
     pub fn len(&self) -> usize {
         ((self.end - self.start).num_minutes() / i64::from(self.interval_minutes)) as usize
+    }
+
+    /// The plan's week a date falls in, for weekly minimums and salaries: 7-day blocks from the
+    /// horizon's first day (a day before it, where an overnight shift may start, is week 0).
+    pub fn week_of(&self, date: NaiveDate) -> usize {
+        ((date - self.start.date()).num_days().max(0) / 7) as usize
+    }
+
+    /// The share of a full week the horizon covers in week `week` (days inside it / 7): weekly
+    /// contract and minimum hours count pro rata by it.
+    pub fn week_share(&self, week: usize) -> f64 {
+        let first = self.start.date() + Duration::days(7 * week as i64);
+        let days = (0..7)
+            .map(|d| first.and_time(chrono::NaiveTime::MIN) + Duration::days(d))
+            .filter(|t| *t >= self.start.date().and_time(chrono::NaiveTime::MIN) && *t < self.end)
+            .count();
+        days as f64 / 7.0
     }
 
     /// Whether the horizon holds no whole interval.

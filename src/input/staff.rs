@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
-use crate::scenario::{Person, PART_TIME_GROUP};
+use crate::scenario::{Kind, Person, PART_TIME_GROUP};
 use crate::time::ClockWindow;
 
 const COLUMNS: [&str; 7] = [
@@ -42,6 +42,10 @@ pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
     };
     let days_in_row_column = optional_column("max_days_in_row");
     let contract_column = optional_column("contract_hours_per_week");
+    let kind_column = optional_column("kind");
+    let wage_column = optional_column("wage_per_hour");
+    let min_hours_column = optional_column("min_hours_per_week");
+    let lead_column = optional_column("lead");
     let mut staff: Vec<Person> = Vec::new();
     for record in reader.records() {
         let record = csv_record(record, path)?;
@@ -60,7 +64,7 @@ pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
         let max_hours_per_week = hours_limit(&row, MAX_HOURS_PER_WEEK)?;
         let max_days_in_row = max_days_in_row(&row, days_in_row_column)?;
         let contract_hours_per_week =
-            contract_hours_per_week(&row, contract_column, max_hours_per_week)?;
+            week_hours(&row, contract_column, max_hours_per_week, CONTRACT_FIX)?;
         staff.push(Person {
             name,
             group,
@@ -71,6 +75,11 @@ pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
             max_hours_per_week,
             max_days_in_row,
             contract_hours_per_week,
+            kind: kind(&row, kind_column)?,
+            wage_per_hour: wage_per_hour(&row, wage_column)?,
+            min_hours_per_week: week_hours(&row, min_hours_column, max_hours_per_week, MIN_FIX)?,
+            lead: lead(&row, lead_column)?,
+            ..Person::default()
         });
     }
     Ok(staff)
@@ -238,12 +247,16 @@ fn max_days_in_row(row: &Row, column: OptionalColumn) -> Result<Option<u32>> {
     }
 }
 
-/// Optional `contract_hours_per_week`: hours from 0 up to the row's `max_hours_per_week`, or
-/// none when empty.
-fn contract_hours_per_week(
+const CONTRACT_FIX: &str = "e.g. 40; hours above it up to max_hours_per_week are overtime";
+const MIN_FIX: &str = "e.g. 16 for a student who needs at least 16 hours a week, or leave it empty";
+
+/// Optional `contract_hours_per_week` or `min_hours_per_week`: hours from 0 up to the row's
+/// `max_hours_per_week`, or none when empty.
+fn week_hours(
     row: &Row,
     column: OptionalColumn,
     max_hours_per_week: f64,
+    fix: &str,
 ) -> Result<Option<f64>> {
     match row.optional_cell(column) {
         "" => Ok(None),
@@ -255,9 +268,50 @@ fn contract_hours_per_week(
                     "\"{cell}\" is not a number of hours from 0 to max_hours_per_week ({})",
                     max_hours_per_week
                 ),
-                "e.g. 40; hours above it up to max_hours_per_week are overtime",
+                fix,
             )),
         },
+    }
+}
+
+/// Optional `kind`: `full-time` (also when empty) or `part-time`.
+fn kind(row: &Row, column: OptionalColumn) -> Result<Kind> {
+    match row.optional_cell(column) {
+        "" | "full-time" => Ok(Kind::FullTime),
+        "part-time" => Ok(Kind::PartTime),
+        cell => Err(row.optional_error(
+            column,
+            format!("\"{cell}\" is not a kind of contract"),
+            "write full-time or part-time (empty means full-time)",
+        )),
+    }
+}
+
+/// Optional `wage_per_hour`: the person's own wage, zero or more, or none when empty.
+fn wage_per_hour(row: &Row, column: OptionalColumn) -> Result<Option<f64>> {
+    match row.optional_cell(column) {
+        "" => Ok(None),
+        cell => match cell.parse::<f64>() {
+            Ok(w) if w.is_finite() && w >= 0.0 => Ok(Some(w)),
+            _ => Err(row.optional_error(
+                column,
+                format!("\"{cell}\" is not a wage per hour"),
+                "e.g. 30, or leave it empty for the scenario's wage for the person's kind",
+            )),
+        },
+    }
+}
+
+/// Optional `lead`: `yes` for a supervisor; `no` or empty otherwise.
+fn lead(row: &Row, column: OptionalColumn) -> Result<bool> {
+    match row.optional_cell(column) {
+        "yes" => Ok(true),
+        "" | "no" => Ok(false),
+        cell => Err(row.optional_error(
+            column,
+            format!("\"{cell}\" is not yes or no"),
+            "write yes for a supervisor, no or nothing otherwise",
+        )),
     }
 }
 

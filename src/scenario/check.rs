@@ -7,6 +7,7 @@
 //! each function, decide which error a file with several mistakes reports, so keep both.
 
 mod demand;
+mod rules;
 mod shifts;
 
 use chrono::NaiveDateTime;
@@ -360,6 +361,32 @@ impl Checker<'_> {
             fairness_per_shift: self.non_negative(
                 "costs.fairness_per_shift",
                 raw.fairness_per_shift,
+                "1",
+            )?,
+            fairness_hours_per_hour: self.non_negative(
+                "costs.fairness_hours_per_hour",
+                raw.fairness_hours_per_hour,
+                "1",
+            )?,
+            fairness_weekends_per_day: self.non_negative(
+                "costs.fairness_weekends_per_day",
+                raw.fairness_weekends_per_day,
+                "50",
+            )?,
+            full_time_salaried: raw.full_time_salaried,
+            min_hours_per_hour: self.positive(
+                "costs.min_hours_per_hour",
+                raw.min_hours_per_hour,
+                "100",
+            )?,
+            lead_short_per_hour: self.positive(
+                "costs.lead_short_per_hour",
+                raw.lead_short_per_hour,
+                "300",
+            )?,
+            preference_per_hour: self.non_negative(
+                "costs.preference_per_hour",
+                raw.preference_per_hour,
                 "1",
             )?,
         })

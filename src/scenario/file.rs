@@ -73,6 +73,8 @@ pub(super) struct RawScenario {
     #[serde(default)]
     pub(super) phases: Vec<RawPhase>,
     #[serde(default)]
+    pub(super) sessions: Vec<RawSession>,
+    #[serde(default)]
     pub(super) part_time: RawPartTime,
     #[serde(default)]
     pub(super) solver: RawSolver,
@@ -148,20 +150,46 @@ fn default_weeks() -> u32 {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawStaff {
     pub(super) file: PathBuf,
+    pub(super) availability: Option<PathBuf>,
+    pub(super) preferences: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRules {
+    #[serde(default = "default_min_rest_hours")]
     pub(super) min_rest_hours: f64,
+    pub(super) max_nights_in_row: Option<u32>,
+    pub(super) rest_after_nights_hours: Option<f64>,
+    pub(super) days_off_together: Option<u32>,
+    pub(super) weekends_off_per_4_weeks: Option<u32>,
+    pub(super) agents_per_lead: Option<u32>,
+}
+
+fn default_min_rest_hours() -> f64 {
+    11.0
 }
 
 impl Default for RawRules {
     fn default() -> Self {
         RawRules {
-            min_rest_hours: 11.0,
+            min_rest_hours: default_min_rest_hours(),
+            max_nights_in_row: None,
+            rest_after_nights_hours: None,
+            days_off_together: None,
+            weekends_off_per_4_weeks: None,
+            agents_per_lead: None,
         }
     }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSession {
+    pub(super) name: String,
+    pub(super) start: String,
+    pub(super) end: String,
+    pub(super) groups: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +210,26 @@ pub(super) struct RawCosts {
     pub(super) overtime_per_hour: f64,
     #[serde(default)]
     pub(super) fairness_per_shift: f64,
+    #[serde(default)]
+    pub(super) fairness_hours_per_hour: f64,
+    #[serde(default)]
+    pub(super) fairness_weekends_per_day: f64,
+    #[serde(default)]
+    pub(super) full_time_salaried: bool,
+    #[serde(default = "default_min_hours_per_hour")]
+    pub(super) min_hours_per_hour: f64,
+    #[serde(default = "default_lead_short_per_hour")]
+    pub(super) lead_short_per_hour: f64,
+    #[serde(default = "one_f64")]
+    pub(super) preference_per_hour: f64,
+}
+
+fn default_min_hours_per_hour() -> f64 {
+    100.0
+}
+
+fn default_lead_short_per_hour() -> f64 {
+    300.0
 }
 
 fn default_night() -> String {
@@ -197,6 +245,9 @@ pub(super) struct RawPartTime {
     pub(super) min_shift_hours: Option<f64>,
     pub(super) max_shift_hours: Option<f64>,
     pub(super) max_people: Option<u32>,
+    pub(super) max_shifts_per_day: Option<u32>,
+    pub(super) max_hours_per_week: Option<f64>,
+    pub(super) start_band_hours: Option<f64>,
 }
 
 fn default_phase_rule_penalty() -> f64 {

@@ -38,8 +38,17 @@ pub struct Scenario {
     pub language: Option<crate::labels::Lang>,
     /// `[staff] file`: the staff CSV, one [`Person`] per row.
     pub staff_file: PathBuf,
+    /// `[staff] availability`: a CSV of dated windows that replace people's daily windows.
+    pub availability_file: Option<PathBuf>,
+    /// `[staff] preferences`: a CSV of hours people would like, or would rather not, work.
+    pub preferences_file: Option<PathBuf>,
     /// `[rules] min_rest_hours`: rest between the end of one shift and the start of the next.
     pub min_rest_hours: f64,
+    /// `[rules]`: the week structure and floor rules beyond rest.
+    pub rules: WorkRules,
+    /// `[[sessions]]`: fixed-time group sessions (training, drills) everyone in their groups
+    /// attends, paid and not serving.
+    pub sessions: Vec<Session>,
     /// `[costs]`: the prices the plan weighs.
     pub costs: Costs,
     /// `[[queues]]`, in file order.
@@ -80,6 +89,54 @@ pub struct Costs {
     pub overtime_per_hour: f64,
     /// Price of each night shift between the most and the fewest one group's members work.
     pub fairness_per_shift: f64,
+    /// Price of each hour between the most and the fewest hours one group's members work.
+    pub fairness_hours_per_hour: f64,
+    /// Price of each weekend day between the most and the fewest one group's members work.
+    pub fairness_weekends_per_day: f64,
+    /// Full-timers' contract hours are paid whether worked or not (overtime as usual).
+    pub full_time_salaried: bool,
+    /// Price of each hour a person's week falls short of their minimum hours.
+    pub min_hours_per_hour: f64,
+    /// Price of each hour one lead is missing on the floor (`rules.agents_per_lead`).
+    pub lead_short_per_hour: f64,
+    /// Yuan per hour of preference weight: a shift hour a person would like (weight 2) lowers
+    /// the plan's cost by 2 x this; one they would rather not work raises it.
+    pub preference_per_hour: f64,
+}
+
+/// `[rules]` beyond rest: how people's weeks are shaped and who is on the floor.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkRules {
+    /// Most night shifts in a row before a night off.
+    pub max_nights_in_row: Option<u32>,
+    /// Rest after the last of a run of night shifts before a shift that is not a night shift.
+    pub rest_after_nights_hours: Option<f64>,
+    /// Days off come in runs of at least this many days.
+    pub days_off_together: Option<u32>,
+    /// Weekends (Saturday and Sunday) each person has off in every 4 weeks, pro rata.
+    pub weekends_off_per_4_weeks: Option<u32>,
+    /// At least one lead on duty per this many agents on duty, every interval.
+    pub agents_per_lead: Option<u32>,
+}
+
+/// A fixed-time session (training, a drill): everyone in `groups` attends, paid, not serving.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// Named in the roster.
+    pub name: String,
+    /// When it begins.
+    pub start: NaiveDateTime,
+    /// The first moment after it.
+    pub end: NaiveDateTime,
+    /// Staff groups whose every member attends.
+    pub groups: Vec<String>,
+}
+
+impl Session {
+    /// Length in hours.
+    pub fn hours(&self) -> f64 {
+        (self.end - self.start).num_minutes() as f64 / 60.0
+    }
 }
 
 /// A chat queue and its service target.
@@ -215,12 +272,13 @@ impl PastEvent {
     }
 }
 
-/// Who works a shift: someone from the staff file, or a hired part-timer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Full-time staff, or a part-timer (one the plan hires, or one named in the staff file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Kind {
-    /// A person from the staff file.
+    /// A full-timer from the staff file.
+    #[default]
     FullTime,
-    /// A part-timer the plan hires.
+    /// A part-timer: hired by the plan, or named in the staff file with `kind = part-time`.
     PartTime,
 }
 
@@ -279,6 +337,13 @@ pub struct PartTimePool {
     pub max_shift_minutes: u32,
     /// Most part-timers the plan may hire (None: as many as pay off).
     pub max_people: Option<u32>,
+    /// Most shifts one hired part-timer works a day.
+    pub max_shifts_per_day: u32,
+    /// Most hours one hired part-timer works in a week.
+    pub max_hours_per_week: Option<f64>,
+    /// Each hired part-timer's shifts start within one band of this many clock hours, every day
+    /// (bands from 00:00: 00-02, 02-04, ... for 2).
+    pub start_band_hours: f64,
 }
 
 impl PartTimePool {
@@ -341,6 +406,104 @@ pub struct Person {
     pub max_days_in_row: Option<u32>,
     /// Weekly hours paid at the normal rate; hours above cost `costs.overtime_per_hour` extra.
     pub contract_hours_per_week: Option<f64>,
+    /// Full-time (the default) or a named part-timer.
+    pub kind: Kind,
+    /// The person's own wage per hour, instead of the scenario's for their kind.
+    pub wage_per_hour: Option<f64>,
+    /// Hours the plan gives the person each week at least (pro rata for a shorter plan).
+    pub min_hours_per_week: Option<f64>,
+    /// A supervisor, counted by `rules.agents_per_lead`.
+    pub lead: bool,
+    /// Windows on given dates (the availability file) that replace `available` on those dates;
+    /// an empty window marks a date the person cannot work at all.
+    pub dated: Vec<DatedWindow>,
+    /// Hours the person would like (positive weight) or would rather not (negative) work.
+    pub preferences: Vec<Preference>,
+}
+
+/// A person's availability on one date: from `start` to `end` (empty: not that day).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedWindow {
+    /// The date the window replaces the daily window on.
+    pub date: NaiveDate,
+    /// When the window opens.
+    pub start: NaiveDateTime,
+    /// When it closes (may be past midnight).
+    pub end: NaiveDateTime,
+}
+
+/// A stretch a person would like (positive weight) or would rather not (negative) work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preference {
+    /// When it begins.
+    pub start: NaiveDateTime,
+    /// The first moment after it.
+    pub end: NaiveDateTime,
+    /// Yuan per hour (times `costs.preference_per_hour`) the plan weighs it at.
+    pub weight: f64,
+}
+
+impl Default for Person {
+    /// A full-timer with no name, group or skills, available any time, 8 hours a day and 40 a
+    /// week: the base for people built in code.
+    fn default() -> Self {
+        Person {
+            name: String::new(),
+            group: String::new(),
+            skills: Vec::new(),
+            available: ClockWindow::ALWAYS,
+            days_off: Vec::new(),
+            max_hours_per_day: 8.0,
+            max_hours_per_week: 40.0,
+            max_days_in_row: None,
+            contract_hours_per_week: None,
+            kind: Kind::FullTime,
+            wage_per_hour: None,
+            min_hours_per_week: None,
+            lead: false,
+            dated: Vec::new(),
+            preferences: Vec::new(),
+        }
+    }
+}
+
+impl Person {
+    /// The person's wage per hour: their own, or the scenario's for their kind.
+    pub fn wage(&self, costs: &Costs) -> f64 {
+        self.wage_per_hour.unwrap_or(match self.kind {
+            Kind::FullTime => costs.full_time_per_hour,
+            Kind::PartTime => costs.part_time_per_hour,
+        })
+    }
+
+    /// Whether the person can work at `t`: inside a dated window, or on a date without any
+    /// inside their daily window and not on a day off.
+    pub fn can_work_at(&self, t: NaiveDateTime) -> bool {
+        if self.dated.iter().any(|w| w.start <= t && t < w.end) {
+            return true;
+        }
+        !self.dated.iter().any(|w| w.date == t.date())
+            && self.available.contains(t)
+            && !self.days_off.contains(&t.date())
+    }
+
+    /// Hours a week the plan gives the person at least: `min_hours_per_week`, and for a salaried
+    /// full-timer the contract hours paid whether worked or not.
+    pub fn floor_hours_per_week(&self, costs: &Costs) -> Option<f64> {
+        match (self.min_hours_per_week, self.paid_hours_per_week(costs)) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Contract hours paid whether worked or not (salaried full-timers only).
+    pub fn paid_hours_per_week(&self, costs: &Costs) -> Option<f64> {
+        if costs.full_time_salaried && self.kind == Kind::FullTime {
+            self.contract_hours_per_week.or(self.min_hours_per_week)
+        } else {
+            None
+        }
+    }
 }
 
 impl Scenario {
@@ -359,6 +522,8 @@ impl Scenario {
         let language = check.language(&raw.report)?;
         let forecast = check.forecast(&raw.forecast, raw.history.as_ref())?;
         let min_rest_hours = check.min_rest_hours(&raw.rules)?;
+        let rules = check.work_rules(&raw.rules)?;
+        let sessions = check.sessions(&raw.sessions)?;
         let costs = check.costs(&raw.costs)?;
         let part_time = check.part_time(&raw.part_time, &queues, &shifts)?;
         let solver = check.solver(&raw.solver)?;
@@ -369,7 +534,11 @@ impl Scenario {
             forecast,
             language,
             staff_file: raw.staff.file,
+            availability_file: raw.staff.availability,
+            preferences_file: raw.staff.preferences,
             min_rest_hours,
+            rules,
+            sessions,
             costs,
             queues,
             events,
@@ -403,6 +572,22 @@ impl Scenario {
                         format!("use one of: {}", known.join(", ")),
                     ));
                 }
+            }
+        }
+        for (i, session) in self.sessions.iter().enumerate() {
+            if session.groups.iter().any(|g| g == PART_TIME_GROUP) {
+                return Err(Error::input(
+                    format!("{file}: sessions[{i}].groups"),
+                    format!("\"{PART_TIME_GROUP}\" is the part-timers the plan hires, who are not known by name before the plan"),
+                    "price their training in costs.part_time_per_person; name recruited part-timers in the staff file with their own group",
+                ));
+            }
+            if let Some(unknown) = session.groups.iter().find(|g| !groups.contains(g.as_str())) {
+                return Err(Error::input(
+                    format!("{file}: sessions[{i}].groups"),
+                    format!("session \"{}\" names group \"{unknown}\", which no one in the staff file belongs to", session.name),
+                    format!("use one of: {}", groups.iter().copied().collect::<Vec<_>>().join(", ")),
+                ));
             }
         }
         Ok(())

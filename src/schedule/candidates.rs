@@ -14,12 +14,10 @@ pub(super) fn has_skill(scenario: &Scenario, person: &Person) -> bool {
         .any(|q| person.skills.contains(&q.name))
 }
 
-/// A full-time template the person is available for, fits their daily hours, and the phases let
-/// their group work then.
+/// A template for the person's kind (full-time, or part-time for a named part-timer) they are
+/// available for, that fits their daily hours, and the phases let their group work then.
 pub(super) fn staff_may_take(scenario: &Scenario, person: &Person, slot: &ShiftSlot) -> bool {
-    scenario.shifts[slot.template]
-        .kinds
-        .contains(&Kind::FullTime)
+    scenario.shifts[slot.template].kinds.contains(&person.kind)
         && is_available(scenario, person, slot)
         && fits_daily_hours(person, slot)
         && phase_allows_group(scenario, &person.skills, &person.group, slot)
@@ -37,11 +35,10 @@ pub(super) fn part_timers_may_take(scenario: &Scenario, slot: &ShiftSlot) -> boo
         && phase_allows_group(scenario, skills, PART_TIME_GROUP, slot)
 }
 
-/// Every interval of the shift lies in the person's daily window and on none of their days off.
+/// Every interval of the shift lies in the person's window for its date (a dated window from the
+/// availability file, or the daily window) and on none of their days off.
 fn is_available(scenario: &Scenario, person: &Person, slot: &ShiftSlot) -> bool {
-    every_step(scenario, slot, |t| {
-        person.available.contains(t) && !person.days_off.contains(&t.date())
-    })
+    every_step(scenario, slot, |t| person.can_work_at(t))
 }
 
 /// The shift alone is within the person's daily hours.

@@ -94,7 +94,7 @@ impl Cohort {
 }
 
 /// Whether the plan can treat two people of the same pool as one: same hours available, days
-/// off and contract.
+/// off, contract, wage, role and preferences.
 fn interchangeable(a: &Person, b: &Person) -> bool {
     let days_off = |p: &Person| {
         let mut days = p.days_off.clone();
@@ -108,6 +108,12 @@ fn interchangeable(a: &Person, b: &Person) -> bool {
         && a.max_days_in_row == b.max_days_in_row
         && a.contract_hours_per_week == b.contract_hours_per_week
         && days_off(a) == days_off(b)
+        && a.kind == b.kind
+        && a.wage_per_hour == b.wage_per_hour
+        && a.min_hours_per_week == b.min_hours_per_week
+        && a.lead == b.lead
+        && a.dated == b.dated
+        && a.preferences == b.preferences
 }
 
 /// Staff grouped into cohorts of interchangeable people, in order of each cohort's first member;
@@ -166,15 +172,9 @@ mod tests {
     #[test]
     fn alike_people_form_cohorts_of_at_most_the_largest_size() {
         let person = |group: &str| Person {
-            name: String::new(),
             group: group.into(),
             skills: vec!["presale".into()],
-            available: crate::time::ClockWindow::ALWAYS,
-            days_off: vec![],
-            max_hours_per_day: 8.0,
-            max_hours_per_week: 40.0,
-            max_days_in_row: None,
-            contract_hours_per_week: None,
+            ..Person::default()
         };
         // 45 alike in the main group, then 3 in backup: 45 are dealt into 3 cohorts of 15.
         let mut staff: Vec<Person> = (0..45).map(|_| person("main")).collect();

@@ -363,7 +363,7 @@ impl<'a> Model<'a> {
         let mut cost = Expression::from(0.0);
         for s in &self.staff_shifts {
             cost.add_mul(
-                self.shift_pay(&self.slots[s.slot], costs.full_time_per_hour),
+                self.shift_pay(&self.slots[s.slot], self.person_of(s.cohort).wage(costs)),
                 s.var,
             );
         }

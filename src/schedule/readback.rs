@@ -42,7 +42,7 @@ impl Model<'_> {
         let mut workers: Vec<Worker> = Vec::new();
         for &(person, slot) in &named.shifts {
             workers.push((self.pool_of[person], slot, Some(person)));
-            pay += self.shift_pay(&self.slots[slot], costs.full_time_per_hour);
+            pay += self.shift_pay(&self.slots[slot], self.staff[person].wage(costs));
         }
         for s in &self.part_time_shifts {
             for _ in 0..count(solution, s.var) {

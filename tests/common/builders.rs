@@ -40,11 +40,9 @@ pub fn person(name: &str, skills: &[&str]) -> Person {
         group: "main".into(),
         skills: skills.iter().map(|s| s.to_string()).collect(),
         available: ClockWindow::ALWAYS,
-        days_off: vec![],
         max_hours_per_day: 8.0,
         max_hours_per_week: 40.0,
-        max_days_in_row: None,
-        contract_hours_per_week: None,
+        ..Person::default()
     }
 }
 

@@ -216,6 +216,25 @@ impl Checker<'_> {
                 "widen the range or add a part-time shift length inside it",
             );
         }
+        if raw.max_shifts_per_day == Some(0) {
+            return self.fail(
+                "part_time.max_shifts_per_day",
+                "0 shifts a day leaves part-timers nothing to work",
+                "give 1 or more, e.g. max_shifts_per_day = 1 (the default)",
+            );
+        }
+        let max_hours_per_week = match raw.max_hours_per_week {
+            Some(h) => Some(self.positive("part_time.max_hours_per_week", h, "24")?),
+            None => None,
+        };
+        let start_band_hours = raw.start_band_hours.unwrap_or(2.0);
+        if !(start_band_hours.is_finite() && start_band_hours > 0.0 && start_band_hours <= 24.0) {
+            return self.fail(
+                "part_time.start_band_hours",
+                format!("{start_band_hours} is not a number of hours above 0 and at most 24"),
+                "e.g. 2: each part-timer starts within the same two hours every day; 24 for any time",
+            );
+        }
         Ok(PartTimePool {
             skills,
             available,
@@ -223,6 +242,9 @@ impl Checker<'_> {
             min_shift_minutes,
             max_shift_minutes,
             max_people: raw.max_people,
+            max_shifts_per_day: raw.max_shifts_per_day.unwrap_or(1),
+            max_hours_per_week,
+            start_band_hours,
         })
     }
 
