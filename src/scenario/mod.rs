@@ -137,6 +137,16 @@ impl Session {
     pub fn hours(&self) -> f64 {
         (self.end - self.start).num_minutes() as f64 / 60.0
     }
+
+    /// Whether `start`..`end` overlaps the session.
+    pub fn overlaps(&self, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        start < self.end && self.start < end
+    }
+
+    /// Whether a person of `group` attends.
+    pub fn attended_by(&self, group: &str) -> bool {
+        self.groups.iter().any(|g| g == group)
+    }
 }
 
 /// A chat queue and its service target.
@@ -443,6 +453,19 @@ pub struct Preference {
     pub weight: f64,
 }
 
+impl Preference {
+    /// Hours of `start`..`end` inside the stretch.
+    pub fn hours_inside(&self, start: NaiveDateTime, end: NaiveDateTime) -> f64 {
+        let overlap = end.min(self.end) - start.max(self.start);
+        overlap.num_minutes().max(0) as f64 / 60.0
+    }
+
+    /// Weight x hours of `start`..`end` inside the stretch: what a shift then scores.
+    pub fn score(&self, start: NaiveDateTime, end: NaiveDateTime) -> f64 {
+        self.weight * self.hours_inside(start, end)
+    }
+}
+
 impl Default for Person {
     /// A full-timer with no name, group or skills, available any time, 8 hours a day and 40 a
     /// week: the base for people built in code.
@@ -496,13 +519,15 @@ impl Person {
         }
     }
 
-    /// Contract hours paid whether worked or not (salaried full-timers only).
+    /// Contract hours paid whether worked or not: for a salaried full-timer,
+    /// `contract_hours_per_week`, else `min_hours_per_week`, else `max_hours_per_week` (a
+    /// salaried week with no contract column is a full one); None for everyone else.
     pub fn paid_hours_per_week(&self, costs: &Costs) -> Option<f64> {
-        if costs.full_time_salaried && self.kind == Kind::FullTime {
-            self.contract_hours_per_week.or(self.min_hours_per_week)
-        } else {
-            None
-        }
+        (costs.full_time_salaried && self.kind == Kind::FullTime).then(|| {
+            self.contract_hours_per_week
+                .or(self.min_hours_per_week)
+                .unwrap_or(self.max_hours_per_week)
+        })
     }
 }
 

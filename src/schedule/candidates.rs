@@ -21,6 +21,17 @@ pub(super) fn staff_may_take(scenario: &Scenario, person: &Person, slot: &ShiftS
         && is_available(scenario, person, slot)
         && fits_daily_hours(person, slot)
         && phase_allows_group(scenario, &person.skills, &person.group, slot)
+        && free_for_sessions(scenario, person, slot)
+}
+
+/// The shift keeps clear of every session the person's group attends, with the rest between
+/// them (a session is working time).
+fn free_for_sessions(scenario: &Scenario, person: &Person, slot: &ShiftSlot) -> bool {
+    let rest = chrono::Duration::minutes((scenario.min_rest_hours * 60.0).round() as i64);
+    !scenario
+        .sessions
+        .iter()
+        .any(|s| s.attended_by(&person.group) && s.overlaps(slot.start - rest, slot.end + rest))
 }
 
 /// A part-time template of an allowed length at hours part-timers can come, and the phases let

@@ -33,6 +33,7 @@ use crate::staffing::Requirement;
 
 mod candidates;
 mod cohorts;
+mod contracts;
 mod deadline;
 mod explain;
 mod flow;
@@ -46,6 +47,7 @@ mod solve;
 #[cfg(test)]
 mod verify;
 
+pub use contracts::BelowMinimum;
 pub use deadline::Deadline;
 pub use rules::{Rule, RuleKind};
 pub(crate) use slots::is_night_shift;
@@ -174,8 +176,13 @@ pub struct Schedule {
     pub shortfall_reasons: BTreeMap<(usize, usize), String>,
     /// Phase duties the plan could not meet, by phase and person.
     pub missed_duties: Vec<MissedDuty>,
-    /// Wages, per-shift pay, night premium and overtime of every planned shift (hiring prices
-    /// per part-timer are added by the report, which knows the head count).
+    /// Weeks people work below their minimum hours (rule `min_hours_per_week`).
+    pub below_minimum: Vec<BelowMinimum>,
+    /// Intervals short of leads (rule `lead_on_duty`): interval start, leads missing.
+    pub leads_short: Vec<(NaiveDateTime, f64)>,
+    /// Wages, per-shift pay, night premium and overtime of every planned shift, sessions, and
+    /// salaried contract hours paid but not worked (hiring prices per part-timer are added by
+    /// the report, which knows the head count).
     pub pay: f64,
 }
 

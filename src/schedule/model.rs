@@ -8,6 +8,7 @@ use good_lp::{variable, Expression, ProblemVariables, Variable};
 
 use super::candidates::{group_may_serve, has_skill, part_timers_may_take, staff_may_take};
 use super::cohorts::{cohorts_of, pools, singletons, Cohort, Pool};
+use super::contracts::BelowFloor;
 use super::deadline::Deadline;
 use super::slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
 use crate::scenario::{Person, Scenario};
@@ -124,6 +125,10 @@ pub(super) struct Model<'a> {
     pub(super) duties: Vec<Duty>,
     pub(super) overtime: Vec<Overtime>,
     pub(super) night_spread: Vec<NightSpread>,
+    /// Hours below people's weekly minimum, per cohort and week of the plan.
+    pub(super) below_floor: Vec<BelowFloor>,
+    /// Leads missing per interval (`rules.agents_per_lead`).
+    pub(super) lead_short: Vec<Variable>,
     /// Part-timers to hire: at least the most working or resting at one moment.
     pub(super) part_timers: Variable,
     pub(super) part_timer_cap: Option<u32>,
@@ -195,12 +200,16 @@ impl<'a> Model<'a> {
             duties,
             overtime: Vec::new(),
             night_spread: Vec::new(),
+            below_floor: Vec::new(),
+            lead_short: Vec::new(),
             part_timers,
             part_timer_cap: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
         };
         model.add_overtime_vars();
         model.add_night_spread_vars();
+        model.add_floor_vars();
+        model.add_lead_vars();
         model
     }
 
@@ -362,10 +371,8 @@ impl<'a> Model<'a> {
         let interval_hours = self.scenario.horizon.interval_hours();
         let mut cost = Expression::from(0.0);
         for s in &self.staff_shifts {
-            cost.add_mul(
-                self.shift_pay(&self.slots[s.slot], self.person_of(s.cohort).wage(costs)),
-                s.var,
-            );
+            let pay = self.shift_pay(&self.slots[s.slot], self.person_of(s.cohort).wage(costs));
+            cost.add_mul(pay + self.preference_cost(s), s.var);
         }
         for s in &self.part_time_shifts {
             cost.add_mul(
@@ -385,6 +392,17 @@ impl<'a> Model<'a> {
         for f in &self.fills {
             let hours = self.slots[f.slot].hours();
             cost.add_mul(hours * costs.shortfall_per_agent_hour, f.dropped);
+        }
+        for b in &self.below_floor {
+            // A salaried full-timer's idle contract hours are paid as well.
+            let person = self.person_of(b.cohort);
+            let idle_pay = person
+                .paid_hours_per_week(costs)
+                .map_or(0.0, |_| person.wage(costs));
+            cost.add_mul(costs.min_hours_per_hour + idle_pay, b.var);
+        }
+        for v in &self.lead_short {
+            cost.add_mul(interval_hours * costs.lead_short_per_hour, *v);
         }
         for n in &self.night_spread {
             cost.add_mul(self.fairness_price(), n.most);

@@ -51,6 +51,7 @@ impl Model<'_> {
             }
         }
         pay += overtime * costs.overtime_per_hour;
+        pay += self.sessions_and_idle_pay(&named.shifts);
         let activities = self.activities(solution, &workers);
         let grid = vec![vec![0u32; self.scenario.horizon.len()]; self.scenario.queues.len()];
         let zeros = vec![vec![0.0; self.scenario.horizon.len()]; self.scenario.queues.len()];
@@ -65,6 +66,8 @@ impl Model<'_> {
             shortfall: zeros,
             shortfall_reasons: BTreeMap::new(),
             missed_duties,
+            below_minimum: self.below_minimum(&named.shifts),
+            leads_short: self.leads_short(|v| solution.value(v)),
             pay: (pay * 100.0).round() / 100.0,
         };
         self.count_served(&workers, &activities, &mut schedule);
@@ -76,6 +79,7 @@ impl Model<'_> {
             .iter()
             .zip(activities)
             .map(|((_, slot, person), plan)| self.planned(*slot, *person, plan))
+            .chain(self.session_shifts())
             .collect();
         schedule
             .shifts

@@ -37,6 +37,14 @@ pub enum Rule {
     PartTimerHeadcount,
     /// Night shifts (at least half inside `costs.night`) are spread evenly within each group.
     FairSpreadOfNightShifts,
+    /// A person works at least their `min_hours_per_week` (a salaried full-timer their contract
+    /// hours) each week, pro rata.
+    MinHoursPerWeek,
+    /// At least one lead on duty per `rules.agents_per_lead` agents on duty, every interval.
+    LeadOnDuty,
+    /// Shifts inside hours people would like to work cost less, those they would rather not,
+    /// more (a price on each shift: no rows).
+    Preferences,
 }
 
 /// Whether a rule always holds or gives way at a price.
@@ -52,7 +60,7 @@ impl Rule {
     /// Every rule, in the order its rows go to HiGHS. The row order steers which of several
     /// equally cheap plans HiGHS returns (hard rules first changed the bundled example's roster),
     /// so it stays the order the rules were written in; [`Rule::kind`] tells hard from priced.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 14] = [
         Rule::CoverRequirement,
         Rule::FillPlannedShifts,
         Rule::SplitCrossTrainedHours,
@@ -64,6 +72,9 @@ impl Rule {
         Rule::PhaseMustBeOnDuty,
         Rule::PartTimerHeadcount,
         Rule::FairSpreadOfNightShifts,
+        Rule::MinHoursPerWeek,
+        Rule::LeadOnDuty,
+        Rule::Preferences,
     ];
 
     /// The rule's name in the model's rows and in the reasons the report gives.
@@ -80,6 +91,9 @@ impl Rule {
             Rule::PhaseMustBeOnDuty => "phase_must_be_on_duty",
             Rule::PartTimerHeadcount => "part_timer_headcount",
             Rule::FairSpreadOfNightShifts => "fair_spread_of_night_shifts",
+            Rule::MinHoursPerWeek => "min_hours_per_week",
+            Rule::LeadOnDuty => "lead_on_duty",
+            Rule::Preferences => "preferences",
         }
     }
 
@@ -95,6 +109,9 @@ impl Rule {
             Rule::OvertimeAboveContract => RuleKind::Priced("costs.overtime_per_hour"),
             Rule::PhaseMustBeOnDuty => RuleKind::Priced("costs.phase_rule_penalty"),
             Rule::FairSpreadOfNightShifts => RuleKind::Priced("costs.fairness_per_shift"),
+            Rule::MinHoursPerWeek => RuleKind::Priced("costs.min_hours_per_hour"),
+            Rule::LeadOnDuty => RuleKind::Priced("costs.lead_short_per_hour"),
+            Rule::Preferences => RuleKind::Priced("costs.preference_per_hour"),
             Rule::SplitCrossTrainedHours
             | Rule::TakeEveryBreak
             | Rule::OneShiftAtATimeWithRest
@@ -169,6 +186,10 @@ impl Model<'_> {
             Rule::PhaseMustBeOnDuty => self.phase_must_be_on_duty(),
             Rule::PartTimerHeadcount => self.part_timer_headcount(),
             Rule::FairSpreadOfNightShifts => self.fair_spread_of_night_shifts(),
+            Rule::MinHoursPerWeek => self.min_hours_per_week(),
+            Rule::LeadOnDuty => self.lead_on_duty(),
+            // Priced on each shift in `Model::cost` (`preference_cost`).
+            Rule::Preferences => Vec::new(),
         };
         rows.into_iter()
             .map(|row| row.set_name(rule.name().to_string()))

@@ -57,12 +57,19 @@ impl Model<'_> {
     }
 
     /// Whether the named shifts cost what the plan counted: every shift taken, and no more
-    /// overtime or missed phase duties than the cohorts' totals. Then the plan's optimality
+    /// hours below minimums, overtime or missed phase duties than the cohorts' totals. Then the plan's optimality
     /// (or gap) holds for the named roster too, since cohort totals only relax the rules.
     fn naming_kept_cost(&self, solution: &impl Solution, named: &Named) -> bool {
         let planned_overtime: f64 = self.overtime.iter().map(|o| solution.value(o.var)).sum();
         let planned_misses: f64 = self.duties.iter().map(|d| solution.value(d.missed)).sum();
+        let planned_below: f64 = self.below_floor.iter().map(|b| solution.value(b.var)).sum();
+        let named_below: f64 = self
+            .below_minimum(&named.shifts)
+            .iter()
+            .map(|b| b.hours)
+            .sum();
         named.dropped == 0
+            && named_below <= planned_below + 0.01
             && self.overtime_hours(&named.shifts) <= planned_overtime + 1e-6
             && self.missed_duties(&named.shifts, None).len() as f64 <= planned_misses + 1e-6
     }
