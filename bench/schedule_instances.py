@@ -1,7 +1,9 @@
 """Benchmark instances for `shiftcast plan` vs CP-SAT vs pyworkforce, and a shared loader.
 
     python3 bench/schedule_instances.py OUT_DIR     writes OUT_DIR/{week,month,alike}/ (scenario.toml,
-                                                    requirements.csv, staff.csv)
+                                                    requirements.csv, staff.csv), and the
+                                                    week and month with issue 15's rules on
+                                                    (week-rules, month-rules)
 
 `load(scenario_path)` reads those files back (the same files shiftcast reads) into plain Python
 data, expanding the shift templates into slots the way src/schedule/slots.rs `shift_slots` does.
@@ -32,6 +34,26 @@ INSTANCES = {
     "alike": dict(start="2026-11-02", days=28, minutes=15, seed=11, staff=300, event_day=9,
                   queues=[("presale", 0.45), ("aftersale", 0.40), ("vip", 0.15)], alike=True),
 }
+# The week and the month again with the rules real rosters keep switched on (RULES below, a lead
+# in every 8 staff, a minimum of 20 hours for one in 5): the same requirements and people.
+for _name in ("week", "month"):
+    INSTANCES[_name + "-rules"] = dict(INSTANCES[_name], rules=True)
+
+RULES = """
+[rules]
+min_rest_hours = 11
+max_nights_in_row = 3
+rest_after_nights_hours = 24
+days_off_together = 2
+weekends_off_per_4_weeks = 2
+agents_per_lead = 15
+
+[part_time]
+max_hours_per_week = 24           # start_band_hours = 2 and max_shifts_per_day = 1 by default
+"""
+
+RULE_COSTS = ["full_time_salaried = true", "fairness_hours_per_hour = 1",
+              "fairness_weekends_per_day = 20", "fairness_per_shift = 20"]
 
 QUEUE_KEYS = {  # only informative here: agents come from requirements.csv
     "presale": (180, 3, 30), "aftersale": (300, 2, 60), "vip": (240, 1, 20),
@@ -90,7 +112,8 @@ def generate(name, out):
     with open(out / "staff.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["name", "group", "skills", "available", "days_off",
-                    "max_hours_per_day", "max_hours_per_week"])
+                    "max_hours_per_day", "max_hours_per_week"]
+                   + (["lead", "min_hours_per_week"] if cfg.get("rules") else []))
         for p in range(cfg["staff"]):
             group = "main" if rng.random() < 0.4 else "backup"
             first = rng.choices(queue_names, weights)[0]
@@ -102,7 +125,10 @@ def generate(name, out):
             days_off = rng.choice(horizon_days).isoformat() if rng.random() < 0.1 else ""
             if cfg.get("alike"):
                 group, skills, available, days_off = "main", queue_names, "00:00-24:00", ""
-            w.writerow([f"P{p + 1:03d}", group, ";".join(skills), available, days_off, 8, 40])
+            row = [f"P{p + 1:03d}", group, ";".join(skills), available, days_off, 8, 40]
+            if cfg.get("rules"):
+                row += ["yes" if p % 8 == 0 else "", 20 if p % 5 == 1 else ""]
+            w.writerow(row)
 
     end = start + timedelta(days=cfg["days"])
     lines = [
@@ -118,8 +144,7 @@ def generate(name, out):
         "[staff]",
         'file = "staff.csv"',
         "",
-        "[rules]",
-        "min_rest_hours = 11",
+        RULES.strip() if cfg.get("rules") else "[rules]\nmin_rest_hours = 11",
         "",
         "[costs]",
         "full_time_per_hour = 35",
@@ -127,7 +152,12 @@ def generate(name, out):
         "shortfall_per_agent_hour = 500",
         "phase_rule_penalty = 5000",
         "part_time_per_person = 0",
-    ]
+    ] + (RULE_COSTS if cfg.get("rules") else [])
+    if cfg.get("rules"):  # the drill the day before the event, for the main group
+        drill = event - timedelta(days=1)
+        lines += ["", "[[sessions]]", 'name = "drill"',
+                  f'start = "{(drill + timedelta(hours=10)).strftime(FMT)}"',
+                  f'end = "{(drill + timedelta(hours=12)).strftime(FMT)}"', 'groups = ["main"]']
     for q in queue_names:
         aht, at_once, within = QUEUE_KEYS[q]
         lines += ["", "[[queues]]", f'name = "{q}"', f"handle_time_seconds = {aht}",

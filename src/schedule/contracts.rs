@@ -194,14 +194,22 @@ impl Model<'_> {
         shifts
     }
 
+    /// Pay for everyone's sessions, whatever the plan.
+    pub(super) fn session_pay(&self) -> f64 {
+        let costs = &self.scenario.costs;
+        self.staff
+            .iter()
+            .map(|p| p.wage(costs) * self.session_hours(p, None))
+            .sum()
+    }
+
     /// Pay the named plan adds to its shifts' wages: sessions, and salaried full-timers'
     /// contract hours they were paid for but not given, week by week.
     pub(super) fn sessions_and_idle_pay(&self, named: &[(usize, usize)]) -> f64 {
         let costs = &self.scenario.costs;
-        let mut pay = 0.0;
+        let mut pay = self.session_pay();
         for (p, person) in self.staff.iter().enumerate() {
             let wage = person.wage(costs);
-            pay += wage * self.session_hours(person, None);
             let Some(paid) = person.paid_hours_per_week(costs) else {
                 continue;
             };

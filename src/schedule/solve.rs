@@ -29,8 +29,19 @@ impl Model<'_> {
         if self.naming_kept_cost(&solution, &named) || solution.status == SolverStatus::Fallback {
             return Ok(self.read(&solution, &named));
         }
-        // Rare: the cohorts' totals fit their rules but no one person's week does. Plan person
-        // by person instead (exact, slower), in the time that is left.
+        // The cohorts' totals fit their rules but not every person's week does. When the named
+        // plan still costs within the allowed gap of the bound the plan proved, it is as good
+        // as the gap asked for (tight weekly minimums make this common).
+        let schedule = self.read(&solution, &named);
+        let gap = self.fallback_gap(&schedule, &solution);
+        if gap <= self.scenario.solver.relative_gap {
+            return Ok(Schedule {
+                status: SolverStatus::GapLimit,
+                gap: Some(gap),
+                ..schedule
+            });
+        }
+        // Otherwise plan person by person instead (exact, slower), in the time that is left.
         if self.deadline.left() > 0.0 {
             let mut by_person = Model::new(
                 self.scenario,
@@ -48,12 +59,14 @@ impl Model<'_> {
         }
         // No time left for it: the named plan stands, though it no longer keeps the plan's
         // proven cost.
-        let mut schedule = self.read(&solution, &named);
-        if !schedule.status.stopped_early() {
-            schedule.status = SolverStatus::TimeLimit;
-            schedule.gap = Some(self.fallback_gap(&schedule, &solution));
+        if schedule.status.stopped_early() {
+            return Ok(schedule);
         }
-        Ok(schedule)
+        Ok(Schedule {
+            status: SolverStatus::TimeLimit,
+            gap: Some(gap),
+            ..schedule
+        })
     }
 
     /// Whether the named shifts cost what the plan counted: every shift taken, and no more
