@@ -353,17 +353,20 @@ fn cyclic_horizon_of_part_of_a_day() {
     );
 }
 
+/// The staff file with an optional `column` added, holding `value` for Li Wei.
+fn with_column(staff: &mut String, column: &str, value: &str) {
+    *staff = staff
+        .replace(
+            "max_hours_per_week\n",
+            &format!("max_hours_per_week,{column}\n"),
+        )
+        .replace(",8,40\n", &format!(",8,40,{value}\n"));
+}
+
 #[test]
 fn staff_days_in_a_row_that_is_no_number() {
     assert_fails(
-        |_, _, st| {
-            *st = st
-                .replace(
-                    "max_hours_per_week\n",
-                    "max_hours_per_week,max_days_in_row\n",
-                )
-                .replace(",8,40\n", ",8,40,six\n")
-        },
+        |_, _, st| with_column(st, "max_days_in_row", "six"),
         &["staff.csv: line 2, column 8 (max_days_in_row)", "\"six\""],
     );
 }
@@ -371,17 +374,50 @@ fn staff_days_in_a_row_that_is_no_number() {
 #[test]
 fn staff_contract_hours_above_the_weekly_limit() {
     assert_fails(
-        |_, _, st| {
-            *st = st
-                .replace(
-                    "max_hours_per_week\n",
-                    "max_hours_per_week,contract_hours_per_week\n",
-                )
-                .replace(",8,40\n", ",8,40,48\n")
-        },
+        |_, _, st| with_column(st, "contract_hours_per_week", "48"),
         &[
             "column 8 (contract_hours_per_week)",
             "from 0 to max_hours_per_week (40)",
+        ],
+    );
+}
+
+#[test]
+fn staff_kind_that_is_no_contract() {
+    assert_fails(
+        |_, _, st| with_column(st, "kind", "student"),
+        &[
+            "staff.csv: line 2, column 8 (kind): \"student\" is not a kind of contract. write full-time or part-time (empty means full-time)",
+        ],
+    );
+}
+
+#[test]
+fn staff_wage_that_is_negative() {
+    assert_fails(
+        |_, _, st| with_column(st, "wage_per_hour", "-30"),
+        &[
+            "staff.csv: line 2, column 8 (wage_per_hour): \"-30\" is not a wage per hour. e.g. 30, or leave it empty for the scenario's wage for the person's kind",
+        ],
+    );
+}
+
+#[test]
+fn staff_min_hours_above_the_weekly_limit() {
+    assert_fails(
+        |_, _, st| with_column(st, "min_hours_per_week", "45"),
+        &[
+            "staff.csv: line 2, column 8 (min_hours_per_week): \"45\" is not a number of hours from 0 to max_hours_per_week (40). e.g. 16 for a student who needs at least 16 hours a week, or leave it empty",
+        ],
+    );
+}
+
+#[test]
+fn staff_lead_that_is_not_yes_or_no() {
+    assert_fails(
+        |_, _, st| with_column(st, "lead", "supervisor"),
+        &[
+            "staff.csv: line 2, column 8 (lead): \"supervisor\" is not yes or no. write yes for a supervisor, no or nothing otherwise",
         ],
     );
 }

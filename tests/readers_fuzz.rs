@@ -1,5 +1,5 @@
 //! The readers on broken input, generated: a small valid scenario folder (scenario, history,
-//! staff, requirements) with one file mutated at random (characters swapped for ones that break
+//! staff, availability, preferences, requirements) with one file mutated at random (characters swapped for ones that break
 //! parsers, lines cut, doubled or swapped, odd values spliced in), read the way `shiftcast plan`
 //! reads it. Whatever the mutation, reading ends with inputs or an error naming a place: never
 //! a panic, never an error without a place. Fixed seeds, so CI runs the same cases each time.
@@ -13,9 +13,14 @@ use shiftcast::{Error, Inputs, Overrides};
 mod common;
 use common::{small_history, SMALL_SCENARIO};
 
-/// The small scenario with a meal break on its shift, an event and a phase.
+/// The small scenario with the availability and preferences files, a meal break on its shift,
+/// an event and a phase.
 fn scenario_text() -> String {
-    format!("{SMALL_SCENARIO}{EXTRA}")
+    let scenario = SMALL_SCENARIO.replace(
+        "file = \"staff.csv\"",
+        "file = \"staff.csv\"\navailability = \"availability.csv\"\npreferences = \"preferences.csv\"",
+    );
+    format!("{scenario}{EXTRA}")
 }
 
 const EXTRA: &str = r#"breaks = [{ name = "meal", minutes = 60, earliest_after_hours = 3, latest_after_hours = 5 }]
@@ -43,6 +48,16 @@ const STAFF: &str =
     "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week,max_days_in_row\n\
 Li Wei,main,presale,00:00-24:00,,8,40,5\n\
 Wang Fang,backup,presale,08:00-22:00,2026-11-10,8,40,\n";
+
+/// Windows on dates: two for one day, one past midnight, a day off.
+const AVAILABILITY: &str = "name,date,from,to\n\
+Li Wei,2026-11-10,08:00,12:00\n\
+Li Wei,2026-11-10,18:00,02:00\n\
+Wang Fang,2026-11-11,unavailable,\n";
+
+const PREFERENCES: &str = "name,date,from,to,weight\n\
+Li Wei,2026-11-10,08:00,12:00,2\n\
+Wang Fang,2026-11-10,22:00,06:00,-1.5\n";
 
 /// Agents required for every hour of the horizon.
 fn requirements() -> String {
@@ -147,6 +162,8 @@ fn read_mutated(dir: &Path, given: bool, which: usize, edits: &[Edit]) -> shiftc
         ("staff.csv", STAFF.to_string()),
         ("history.csv", small_history("presale")),
         ("requirements.csv", requirements()),
+        ("availability.csv", AVAILABILITY.to_string()),
+        ("preferences.csv", PREFERENCES.to_string()),
     ];
     for e in edits {
         files[which].1 = apply(&files[which].1, e);
@@ -173,7 +190,7 @@ fn mutated_inputs_are_read_or_refused_with_a_place() {
         TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
     let case = (
         any::<bool>(),
-        0..4usize,
+        0..6usize,
         prop::collection::vec(edit(), 1..4),
     );
     let refused = std::cell::Cell::new(0);

@@ -2,19 +2,29 @@
 
 use std::path::Path;
 
-use super::{checks, read_history, read_requirements, read_scenario, read_staff};
+use super::{
+    checks, read_availability, read_history, read_preferences, read_requirements, read_scenario,
+    read_staff,
+};
 use crate::error::{Error, Result};
 use crate::plan::{Demand, Inputs, Overrides};
 
 impl Inputs {
     /// Reads the scenario (with `overrides` in place of its `[solver]` settings), its staff
-    /// file checked against it, and its requirements file when it has one, else its history;
+    /// file checked against it with the availability and preferences files it names, and its
+    /// requirements file when it has one, else its history;
     /// what may be a mistake becomes one of the inputs' `warnings`.
     pub fn read(scenario_path: &Path, overrides: &Overrides) -> Result<Inputs> {
         let mut scenario = read_scenario(scenario_path)?;
         overrides.apply(&mut scenario)?;
         let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
-        let staff = read_staff(&scenario.staff_file, &queues)?;
+        let mut staff = read_staff(&scenario.staff_file, &queues)?;
+        if let Some(file) = &scenario.availability_file {
+            read_availability(file, &mut staff)?;
+        }
+        if let Some(file) = &scenario.preferences_file {
+            read_preferences(file, &mut staff)?;
+        }
         scenario.check_staff(&staff, &scenario_path.display().to_string())?;
         let mut warnings = checks::events(&scenario);
         warnings.extend(checks::staff(&scenario, &staff, &scenario.staff_file));

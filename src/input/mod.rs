@@ -1,16 +1,22 @@
-//! Reading the input files (scenario, history, staff, requirements, a plan folder) into the
-//! library's typed values, with errors that name the file, line and column.
+//! Reading the input files (scenario, history, staff, availability, preferences, requirements,
+//! a plan folder) into the library's typed values, with errors that name the file, line and
+//! column.
 
+mod availability;
 mod checks;
+mod dated;
 mod history;
 mod inputs;
 mod plan_dir;
+mod preferences;
 mod requirements;
 mod scenario;
 mod staff;
 
+pub use availability::read_availability;
 pub use history::read_history;
 pub use plan_dir::read_plan_dir;
+pub use preferences::read_preferences;
 pub use requirements::read_requirements;
 pub use scenario::read_scenario;
 pub use staff::read_staff;

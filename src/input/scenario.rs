@@ -21,5 +21,7 @@ pub fn read_scenario(path: &Path) -> Result<Scenario> {
     scenario.history_file = scenario.history_file.as_ref().map(resolve);
     scenario.requirements_file = scenario.requirements_file.as_ref().map(resolve);
     scenario.staff_file = resolve(&scenario.staff_file);
+    scenario.availability_file = scenario.availability_file.as_ref().map(resolve);
+    scenario.preferences_file = scenario.preferences_file.as_ref().map(resolve);
     Ok(scenario)
 }
