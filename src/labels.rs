@@ -181,6 +181,9 @@ mod tests {
         assert_eq!(Lang::Zh.t("all-hands"), "全员");
         assert_eq!(Lang::Zh.t("Part-timers needed"), "需要兼职人数");
         assert_eq!(Lang::Zh.t("vip"), "vip");
+        assert_eq!(Lang::Zh.t("Hours per person"), "每人工时");
+        assert_eq!(Lang::Zh.t("People"), "人员");
+        assert_eq!(Lang::Zh.t("wage"), "时薪");
         assert_eq!(Lang::En.t("presale"), "presale");
         assert_eq!(
             (Lang::Zh.short("presale"), Lang::Zh.short("aftersale")),

@@ -27,9 +27,10 @@ pub struct PersonSummary {
     pub wage: f64,
     /// Hours of their shifts, breaks included (all paid).
     pub hours: f64,
-    /// `contract_hours_per_week` pro rata for the plan's weeks (None: the person has none).
+    /// `contract_hours_per_week` pro rata for the plan's weeks, to 2 decimals (None: the person
+    /// has none).
     pub contract_hours: Option<f64>,
-    /// `min_hours_per_week` pro rata for the plan's weeks (None: the person has none).
+    /// `min_hours_per_week` pro rata likewise.
     pub min_hours: Option<f64>,
     /// Shifts with at least half their hours inside `costs.night`.
     pub night_shifts: usize,
@@ -165,8 +166,8 @@ fn summarise(scenario: &Scenario, person: &Person, shifts: &[&RosterRow]) -> Per
         group: person.group.clone(),
         wage: person.wage(&scenario.costs),
         hours: shifts.iter().map(|r| r.hours()).sum::<f64>() + 0.0,
-        contract_hours: person.contract_hours_per_week.map(|h| h * share),
-        min_hours: person.min_hours_per_week.map(|h| h * share),
+        contract_hours: person.contract_hours_per_week.map(|h| round2(h * share)),
+        min_hours: person.min_hours_per_week.map(|h| round2(h * share)),
         night_shifts: shifts
             .iter()
             .filter(|r| is_night_shift(scenario, r.start, r.end))
@@ -188,4 +189,90 @@ fn summarise(scenario: &Scenario, person: &Person, shifts: &[&RosterRow]) -> Per
 /// Hours two stretches of time share.
 fn overlap_hours(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTime)) -> f64 {
     (a.1.min(b.1) - a.0.max(b.0)).num_minutes().max(0) as f64 / 60.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_time;
+
+    /// Nine days from Wednesday 2026-11-11, hourly, salaried full-timers.
+    fn nine_days() -> Scenario {
+        let text = r#"
+[horizon]
+start = "2026-11-11T00:00"
+end = "2026-11-20T00:00"
+interval_minutes = 60
+[history]
+file = "unused.csv"
+[staff]
+file = "unused.csv"
+[costs]
+full_time_per_hour = 30
+part_time_per_hour = 45
+shortfall_per_agent_hour = 1000
+full_time_salaried = true
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+"#;
+        Scenario::from_toml(text, "test.toml").unwrap()
+    }
+
+    fn shift(name: &str, start: &str) -> RosterRow {
+        let start = parse_time(start).unwrap();
+        RosterRow {
+            name: name.into(),
+            group: "main".into(),
+            queue: "presale".into(),
+            template: "day".into(),
+            start,
+            end: start + chrono::Duration::hours(8),
+            kind: Kind::FullTime,
+            segments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn idle_contract_hours_are_counted_week_by_week() {
+        // Ana's contract is 35 hours a week; she works five 8-hour shifts in week 0 (11-17
+        // November) and none in week 1 (18-19 November, 2/7 of a week). Paid: 35 + 35 x 2/7 =
+        // 45. Idle: week 0's 5 hours over do not make up for week 1, so 0 + 10 = 10.
+        let scenario = nine_days();
+        let ana = Person {
+            name: "Ana".into(),
+            group: "main".into(),
+            contract_hours_per_week: Some(35.0),
+            ..Person::default()
+        };
+        let rows = (11..=15)
+            .map(|day| shift("Ana", &format!("2026-11-{day}T08:00")))
+            .collect();
+        let roster = Roster {
+            rows,
+            part_timers_needed: 0,
+        };
+        let staff = [ana];
+        assert_eq!(
+            contract_hours_paid_and_idle(&scenario, &staff, &roster),
+            (45.0, 10.0)
+        );
+        let people = people(&scenario, &staff, &roster);
+        assert_eq!(people[0].hours, 40.0);
+        assert_eq!(people[0].contract_hours, Some(45.0));
+        assert_eq!(people[0].weekend_days, 2, "Saturday 14 and Sunday 15");
+        // Without the salary nothing is paid whether worked or not.
+        let mut hourly = scenario;
+        hourly.costs.full_time_salaried = false;
+        assert_eq!(
+            contract_hours_paid_and_idle(&hourly, &staff, &roster),
+            (0.0, 0.0)
+        );
+    }
 }
