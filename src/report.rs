@@ -183,7 +183,7 @@ pub(crate) fn build(
     roster: &Roster,
 ) -> Report {
     let coverage = coverage(scenario, requirements, schedule);
-    let people = hours::people(scenario, staff, roster);
+    let people = hours::per_person(scenario, staff, roster);
     let mut summary = summary(
         scenario,
         forecast,

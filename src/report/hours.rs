@@ -55,7 +55,11 @@ pub struct HoursSpread {
 
 /// Every person of the staff file in its order (those without a shift too), then each hired
 /// part-timer: PT-01, PT-02, ... PT-100.
-pub(crate) fn people(scenario: &Scenario, staff: &[Person], roster: &Roster) -> Vec<PersonSummary> {
+pub(crate) fn per_person(
+    scenario: &Scenario,
+    staff: &[Person],
+    roster: &Roster,
+) -> Vec<PersonSummary> {
     let mut shifts = shifts_by_name(roster);
     let mut rows: Vec<PersonSummary> = staff
         .iter()
@@ -83,7 +87,7 @@ pub(crate) fn people(scenario: &Scenario, staff: &[Person], roster: &Roster) -> 
 }
 
 /// Per staff group, in name order, the fewest and most hours a member works; `people` starts
-/// with the staff file's people, in its order (as [`people`] gives them).
+/// with the staff file's people, in its order (as [`per_person`] gives them).
 pub(crate) fn hours_spread(staff: &[Person], people: &[PersonSummary]) -> Vec<HoursSpread> {
     let mut spread: BTreeMap<&str, HoursSpread> = BTreeMap::new();
     for p in &people[..staff.len()] {
@@ -263,7 +267,7 @@ hours = 8
             contract_hours_paid_and_idle(&scenario, &staff, &roster),
             (45.0, 10.0)
         );
-        let people = people(&scenario, &staff, &roster);
+        let people = per_person(&scenario, &staff, &roster);
         assert_eq!(people[0].hours, 40.0);
         assert_eq!(people[0].contract_hours, Some(45.0));
         assert_eq!(people[0].weekend_days, 2, "Saturday 14 and Sunday 15");
