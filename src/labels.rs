@@ -95,6 +95,7 @@ const WORDS: &[(&str, &str)] = &[
     ("Shifts", "班次"),
     ("Roster", "排班表"),
     ("Part-timers", "兼职"),
+    ("People", "人员"),
     ("Legend", "图例"),
     ("Notes", "说明"),
     ("Warnings", "注意"),
@@ -119,6 +120,8 @@ const WORDS: &[(&str, &str)] = &[
     ("break", "休息"),
     ("why", "原因"),
     ("Night shifts per person", "每人夜班数"),
+    ("Hours per person", "每人工时"),
+    ("Contract hours paid but idle", "已付薪未排班的合同工时"),
     ("break (placed by the model)", "休息（模型安排）"),
     ("detail", "明细"),
     ("cross-trained", "多技能调配"),
@@ -131,6 +134,12 @@ const WORDS: &[(&str, &str)] = &[
     ("group", "组"),
     ("shift", "班次"),
     ("hours", "小时"),
+    ("wage", "时薪"),
+    ("contract hours", "合同工时"),
+    ("min hours", "最低工时"),
+    ("night shifts", "夜班数"),
+    ("weekend days", "周末出勤天数"),
+    ("preference score", "意愿得分"),
     ("shifts", "班次数"),
     ("first start", "首班开始"),
     ("last end", "末班结束"),
@@ -172,6 +181,9 @@ mod tests {
         assert_eq!(Lang::Zh.t("all-hands"), "全员");
         assert_eq!(Lang::Zh.t("Part-timers needed"), "需要兼职人数");
         assert_eq!(Lang::Zh.t("vip"), "vip");
+        assert_eq!(Lang::Zh.t("Hours per person"), "每人工时");
+        assert_eq!(Lang::Zh.t("People"), "人员");
+        assert_eq!(Lang::Zh.t("wage"), "时薪");
         assert_eq!(Lang::En.t("presale"), "presale");
         assert_eq!(
             (Lang::Zh.short("presale"), Lang::Zh.short("aftersale")),

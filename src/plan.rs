@@ -242,7 +242,14 @@ pub fn staff(
         scenario.min_rest_hours,
         scenario.horizon.cycle(),
     );
-    let mut report = report::build(scenario, forecast, requirements, &schedule, &roster);
+    let mut report = report::build(
+        scenario,
+        &inputs.staff,
+        forecast,
+        requirements,
+        &schedule,
+        &roster,
+    );
     report.summary.warnings = inputs.warnings.clone();
     Ok((schedule, roster, report))
 }

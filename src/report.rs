@@ -1,17 +1,20 @@
 //! What the manager reads, as numbers: coverage per interval and the summary (the words are
 //! in `output::text`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::forecast::Forecast;
 use crate::roster::{Roster, RosterRow};
-use crate::scenario::{Kind, Scenario};
+use crate::scenario::{Kind, Person, Scenario};
 use crate::schedule::{is_night_shift, MissedDuty, Rule, Schedule};
 use crate::staffing::{rostered_service_level, Requirement};
 use crate::time::format_time;
+
+mod hours;
+pub use hours::{HoursSpread, PersonSummary};
 
 /// Required against scheduled agents in one interval of one queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +101,12 @@ pub struct Summary {
     pub full_time_hours: f64,
     /// Of those, the hired part-timers' hours.
     pub part_time_hours: f64,
+    /// Contract hours the salaried full-timers are paid over the plan, worked or not (0: nobody
+    /// is salaried, `costs.full_time_salaried` is off).
+    pub paid_contract_hours: f64,
+    /// Of those, the hours paid but idle: per person and week, the paid hours pro rata less the
+    /// hours of their shifts starting that week, when above 0.
+    pub idle_contract_hours: f64,
     /// Wages for all planned hours plus the hiring price of each part-timer (the shortfall price
     /// is not a cost paid, so it is not in here).
     pub total_cost: f64,
@@ -125,6 +134,8 @@ pub struct Summary {
     pub missed_phase_rules: Vec<MissedPhaseRule>,
     /// Per staff group, the fewest and most night shifts a member works.
     pub night_shifts: Vec<NightShiftSpread>,
+    /// Per staff group, the fewest and most hours a member works.
+    pub hours_per_person: Vec<HoursSpread>,
     /// How the forecast was made (methods chosen, days set aside, event volumes), or the file
     /// the requirements were read from.
     pub forecast_notes: Vec<String>,
@@ -148,18 +159,32 @@ pub struct Report {
     pub coverage: Vec<CoverageRow>,
     /// The summary numbers (`summary.json`).
     pub summary: Summary,
+    /// One row per person of the staff file, then per hired part-timer (`people.csv`).
+    pub people: Vec<PersonSummary>,
+}
+
+impl Report {
+    /// Each person's wage per hour, by name (every name on the roster is there).
+    pub fn wages(&self) -> HashMap<&str, f64> {
+        self.people
+            .iter()
+            .map(|p| (p.name.as_str(), p.wage))
+            .collect()
+    }
 }
 
 /// Measures the plan against the requirements: coverage per interval and the summary.
 pub(crate) fn build(
     scenario: &Scenario,
+    staff: &[Person],
     forecast: &Forecast,
     requirements: &[Requirement],
     schedule: &Schedule,
     roster: &Roster,
 ) -> Report {
     let coverage = coverage(scenario, requirements, schedule);
-    let summary = summary(
+    let people = hours::per_person(scenario, staff, roster);
+    let mut summary = summary(
         scenario,
         forecast,
         requirements,
@@ -167,7 +192,14 @@ pub(crate) fn build(
         roster,
         &coverage,
     );
-    Report { coverage, summary }
+    (summary.paid_contract_hours, summary.idle_contract_hours) =
+        hours::contract_hours_paid_and_idle(scenario, staff, roster);
+    summary.hours_per_person = hours::hours_spread(staff, &people);
+    Report {
+        coverage,
+        summary,
+        people,
+    }
 }
 
 /// One coverage row per queue and interval, in scenario queue order, then time.
@@ -244,6 +276,8 @@ fn summary(
         total_agent_hours: full_time_hours + part_time_hours,
         full_time_hours,
         part_time_hours,
+        paid_contract_hours: 0.0,
+        idle_contract_hours: 0.0,
         total_cost: round2(
             schedule.pay + roster.part_timers_needed as f64 * scenario.costs.part_time_per_person,
         ),
@@ -256,6 +290,7 @@ fn summary(
         unmet_demand,
         missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
         night_shifts: night_shift_spread(scenario, roster),
+        hours_per_person: Vec::new(),
         forecast_notes: forecast.notes.clone(),
         forecast_warnings: forecast.warnings.clone(),
         warnings: Vec::new(),

@@ -304,7 +304,10 @@ fn cells_a_spreadsheet_would_run_are_written_as_text() {
     assert_eq!(li[1], "'+1/chat");
     assert_eq!(li[6], "'@day");
     assert!(li[7].parse::<f64>().unwrap() > 0.0, "hours stay a number");
-    assert!(li[8].starts_with("'+1/chat"), "detail: {}", li[8]);
+    assert!(li[8].parse::<f64>().unwrap() > 0.0, "the wage is a number");
+    assert!(li[9].starts_with("'+1/chat"), "detail: {}", li[9]);
+    let people = rows("people.csv");
+    assert!(people.iter().any(|r| r[0] == "'=1+2"));
     let coverage = rows("coverage.csv");
     assert!(coverage.iter().all(|r| r[1] == "'+1/chat"));
     assert!(coverage.iter().any(|r| r[4] == "'-main"));

@@ -67,6 +67,7 @@ fn workbook_holds_the_csv_numbers_as_numbers_and_times_as_date_times() {
             "Coverage",
             "Shifts",
             "Roster",
+            "People",
             "Part-timers"
         ]
     );
@@ -109,6 +110,16 @@ fn workbook_holds_the_csv_numbers_as_numbers_and_times_as_date_times() {
     // One row per hired part-timer.
     let part_timers = book.worksheet_range("Part-timers").unwrap();
     assert_eq!(part_timers.rows().count() - 1, needed as usize);
+    // The People sheet holds people.csv's rows: the example's 30 staff, then the part-timers.
+    let people = book.worksheet_range("People").unwrap();
+    let csv = csv_rows(&out.join("people.csv"));
+    assert_eq!(csv.len(), 30 + needed as usize);
+    assert_eq!(people.rows().count() - 1, csv.len());
+    for (row, line) in people.rows().skip(1).zip(&csv) {
+        assert_eq!(row[0], Data::String(line[0].clone()));
+        assert_eq!(number(&row[3]), line[3].parse::<f64>().unwrap());
+        assert_eq!(number(&row[6]), line[6].parse::<f64>().unwrap());
+    }
 }
 
 #[test]
@@ -153,13 +164,17 @@ fn chinese_labels_and_excel_csv() {
             "排班覆盖",
             "班次",
             "排班表",
+            "人员",
             "兼职"
         ]
     );
+    assert!(stdout.contains("\n每人工时: 后援 "), "{stdout}");
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("lang=\"zh\"") && html.contains("售前") && html.contains("主力"));
     let csv = std::fs::read(out.join("forecast.csv")).unwrap();
     assert!(csv.starts_with("\u{feff}timestamp,".as_bytes()));
+    let people = std::fs::read(out.join("people.csv")).unwrap();
+    assert!(people.starts_with("\u{feff}name,kind,".as_bytes()));
     // shiftcast simulate still reads the folder.
     let simulated = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
         .args([

@@ -50,7 +50,11 @@ fn two_runs_write_the_same_bytes_with_the_contract_headers() {
             "timestamp,queue,inquiries,agents_required",
         ),
         ("coverage.csv", "timestamp,queue,required,scheduled,phase"),
-        ("roster.csv", "name,queue,start,end,kind"),
+        ("roster.csv", "name,queue,start,end,kind,group,shift,hours,wage,detail"),
+        (
+            "people.csv",
+            "name,kind,group,hours,contract_hours,min_hours,night_shifts,weekend_days,preference_score",
+        ),
     ];
     for (name, head) in heads {
         let text = std::fs::read_to_string(a.join(name)).unwrap();
@@ -72,9 +76,18 @@ fn two_runs_write_the_same_bytes_with_the_contract_headers() {
     );
     let json: serde_json::Value = serde_json::from_str(&summary).unwrap();
     assert!(json["part_timers_needed"].is_u64());
-    for key in ["total_agent_hours", "total_cost", "min_service_level"] {
+    for key in [
+        "total_agent_hours",
+        "total_cost",
+        "min_service_level",
+        "paid_contract_hours",
+        "idle_contract_hours",
+    ] {
         assert!(json[key].is_f64(), "{key}");
     }
+    // Nobody in the example is salaried; both groups' members work.
+    assert_eq!(json["idle_contract_hours"], 0.0);
+    assert_eq!(json["hours_per_person"].as_array().unwrap().len(), 2);
     // The default gap is 0.01%: HiGHS stops there or proves the optimum.
     let status = json["solver_status"].as_str().unwrap();
     assert!(["optimal", "within-gap"].contains(&status), "{status}");

@@ -32,6 +32,7 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
         (requirements_table(plan), "requirements.csv"),
         (coverage_table(plan), "coverage.csv"),
         (roster_table(plan), "roster.csv"),
+        (people_table(plan), "people.csv"),
     ] {
         let mut file = table.finish(name)?;
         if how.excel_csv {
@@ -142,11 +143,12 @@ fn coverage_table(plan: &Plan) -> CsvTable {
     coverage
 }
 
-/// `roster.csv`: one row per named shift.
+/// `roster.csv`: one row per named shift, with the person's wage per hour.
 fn roster_table(plan: &Plan) -> CsvTable {
     let mut roster = csv_table(&[
-        "name", "queue", "start", "end", "kind", "group", "shift", "hours", "detail",
+        "name", "queue", "start", "end", "kind", "group", "shift", "hours", "wage", "detail",
     ]);
+    let wages = plan.report.wages();
     for r in &plan.roster.rows {
         roster.row(&[
             text(&r.name),
@@ -157,10 +159,42 @@ fn roster_table(plan: &Plan) -> CsvTable {
             text(&r.group),
             text(&r.template),
             fixed(r.hours(), 2),
+            fixed(wages[r.name.as_str()], 2),
             text(&crate::schedule::describe(&r.segments, &str::to_string)),
         ]);
     }
     roster
+}
+
+/// `people.csv`: each person's hours, contract and minimum hours pro rata, night shifts,
+/// weekend days and preference score.
+fn people_table(plan: &Plan) -> CsvTable {
+    let mut people = csv_table(&[
+        "name",
+        "kind",
+        "group",
+        "hours",
+        "contract_hours",
+        "min_hours",
+        "night_shifts",
+        "weekend_days",
+        "preference_score",
+    ]);
+    let hours = |h: Option<f64>| h.map_or(String::new(), |h| fixed(h, 2));
+    for p in &plan.report.people {
+        people.row(&[
+            text(&p.name),
+            text(p.kind.label()),
+            text(&p.group),
+            fixed(p.hours, 2),
+            hours(p.contract_hours),
+            hours(p.min_hours),
+            p.night_shifts.to_string(),
+            p.weekend_days.to_string(),
+            fixed(p.preference_score, 2),
+        ]);
+    }
+    people
 }
 
 /// A text cell a spreadsheet will show as text, never run: one starting with `=`, `+`, `-`, `@`,

@@ -3,7 +3,9 @@
 
 use crate::labels::Lang;
 use crate::parttimers::Answer;
-use crate::report::{MissedPhaseRule, NightShiftSpread, PeakHour, Summary, UnmetDemand};
+use crate::report::{
+    HoursSpread, MissedPhaseRule, NightShiftSpread, PeakHour, Summary, UnmetDemand,
+};
 use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
 
@@ -14,11 +16,17 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
         out += &peak(p, lang);
     }
     out += &hours_and_cost(summary, lang);
+    if summary.paid_contract_hours > 0.0 {
+        out += &idle_contract_hours(summary, lang);
+    }
     out += &lowest_service_level(summary, lang);
     out += &shortfall(summary, lang);
     out += &shortfall_reasons(&summary.unmet_demand, lang);
     if !summary.night_shifts.is_empty() {
         out += &night_shifts(&summary.night_shifts, lang);
+    }
+    if !summary.hours_per_person.is_empty() {
+        out += &hours_per_person(&summary.hours_per_person, lang);
     }
     for m in &summary.missed_phase_rules {
         out += &missed_phase_rule(m, lang);
@@ -80,6 +88,17 @@ fn hours_and_cost(summary: &Summary, lang: Lang) -> String {
             "Part-timers needed: {}\nAgent hours: {all:.0} ({full:.0} full-time, {part:.0} part-time)\nCost: {:.2}\n",
             summary.part_timers_needed, summary.total_cost
         )
+    }
+}
+
+/// Salaried contract hours paid but not worked, of all paid.
+fn idle_contract_hours(summary: &Summary, lang: Lang) -> String {
+    let (idle, paid) = (summary.idle_contract_hours, summary.paid_contract_hours);
+    let label = lang.t("Contract hours paid but idle");
+    if lang == Lang::Zh {
+        format!("{label}：{idle}（共付 {paid}）\n")
+    } else {
+        format!("{label}: {idle} of {paid}\n")
     }
 }
 
@@ -148,6 +167,15 @@ fn night_shifts(spreads: &[NightShiftSpread], lang: Lang) -> String {
         lang.t("Night shifts per person"),
         groups.join(", ")
     )
+}
+
+/// The fewest and most hours a member of each group works.
+fn hours_per_person(spreads: &[HoursSpread], lang: Lang) -> String {
+    let groups: Vec<String> = spreads
+        .iter()
+        .map(|h| format!("{} {}-{}", lang.t(&h.group), h.fewest, h.most))
+        .collect();
+    format!("{}: {}\n", lang.t("Hours per person"), groups.join(", "))
 }
 
 /// A person the plan could not put on duty in a phase that requires them.

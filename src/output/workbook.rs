@@ -35,7 +35,7 @@ pub fn workbook(plan: &Plan, scenario: &Scenario, lang: Lang) -> Result<Vec<u8>>
 }
 
 /// Every sheet in order: summary, forecast, requirements, coverage, shifts, roster grid,
-/// part-timers.
+/// people, part-timers.
 fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> XlsxResult<Vec<u8>> {
     let mut book = Workbook::new();
     // A fixed creation time keeps the file byte-identical for the same inputs.
@@ -47,6 +47,7 @@ fn build(plan: &Plan, scenario: &Scenario, lang: Lang) -> XlsxResult<Vec<u8>> {
     coverage_sheet(book.add_worksheet(), plan, lang)?;
     shifts_sheet(book.add_worksheet(), plan, lang)?;
     roster_sheet(book.add_worksheet(), plan, scenario, lang)?;
+    people_sheet(book.add_worksheet(), plan, lang)?;
     part_timers_sheet(book.add_worksheet(), plan, lang)?;
     book.save_to_buffer()
 }
@@ -136,9 +137,10 @@ fn coverage_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()>
     table_sheet(ws, &lang.t("Coverage"), &headers, rows, lang)
 }
 
-/// One row per named shift, with its breaks described.
+/// One row per named shift, with the person's wage and the shift's breaks described.
 fn shifts_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
     let t = |key: &str| lang.t(key);
+    let wages = plan.report.wages();
     let rows = plan.roster.rows.iter().map(|r| {
         vec![
             Cell::Text(r.name.clone()),
@@ -149,13 +151,45 @@ fn shifts_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
             Cell::Text(t(&r.group)),
             Cell::Text(r.template.clone()),
             Cell::Number(r.hours()),
+            Cell::Number(wages[r.name.as_str()]),
             Cell::Text(describe(&r.segments, &t)),
         ]
     });
     let headers = [
-        "name", "queue", "start", "end", "kind", "group", "shift", "hours", "detail",
+        "name", "queue", "start", "end", "kind", "group", "shift", "hours", "wage", "detail",
     ];
     table_sheet(ws, &lang.t("Shifts"), &headers, rows, lang)
+}
+
+/// Each person's hours, contract and minimum hours, night shifts, weekend days and preference
+/// score: the rows of `people.csv`.
+fn people_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> {
+    let hours = |h: Option<f64>| h.map_or(Cell::Empty, Cell::Number);
+    let rows = plan.report.people.iter().map(|p| {
+        vec![
+            Cell::Text(p.name.clone()),
+            Cell::Text(lang.t(p.kind.label())),
+            Cell::Text(lang.t(&p.group)),
+            Cell::Number(p.hours),
+            hours(p.contract_hours),
+            hours(p.min_hours),
+            Cell::Number(p.night_shifts as f64),
+            Cell::Number(p.weekend_days as f64),
+            Cell::Number(p.preference_score),
+        ]
+    });
+    let headers = [
+        "name",
+        "kind",
+        "group",
+        "hours",
+        "contract hours",
+        "min hours",
+        "night shifts",
+        "weekend days",
+        "preference score",
+    ];
+    table_sheet(ws, &lang.t("People"), &headers, rows, lang)
 }
 
 /// Each hired part-timer with their shifts, hours and first and last time on duty.
@@ -211,6 +245,11 @@ fn summary_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> 
             &percent,
         ),
     ];
+    if s.paid_contract_hours > 0.0 {
+        let idle = lang.t("Contract hours paid but idle");
+        // After the part-time hours, before the cost.
+        rows.insert(4, (idle, s.idle_contract_hours, &plain));
+    }
     if let Some(p) = &s.peak {
         rows.insert(
             0,
@@ -230,6 +269,12 @@ fn summary_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> 
     let mut row = rows.len() as u32 + 3;
     ws.write_string(row, 0, lang.t("Solver"))?;
     ws.write_string(row, 1, s.solver_status)?;
+    for h in &s.hours_per_person {
+        row += 1;
+        let label = format!("{} ({})", lang.t("Hours per person"), lang.t(&h.group));
+        ws.write_string(row, 0, label)?;
+        ws.write_string(row, 1, format!("{}-{}", h.fewest, h.most))?;
+    }
     for (title, lines) in [
         ("Warnings", &s.forecast_warnings),
         ("Notes", &s.forecast_notes),
