@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::forecast::Forecast;
 use crate::roster::{Roster, RosterRow};
 use crate::scenario::{Kind, Person, Scenario};
-use crate::schedule::{is_night_shift, MissedDuty, Rule, Schedule};
+use crate::schedule::{is_night_shift, BelowMinimum, MissedDuty, Rule, Schedule};
 use crate::staffing::{rostered_service_level, Requirement};
 use crate::time::format_time;
 
@@ -77,6 +77,15 @@ pub struct MissedPhaseRule {
     pub reason: String,
 }
 
+/// An interval with too few leads on duty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadsMissing {
+    /// Interval start, `YYYY-MM-DDTHH:MM`.
+    pub timestamp: String,
+    /// Leads missing (a share: 0.5 when half a lead's worth of agents is over the ratio).
+    pub leads: f64,
+}
+
 /// How evenly one staff group shares night shifts (at least half the shift inside
 /// `costs.night`): the fewest and most any member works, over members who work any shift.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -136,6 +145,14 @@ pub struct Summary {
     pub night_shifts: Vec<NightShiftSpread>,
     /// Per staff group, the fewest and most hours a member works.
     pub hours_per_person: Vec<HoursSpread>,
+    /// Weeks people work below their minimum hours (rule `min_hours_per_week`; left out of the
+    /// JSON when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub below_minimum: Vec<BelowMinimum>,
+    /// Intervals with fewer leads on duty than `rules.agents_per_lead` asks (rule
+    /// `lead_on_duty`; left out of the JSON when there is none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub leads_missing: Vec<LeadsMissing>,
     /// How the forecast was made (methods chosen, days set aside, event volumes), or the file
     /// the requirements were read from.
     pub forecast_notes: Vec<String>,
@@ -289,6 +306,15 @@ fn summary(
         peak: peak_hour(requirements),
         unmet_demand,
         missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
+        below_minimum: schedule.below_minimum.clone(),
+        leads_missing: schedule
+            .leads_short
+            .iter()
+            .map(|&(t, leads)| LeadsMissing {
+                timestamp: format_time(t),
+                leads,
+            })
+            .collect(),
         night_shifts: night_shift_spread(scenario, roster),
         hours_per_person: Vec::new(),
         forecast_notes: forecast.notes.clone(),

@@ -4,8 +4,9 @@
 use crate::labels::Lang;
 use crate::parttimers::Answer;
 use crate::report::{
-    HoursSpread, MissedPhaseRule, NightShiftSpread, PeakHour, Summary, UnmetDemand,
+    HoursSpread, LeadsMissing, MissedPhaseRule, NightShiftSpread, PeakHour, Summary, UnmetDemand,
 };
+use crate::schedule::{BelowMinimum, Rule};
 use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
 
@@ -30,6 +31,12 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
     }
     for m in &summary.missed_phase_rules {
         out += &missed_phase_rule(m, lang);
+    }
+    for b in &summary.below_minimum {
+        out += &below_minimum(b, lang);
+    }
+    if !summary.leads_missing.is_empty() {
+        out += &leads_missing(&summary.leads_missing, lang);
     }
     for q in summary.simulation.iter().flatten() {
         out += &simulated_service_level(q, lang);
@@ -189,6 +196,46 @@ fn missed_phase_rule(m: &MissedPhaseRule, lang: Lang) -> String {
         )
     } else {
         format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)
+    }
+}
+
+/// A person's week below their minimum hours.
+fn below_minimum(b: &BelowMinimum, lang: Lang) -> String {
+    let rule = Rule::MinHoursPerWeek.name();
+    if lang == Lang::Zh {
+        format!(
+            "最低工时未满足（{rule}）：{} 第 {} 周少 {} 小时\n",
+            b.person,
+            b.week + 1,
+            b.hours
+        )
+    } else {
+        format!(
+            "Below minimum hours ({rule}): {} short {} h in week {}\n",
+            b.person,
+            b.hours,
+            b.week + 1
+        )
+    }
+}
+
+/// Intervals short of leads: how many, the lead-intervals missing, and the first.
+fn leads_missing(missing: &[LeadsMissing], lang: Lang) -> String {
+    let rule = Rule::LeadOnDuty.name();
+    let total: f64 = missing.iter().map(|m| m.leads).sum();
+    let first = &missing[0].timestamp;
+    if lang == Lang::Zh {
+        format!(
+            "组长不足（{rule}）：{} 个时段，共缺 {:.1} 人·时段，最早 {first}\n",
+            missing.len(),
+            total
+        )
+    } else {
+        format!(
+            "Leads missing ({rule}): {} intervals, {:.1} lead-intervals in all, from {first}\n",
+            missing.len(),
+            total
+        )
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::round2;
@@ -179,20 +179,10 @@ fn summarise(scenario: &Scenario, person: &Person, shifts: &[&RosterRow]) -> Per
         weekend_days: weekend_days.len(),
         preference_score: shifts
             .iter()
-            .flat_map(|r| {
-                person
-                    .preferences
-                    .iter()
-                    .map(|p| p.weight * overlap_hours((r.start, r.end), (p.start, p.end)))
-            })
+            .flat_map(|r| person.preferences.iter().map(|p| p.score(r.start, r.end)))
             .sum::<f64>()
             + 0.0,
     }
-}
-
-/// Hours two stretches of time share.
-fn overlap_hours(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTime)) -> f64 {
-    (a.1.min(b.1) - a.0.max(b.0)).num_minutes().max(0) as f64 / 60.0
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub(super) struct BelowFloor {
 }
 
 /// Hours a person's week fell below their minimum in the named plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BelowMinimum {
     /// The person's name.
     pub person: String,

@@ -37,7 +37,6 @@ impl Model<'_> {
         if gap <= self.scenario.solver.relative_gap {
             return Ok(Schedule {
                 status: SolverStatus::GapLimit,
-                gap: Some(gap),
                 ..schedule
             });
         }
