@@ -39,6 +39,7 @@ mod flow;
 mod greedy;
 mod hindsight;
 mod model;
+mod part_time;
 mod readback;
 mod rules;
 mod slots;

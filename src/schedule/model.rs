@@ -124,8 +124,10 @@ pub(super) struct Model<'a> {
     pub(super) duties: Vec<Duty>,
     pub(super) overtime: Vec<Overtime>,
     pub(super) night_spread: Vec<NightSpread>,
-    /// Part-timers to hire: at least the most working or resting at one moment.
+    /// Part-timers to hire: the head counts of the start bands added up.
     pub(super) part_timers: Variable,
+    /// Hired part-timers per start band (`part_time.start_band_hours`) holding a part-time shift.
+    pub(super) bands: BTreeMap<u32, Variable>,
     pub(super) part_timer_cap: Option<u32>,
     /// When the run must end: each solve gets what is left.
     pub(super) deadline: Deadline,
@@ -196,11 +198,13 @@ impl<'a> Model<'a> {
             overtime: Vec::new(),
             night_spread: Vec::new(),
             part_timers,
+            bands: BTreeMap::new(),
             part_timer_cap: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
         };
         model.add_overtime_vars();
         model.add_night_spread_vars();
+        model.add_band_vars();
         model
     }
 
