@@ -171,7 +171,11 @@ fn pack(hires: &mut Vec<Hire>, shift: &PlannedShift, scenario: &Scenario) -> usi
         hires.len() - 1
     });
     let h = &mut hires[pt];
-    h.shifts_that_day = if h.day == day { h.shifts_that_day + 1 } else { 1 };
+    h.shifts_that_day = if h.day == day {
+        h.shifts_that_day + 1
+    } else {
+        1
+    };
     h.hours_that_week = h.hours_in(week) + hours;
     (h.day, h.week, h.free_from) = (day, week, shift.end + rest);
     pt

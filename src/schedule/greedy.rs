@@ -129,7 +129,10 @@ impl Model<'_> {
         extra: &PartTimeShift,
     ) -> bool {
         self.part_timer_cap.is_none_or(|cap| {
-            part_timer_heads(limits, hired, Some(extra)).values().sum::<usize>() <= cap as usize
+            part_timer_heads(limits, hired, Some(extra))
+                .values()
+                .sum::<usize>()
+                <= cap as usize
         })
     }
 

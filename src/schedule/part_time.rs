@@ -22,11 +22,7 @@ pub(super) struct BandLimit<'m> {
 impl Model<'_> {
     /// A head count per start band that holds a part-time shift, in band order.
     pub(super) fn add_band_vars(&mut self) {
-        let bands: BTreeSet<u32> = self
-            .part_time_shifts
-            .iter()
-            .map(|s| self.band(s))
-            .collect();
+        let bands: BTreeSet<u32> = self.part_time_shifts.iter().map(|s| self.band(s)).collect();
         for band in bands {
             let var = self.vars.add(variable().integer().min(0));
             self.bands.insert(band, var);
@@ -100,17 +96,21 @@ impl Model<'_> {
         let Some(per_head) = self.scenario.part_time.max_hours_per_week else {
             return Vec::new();
         };
-        self.grouped(|s| self.scenario.horizon.week_of(self.slots[s.slot].start.date()))
-            .into_iter()
-            .map(|((band, _), week)| BandLimit {
-                band,
-                shifts: week
-                    .into_iter()
-                    .map(|s| (s, self.slots[s.slot].hours()))
-                    .collect(),
-                per_head,
-            })
-            .collect()
+        self.grouped(|s| {
+            self.scenario
+                .horizon
+                .week_of(self.slots[s.slot].start.date())
+        })
+        .into_iter()
+        .map(|((band, _), week)| BandLimit {
+            band,
+            shifts: week
+                .into_iter()
+                .map(|s| (s, self.slots[s.slot].hours()))
+                .collect(),
+            per_head,
+        })
+        .collect()
     }
 
     /// Each limit as a row: its shifts within `per_head` times the band's head count.
@@ -118,10 +118,13 @@ impl Model<'_> {
         limits
             .into_iter()
             .map(|l| {
-                let load = l.shifts.iter().fold(Expression::from(0.0), |mut e, (s, w)| {
-                    e.add_mul(*w, s.var);
-                    e
-                });
+                let load = l
+                    .shifts
+                    .iter()
+                    .fold(Expression::from(0.0), |mut e, (s, w)| {
+                        e.add_mul(*w, s.var);
+                        e
+                    });
                 constraint!(load <= l.per_head * self.bands[&l.band])
             })
             .collect()
