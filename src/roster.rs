@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::scenario::{Kind, Person, Scenario};
-use crate::schedule::{Activity, PlannedShift, Segment};
+use crate::schedule::{start_band, Activity, PlannedShift, Segment};
 
 /// One shift on the roster, with the person who works it (a row of `roster.csv`).
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +139,7 @@ impl Hire {
 fn pack(hires: &mut Vec<Hire>, shift: &PlannedShift, scenario: &Scenario) -> usize {
     let pool = &scenario.part_time;
     let rest = rest_duration(scenario.min_rest_hours);
-    let band = pool.band_of(shift.start);
+    let band = start_band(pool, shift.start);
     let day = shift.start.date();
     let week = scenario.horizon.week_of(day);
     let hours = (shift.end - shift.start).num_minutes() as f64 / 60.0;

@@ -355,15 +355,6 @@ impl PartTimePool {
             _ => self.available.contains(t),
         }
     }
-
-    /// The start band a shift starting at `t` falls in: bands of `start_band_hours` from 00:00
-    /// (for 2: 00-02 is band 0, 02-04 band 1, ...; 24 makes one band). A hired part-timer's
-    /// shifts all start in one band.
-    pub fn band_of(&self, t: NaiveDateTime) -> u32 {
-        use chrono::Timelike;
-        let minutes = f64::from(t.hour() * 60 + t.minute());
-        (minutes / (self.start_band_hours * 60.0)).floor() as u32
-    }
 }
 
 /// A window with rules on who may and who must be on duty for some queues.

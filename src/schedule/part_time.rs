@@ -6,10 +6,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 use good_lp::{constraint, variable, Constraint, Expression};
 
 use super::model::{Model, PartTimeShift};
+use crate::scenario::PartTimePool;
+
+/// The start band of a shift starting at `t`: bands of `start_band_hours` from 00:00 (for 2:
+/// 00-02 is band 0, 02-04 band 1, ...; 24 makes one band). The model and the roster both use it.
+pub(crate) fn start_band(pool: &PartTimePool, t: NaiveDateTime) -> u32 {
+    let minutes = f64::from(t.hour() * 60 + t.minute());
+    (minutes / (pool.start_band_hours * 60.0)).floor() as u32
+}
 
 /// One cap on a band's shifts: the weighted sum of `shifts` is at most `per_head` times the
 /// band's head count (so these shifts need at least sum / `per_head` people of the band).
@@ -30,7 +38,7 @@ impl Model<'_> {
     }
 
     fn band(&self, s: &PartTimeShift) -> u32 {
-        self.scenario.part_time.band_of(self.slots[s.slot].start)
+        start_band(&self.scenario.part_time, self.slots[s.slot].start)
     }
 
     /// The band head counts added up: the part-timers hired.
