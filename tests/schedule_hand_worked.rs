@@ -97,7 +97,7 @@ fn part_timers_only_hits_the_hand_optimum() {
     assert_eq!(hours_by_person(&plan.shifts, None) * 10, 640);
     assert!(plan.shortfall.iter().flatten().all(|s| *s == 0.0));
     // Every shift's busy window (shift + 11 h rest) contains 12:00, so 7 people are needed.
-    let named = roster::build(&plan.shifts, &[], 11.0, None);
+    let named = roster::build(&plan.shifts, &[], &scenario);
     assert_eq!(named.part_timers_needed, 7);
 }
 

@@ -120,7 +120,7 @@ proptest! {
                 prop_assert!(f64::from(*on_duty) + plan.shortfall[q][i] >= f64::from(need));
             }
         }
-        let named = roster::build(&plan.shifts, &staff, scenario.min_rest_hours, None);
+        let named = roster::build(&plan.shifts, &staff, &scenario);
         prop_assert!(rest_violations(&named.rows, scenario.min_rest_hours, None).is_empty());
         let main_phase = &scenario.phases[0];
         for row in &named.rows {

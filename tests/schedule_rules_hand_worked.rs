@@ -287,7 +287,7 @@ kinds = ["part-time"]
     assert!(no_shortfall(&plan));
     assert_eq!(plan.pay, 240.0);
     assert!(plan.scheduled[0].iter().all(|n| *n == 1));
-    let named = shiftcast::roster::build(&plan.shifts, &[], 11.0, s.horizon.cycle());
+    let named = shiftcast::roster::build(&plan.shifts, &[], &s);
     assert_eq!(named.part_timers_needed, 3);
     assert!(shiftcast::roster::rest_violations(&named.rows, 11.0, s.horizon.cycle()).is_empty());
 }

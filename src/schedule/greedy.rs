@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use good_lp::Variable;
 
 use super::model::{Model, PartTimeShift};
+use super::part_time::{band_heads, BandLimit};
 use super::rules::{RowIndex, PERSONAL_RULES};
 
 /// How long past the deadline the greedy steps of a run may go on, together; each stops with
@@ -48,6 +49,7 @@ impl Model<'_> {
             })
             .collect();
         let weight = self.weight(p, pool.queues[0]);
+        let limits = self.band_limits();
         let mut hired: Vec<&PartTimeShift> = Vec::new();
         let mut excluded = vec![false; self.part_time_shifts.len()];
         while Instant::now() < until {
@@ -65,7 +67,7 @@ impl Model<'_> {
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let Some((k, _)) = best else { break };
             let shift = &self.part_time_shifts[k];
-            if !self.within_cap(&hired, shift) {
+            if !self.within_cap(&limits, &hired, shift) {
                 excluded[k] = true;
                 continue;
             }
@@ -82,8 +84,11 @@ impl Model<'_> {
             // A shift whose short hours all fall in its breaks is not tried again.
             excluded[k] |= !helped;
         }
-        let heads = self.part_timer_heads(&hired, None);
-        values.insert(self.part_timers, heads as f64);
+        let heads = part_timer_heads(&limits, &hired, None);
+        for (band, n) in &heads {
+            values.insert(self.bands[band], *n as f64);
+        }
+        values.insert(self.part_timers, heads.values().sum::<usize>() as f64);
     }
 
     /// When naming: gives each planned shift to the first member who can take it beside the
@@ -117,30 +122,18 @@ impl Model<'_> {
     }
 
     /// Whether hiring for one more shift keeps the head count within the cap.
-    fn within_cap(&self, hired: &[&PartTimeShift], extra: &PartTimeShift) -> bool {
-        self.part_timer_cap
-            .is_none_or(|cap| self.part_timer_heads(hired, Some(extra)) <= cap as usize)
-    }
-
-    /// The most part-time shifts working or resting at one shift start: the part-timers needed.
-    fn part_timer_heads(&self, hired: &[&PartTimeShift], extra: Option<&PartTimeShift>) -> usize {
-        // Counted per slot, so many shifts on the same few slots stay cheap to count.
-        let mut on_slot: BTreeMap<usize, usize> = BTreeMap::new();
-        for s in hired.iter().copied().chain(extra) {
-            *on_slot.entry(s.slot).or_default() += 1;
-        }
-        on_slot
-            .keys()
-            .map(|&slot| {
-                let t = self.slots[slot].start;
-                on_slot
-                    .iter()
-                    .filter(|(&other, _)| self.busy_at(&self.slots[other], t))
-                    .map(|(_, n)| n)
-                    .sum::<usize>()
-            })
-            .max()
-            .unwrap_or(0)
+    fn within_cap(
+        &self,
+        limits: &[BandLimit],
+        hired: &[&PartTimeShift],
+        extra: &PartTimeShift,
+    ) -> bool {
+        self.part_timer_cap.is_none_or(|cap| {
+            part_timer_heads(limits, hired, Some(extra))
+                .values()
+                .sum::<usize>()
+                <= cap as usize
+        })
     }
 
     /// Puts each break of the shift at the start where the fewest agents are short, and
@@ -173,4 +166,18 @@ impl Model<'_> {
         }
         taken
     }
+}
+
+/// The fewest part-timers per start band who can work the hired shifts (and `extra`).
+fn part_timer_heads(
+    limits: &[BandLimit],
+    hired: &[&PartTimeShift],
+    extra: Option<&PartTimeShift>,
+) -> BTreeMap<u32, usize> {
+    // Counted per slot, so many shifts on the same few slots stay cheap to count.
+    let mut on_slot: BTreeMap<usize, usize> = BTreeMap::new();
+    for s in hired.iter().copied().chain(extra) {
+        *on_slot.entry(s.slot).or_default() += 1;
+    }
+    band_heads(limits, &on_slot)
 }

@@ -18,7 +18,8 @@
 //!
 //! The files follow the solve: `slots` (every shift that could be worked), `candidates` (who may
 //! take one), `cohorts` (pools and the staff the plan counts instead of naming), `model` (the
-//! variables and the cost), `rules` (what must hold between them), `solve` (plan, then name the
+//! variables and the cost), `rules` (what must hold between them; `part_time` the hired
+//! part-timers' patterns, counted per start band), `solve` (plan, then name the
 //! cohorts' members), `readback` and `flow` (the plan as shifts, breaks and queue splits) and
 //! `explain` (why an interval stays short or a duty is missed). `verify` counts one rule's broken
 //! rows in a hand-made assignment, for the tests.
@@ -40,6 +41,7 @@ mod flow;
 mod greedy;
 mod hindsight;
 mod model;
+mod part_time;
 mod readback;
 mod rules;
 mod slots;
@@ -49,6 +51,7 @@ mod verify;
 
 pub use contracts::BelowMinimum;
 pub use deadline::Deadline;
+pub(crate) use part_time::start_band;
 pub use rules::{Rule, RuleKind};
 pub(crate) use slots::is_night_shift;
 

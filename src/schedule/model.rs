@@ -129,8 +129,10 @@ pub(super) struct Model<'a> {
     pub(super) below_floor: Vec<BelowFloor>,
     /// Leads missing per interval (`rules.agents_per_lead`).
     pub(super) lead_short: Vec<Variable>,
-    /// Part-timers to hire: at least the most working or resting at one moment.
+    /// Part-timers to hire: the head counts of the start bands added up.
     pub(super) part_timers: Variable,
+    /// Hired part-timers per start band (`part_time.start_band_hours`) holding a part-time shift.
+    pub(super) bands: BTreeMap<u32, Variable>,
     pub(super) part_timer_cap: Option<u32>,
     /// When the run must end: each solve gets what is left.
     pub(super) deadline: Deadline,
@@ -203,6 +205,7 @@ impl<'a> Model<'a> {
             below_floor: Vec::new(),
             lead_short: Vec::new(),
             part_timers,
+            bands: BTreeMap::new(),
             part_timer_cap: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
         };
@@ -210,6 +213,7 @@ impl<'a> Model<'a> {
         model.add_night_spread_vars();
         model.add_floor_vars();
         model.add_lead_vars();
+        model.add_band_vars();
         model
     }
 

@@ -32,7 +32,7 @@ pub enum Rule {
     OvertimeAboveContract,
     /// Every member of a phase's `must` groups works a shift overlapping the phase.
     PhaseMustBeOnDuty,
-    /// Enough part-timers are hired to work the part-time shifts, and no more than
+    /// The part-timers hired are the start bands' head counts added up, and no more than
     /// `part_time.max_people`.
     PartTimerHeadcount,
     /// Night shifts (at least half inside `costs.night`) are spread evenly within each group.
@@ -45,6 +45,13 @@ pub enum Rule {
     /// Shifts inside hours people would like to work cost less, those they would rather not,
     /// more (a price on each shift: no rows).
     Preferences,
+    /// A hired part-timer starts every shift in one band of `part_time.start_band_hours` and
+    /// rests `rules.min_rest_hours` between shifts.
+    PartTimeStartBand,
+    /// A hired part-timer starts at most `part_time.max_shifts_per_day` shifts a day.
+    PartTimeShiftsPerDay,
+    /// A hired part-timer works at most `part_time.max_hours_per_week` a week.
+    PartTimeWeeklyHours,
 }
 
 /// Whether a rule always holds or gives way at a price.
@@ -60,7 +67,7 @@ impl Rule {
     /// Every rule, in the order its rows go to HiGHS. The row order steers which of several
     /// equally cheap plans HiGHS returns (hard rules first changed the bundled example's roster),
     /// so it stays the order the rules were written in; [`Rule::kind`] tells hard from priced.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 17] = [
         Rule::CoverRequirement,
         Rule::FillPlannedShifts,
         Rule::SplitCrossTrainedHours,
@@ -75,6 +82,9 @@ impl Rule {
         Rule::MinHoursPerWeek,
         Rule::LeadOnDuty,
         Rule::Preferences,
+        Rule::PartTimeStartBand,
+        Rule::PartTimeShiftsPerDay,
+        Rule::PartTimeWeeklyHours,
     ];
 
     /// The rule's name in the model's rows and in the reasons the report gives.
@@ -94,6 +104,9 @@ impl Rule {
             Rule::MinHoursPerWeek => "min_hours_per_week",
             Rule::LeadOnDuty => "lead_on_duty",
             Rule::Preferences => "preferences",
+            Rule::PartTimeStartBand => "part_time_start_band",
+            Rule::PartTimeShiftsPerDay => "part_time_shifts_per_day",
+            Rule::PartTimeWeeklyHours => "part_time_weekly_hours",
         }
     }
 
@@ -117,7 +130,10 @@ impl Rule {
             | Rule::OneShiftAtATimeWithRest
             | Rule::DailyAndWeeklyHours
             | Rule::DaysInARow
-            | Rule::PartTimerHeadcount => RuleKind::Hard,
+            | Rule::PartTimerHeadcount
+            | Rule::PartTimeStartBand
+            | Rule::PartTimeShiftsPerDay
+            | Rule::PartTimeWeeklyHours => RuleKind::Hard,
         }
     }
 
@@ -190,6 +206,9 @@ impl Model<'_> {
             Rule::LeadOnDuty => self.lead_on_duty(),
             // Priced on each shift in `Model::cost` (`preference_cost`).
             Rule::Preferences => Vec::new(),
+            Rule::PartTimeStartBand => self.part_time_start_band(),
+            Rule::PartTimeShiftsPerDay => self.part_time_shifts_per_day(),
+            Rule::PartTimeWeeklyHours => self.part_time_weekly_hours(),
         };
         rows.into_iter()
             .map(|row| row.set_name(rule.name().to_string()))
@@ -426,31 +445,17 @@ impl Model<'_> {
             .collect()
     }
 
-    /// Hired part-timers number at least the most part-time shifts working or resting at one
-    /// moment (and at most the cap, when asked): shifts plus rest are intervals on a line, so
-    /// that most is exactly the least number of people who can work them, which the roster uses.
-    /// (On a cyclic horizon they are arcs of a circle, where the roster may need a few more.)
+    /// Hired part-timers are the start bands' head counts added up (each band's count is
+    /// capped from below by the `part_time_*` rules), and at most the cap, when asked.
     fn part_timer_headcount(&self) -> Vec<Constraint> {
         let mut rows: Vec<Constraint> = self
             .part_timer_cap
             .map(|cap| constraint!(self.part_timers <= f64::from(cap)))
             .into_iter()
             .collect();
-        let mut starts: Vec<NaiveDateTime> = self
-            .part_time_shifts
-            .iter()
-            .map(|s| self.slots[s.slot].start)
-            .collect();
-        starts.sort();
-        starts.dedup();
-        rows.extend(starts.into_iter().map(|t| {
-            let busy = self
-                .part_time_shifts
-                .iter()
-                .filter(|s| self.busy_at(&self.slots[s.slot], t))
-                .fold(Expression::from(0.0), |e, s| e + s.var);
-            constraint!(busy <= self.part_timers)
-        }));
+        if !self.bands.is_empty() {
+            rows.push(constraint!(self.part_timers == self.band_total()));
+        }
         rows
     }
 

@@ -1,0 +1,188 @@
+//! Hired part-timers' patterns. Each hired part-timer belongs to one start band (clock bands of
+//! `part_time.start_band_hours` from 00:00) and starts every shift in it; the model counts the
+//! hires per band, and each pattern rule caps a band's shifts by that count: rest as for staff,
+//! `max_shifts_per_day`, `max_hours_per_week`. The roster (src/roster.rs) packs each band's
+//! shifts onto that many people, and says when it can need more.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{NaiveDateTime, Timelike};
+use good_lp::{constraint, variable, Constraint, Expression};
+
+use super::model::{Model, PartTimeShift};
+use crate::scenario::PartTimePool;
+
+/// The start band of a shift starting at `t`: bands of `start_band_hours` from 00:00 (for 2:
+/// 00-02 is band 0, 02-04 band 1, ...; 24 makes one band). The model and the roster both use it.
+pub(crate) fn start_band(pool: &PartTimePool, t: NaiveDateTime) -> u32 {
+    let minutes = f64::from(t.hour() * 60 + t.minute());
+    (minutes / (pool.start_band_hours * 60.0)).floor() as u32
+}
+
+/// One cap on a band's shifts: the weighted sum of `shifts` is at most `per_head` times the
+/// band's head count (so these shifts need at least sum / `per_head` people of the band).
+pub(super) struct BandLimit<'m> {
+    band: u32,
+    shifts: Vec<(&'m PartTimeShift, f64)>,
+    per_head: f64,
+}
+
+impl Model<'_> {
+    /// A head count per start band that holds a part-time shift, in band order.
+    pub(super) fn add_band_vars(&mut self) {
+        let bands: BTreeSet<u32> = self.part_time_shifts.iter().map(|s| self.band(s)).collect();
+        for band in bands {
+            let var = self.vars.add(variable().integer().min(0));
+            self.bands.insert(band, var);
+        }
+    }
+
+    fn band(&self, s: &PartTimeShift) -> u32 {
+        start_band(&self.scenario.part_time, self.slots[s.slot].start)
+    }
+
+    /// The band head counts added up: the part-timers hired.
+    pub(super) fn band_total(&self) -> Expression {
+        self.bands
+            .values()
+            .fold(Expression::from(0.0), |e, v| e + *v)
+    }
+
+    /// Each band's part-time shifts grouped by `key` (a start, a day, a week).
+    fn grouped<K: Ord>(
+        &self,
+        key: impl Fn(&PartTimeShift) -> K,
+    ) -> BTreeMap<(u32, K), Vec<&PartTimeShift>> {
+        let mut groups: BTreeMap<(u32, K), Vec<&PartTimeShift>> = BTreeMap::new();
+        for s in &self.part_time_shifts {
+            groups.entry((self.band(s), key(s))).or_default().push(s);
+        }
+        groups
+    }
+
+    /// Rest, for a band: at each start of one of its shifts, its shifts working or resting then.
+    fn start_band_limits(&self) -> Vec<BandLimit<'_>> {
+        let starts = self.grouped(|s| self.slots[s.slot].start);
+        starts
+            .keys()
+            .map(|&(band, t)| BandLimit {
+                band,
+                shifts: self.busy_in_band(band, t).map(|s| (s, 1.0)).collect(),
+                per_head: 1.0,
+            })
+            .collect()
+    }
+
+    fn busy_in_band(&self, band: u32, t: NaiveDateTime) -> impl Iterator<Item = &PartTimeShift> {
+        self.part_time_shifts
+            .iter()
+            .filter(move |s| self.band(s) == band && self.busy_at(&self.slots[s.slot], t))
+    }
+
+    /// A band's shifts starting on one day, where the rest rows do not already hold them: when
+    /// all are still working or resting at the day's last start (a narrow band and long rest),
+    /// that start's rest row caps them by the head count, which is at most `max_shifts_per_day`
+    /// times it.
+    fn shifts_per_day_limits(&self) -> Vec<BandLimit<'_>> {
+        let per_head = f64::from(self.scenario.part_time.max_shifts_per_day);
+        self.grouped(|s| self.day_of(&self.slots[s.slot]))
+            .into_iter()
+            .filter(|((band, _), day)| {
+                let last = day.iter().map(|s| self.slots[s.slot].start).max();
+                last.is_some_and(|t| self.busy_in_band(*band, t).count() < day.len())
+            })
+            .map(|((band, _), day)| BandLimit {
+                band,
+                shifts: day.into_iter().map(|s| (s, 1.0)).collect(),
+                per_head,
+            })
+            .collect()
+    }
+
+    /// A band's hours in each of the plan's weeks (`Horizon::week_of`), when capped.
+    fn weekly_hours_limits(&self) -> Vec<BandLimit<'_>> {
+        let Some(per_head) = self.scenario.part_time.max_hours_per_week else {
+            return Vec::new();
+        };
+        self.grouped(|s| {
+            self.scenario
+                .horizon
+                .week_of(self.slots[s.slot].start.date())
+        })
+        .into_iter()
+        .map(|((band, _), week)| BandLimit {
+            band,
+            shifts: week
+                .into_iter()
+                .map(|s| (s, self.slots[s.slot].hours()))
+                .collect(),
+            per_head,
+        })
+        .collect()
+    }
+
+    /// Each limit as a row: its shifts within `per_head` times the band's head count.
+    fn band_rows(&self, limits: Vec<BandLimit>) -> Vec<Constraint> {
+        limits
+            .into_iter()
+            .map(|l| {
+                let load = l
+                    .shifts
+                    .iter()
+                    .fold(Expression::from(0.0), |mut e, (s, w)| {
+                        e.add_mul(*w, s.var);
+                        e
+                    });
+                constraint!(load <= l.per_head * self.bands[&l.band])
+            })
+            .collect()
+    }
+
+    /// A hired part-timer works one shift at a time and rests `rules.min_rest_hours` before
+    /// the next, all starting in one band of `part_time.start_band_hours`: per band, its shifts
+    /// working or resting at one moment are at most its head count (exactly what that many
+    /// people can work, as for a cohort).
+    pub(super) fn part_time_start_band(&self) -> Vec<Constraint> {
+        self.band_rows(self.start_band_limits())
+    }
+
+    /// A hired part-timer starts at most `part_time.max_shifts_per_day` shifts a day: per band
+    /// and day, that times its head count.
+    pub(super) fn part_time_shifts_per_day(&self) -> Vec<Constraint> {
+        self.band_rows(self.shifts_per_day_limits())
+    }
+
+    /// A hired part-timer works at most `part_time.max_hours_per_week` in each week of the plan:
+    /// per band and week, that times its head count.
+    pub(super) fn part_time_weekly_hours(&self) -> Vec<Constraint> {
+        self.band_rows(self.weekly_hours_limits())
+    }
+
+    /// Every pattern rule's limits, for counting heads without HiGHS ([`band_heads`]).
+    pub(super) fn band_limits(&self) -> Vec<BandLimit<'_>> {
+        let mut limits = self.start_band_limits();
+        limits.extend(self.shifts_per_day_limits());
+        limits.extend(self.weekly_hours_limits());
+        limits
+    }
+}
+
+/// The fewest hires per band that `limits` allow for `on_slot` part-time shifts per slot (the
+/// greedy fallback's head count).
+pub(super) fn band_heads(
+    limits: &[BandLimit],
+    on_slot: &BTreeMap<usize, usize>,
+) -> BTreeMap<u32, usize> {
+    let mut heads: BTreeMap<u32, usize> = BTreeMap::new();
+    for l in limits {
+        let load: f64 = l
+            .shifts
+            .iter()
+            .map(|(s, w)| w * on_slot.get(&s.slot).copied().unwrap_or(0) as f64)
+            .sum();
+        let need = (load / l.per_head - 1e-9).ceil().max(0.0) as usize;
+        let head = heads.entry(l.band).or_default();
+        *head = (*head).max(need);
+    }
+    heads
+}
