@@ -18,7 +18,8 @@
 //!
 //! The files follow the solve: `slots` (every shift that could be worked), `candidates` (who may
 //! take one), `cohorts` (pools and the staff the plan counts instead of naming), `model` (the
-//! variables and the cost), `rules` (what must hold between them), `solve` (plan, then name the
+//! variables and the cost), `rules` (what must hold between them; `week_rules` the week's structure
+//! and fairness), `solve` (plan, then name the
 //! cohorts' members), `readback` and `flow` (the plan as shifts, breaks and queue splits) and
 //! `explain` (why an interval stays short or a duty is missed). `verify` counts one rule's broken
 //! rows in a hand-made assignment, for the tests.
@@ -45,6 +46,7 @@ mod slots;
 mod solve;
 #[cfg(test)]
 mod verify;
+mod week_rules;
 
 pub use deadline::Deadline;
 pub use rules::{Rule, RuleKind};

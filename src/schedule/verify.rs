@@ -101,13 +101,19 @@ fn place_in_all(rule: Rule) -> usize {
         Rule::PhaseMustBeOnDuty => 8,
         Rule::PartTimerHeadcount => 9,
         Rule::FairSpreadOfNightShifts => 10,
+        Rule::NightsInARow => 11,
+        Rule::RestAfterNights => 12,
+        Rule::DaysOffTogether => 13,
+        Rule::WeekendsOff => 14,
+        Rule::FairSpreadOfHours => 15,
+        Rule::FairSpreadOfWeekendDays => 16,
     }
 }
 
 #[test]
 fn every_rule_reaches_the_solver() {
     let places: Vec<usize> = Rule::ALL.iter().map(|r| place_in_all(*r)).collect();
-    assert_eq!(places, (0..=10).collect::<Vec<_>>());
+    assert_eq!(places, (0..Rule::ALL.len()).collect::<Vec<_>>());
 }
 
 #[test]
@@ -416,7 +422,7 @@ fn fair_spread_of_night_shifts_counts_members_outside_the_spread() {
     let need = requirements(&s, |_, _| 0);
     // Person by person, so ana and bo are not one cohort.
     let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
-    let spread = &model.night_spread[0];
+    let spread = &model.spreads[0];
     let mut a = model.nothing();
     model.works(&mut a, 0, "night", "2026-11-10T22:00", 1.0);
     model.works(&mut a, 0, "night", "2026-11-12T22:00", 1.0);
