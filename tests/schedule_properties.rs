@@ -66,8 +66,9 @@ may = ["main"]
 must = ["main"]
 "#;
 
-/// Four days from Friday 11-13 (one weekend) for the week's rules, which `[rules]` then
-/// switches on.
+/// Four days from Friday 11-13 (one weekend) for the week's rules, which the test then switches
+/// on; 8 hours' rest lets a late shift follow a night the same day unless rest after nights
+/// forbids it.
 const WEEK: &str = r#"
 [horizon]
 start = "2026-11-13T00:00"
@@ -77,6 +78,8 @@ interval_minutes = 60
 file = "unused.csv"
 [staff]
 file = "unused.csv"
+[rules]
+min_rest_hours = 8
 [costs]
 full_time_per_hour = 30
 part_time_per_hour = 45
