@@ -1,7 +1,9 @@
 //! Invariants of any plan, on random small teams and requirements: coverage plus reported
 //! shortfall reaches the requirement, nobody is in two places, rest and hours hold, and people
 //! only work queues they are trained for, when they are available, also when the plan counts
-//! interchangeable people together and names them afterwards.
+//! interchangeable people together and names them afterwards. With the week's rules switched on
+//! at random, each named person's nights in a row, rest after nights, runs of days off and
+//! weekends off hold too.
 
 use proptest::prelude::*;
 use shiftcast::roster::{self, rest_violations};
@@ -62,6 +64,56 @@ end = "2026-11-11T04:00"
 queues = ["presale"]
 may = ["main"]
 must = ["main"]
+"#;
+
+/// Four days from Friday 11-13 (one weekend) for the week's rules, which the test then switches
+/// on; 8 hours' rest lets a late shift follow a night the same day unless rest after nights
+/// forbids it.
+const WEEK: &str = r#"
+[horizon]
+start = "2026-11-13T00:00"
+end = "2026-11-17T00:00"
+interval_minutes = 60
+[history]
+file = "unused.csv"
+[staff]
+file = "unused.csv"
+[rules]
+min_rest_hours = 8
+[costs]
+full_time_per_hour = 30
+part_time_per_hour = 45
+shortfall_per_agent_hour = 100
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[queues]]
+name = "aftersale"
+handle_time_seconds = 300
+service_level = 0.8
+answer_within_seconds = 60
+[[shifts]]
+name = "night"
+start = "22:00"
+hours = 8
+kinds = ["full-time"]
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+kinds = ["full-time"]
+[[shifts]]
+name = "late"
+start = "14:00"
+hours = 8
+kinds = ["full-time"]
+[[shifts]]
+name = "pt"
+start = "18:00"
+hours = 4
+kinds = ["part-time"]
 "#;
 
 fn person_strategy() -> impl Strategy<Value = Person> {
@@ -164,6 +216,107 @@ proptest! {
                     && queue == "presale";
                 prop_assert!(!in_main || row.group == "main", "{:?}", row);
             }
+        }
+    }
+}
+
+/// `[rules]` with each week rule on or off: (max nights in a row, rest after nights, days off
+/// together, weekends off per 4 weeks).
+type WeekRules = (Option<u32>, Option<f64>, Option<u32>, Option<u32>);
+
+fn week_rules_strategy() -> impl Strategy<Value = WeekRules> {
+    (
+        prop::option::of(1..3u32),
+        prop::option::of(prop::sample::select(vec![24.0, 36.0])),
+        prop::option::of(2..4u32),
+        prop::option::of(prop::sample::select(vec![2u32, 4])),
+    )
+}
+
+/// Whether one person's named shifts keep the week's rules; the plan's days run from the day
+/// before the horizon (where a night may start) to its last day.
+fn keeps_week_rules(rows: &[&roster::RosterRow], rules: &WeekRules) -> Result<(), String> {
+    let (nights_in_row, rest, together, weekends) = *rules;
+    let date = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let is_night = |r: &&&roster::RosterRow| r.template == "night";
+    let nights: Vec<_> = rows
+        .iter()
+        .filter(is_night)
+        .map(|r| r.start.date())
+        .collect();
+    let worked = |d: u32| rows.iter().any(|r| r.start.date() == date(d));
+    if let Some(n) = nights_in_row {
+        for first in 12..=16 {
+            let run = nights
+                .iter()
+                .filter(|d| (date(first)..=date(first + n)).contains(d));
+            if run.count() > n as usize {
+                return Err(format!("more than {n} nights in a row from 11-{first}"));
+            }
+        }
+    }
+    if let Some(hours) = rest {
+        for night in rows.iter().filter(is_night) {
+            for other in rows.iter().filter(|r| r.template != "night") {
+                let after = (other.start - night.end).num_minutes() as f64 / 60.0;
+                if (0.0..hours).contains(&after) {
+                    return Err(format!("{} starts {after} h after a night", other.start));
+                }
+            }
+        }
+    }
+    if let Some(k) = together {
+        for d in 13..=16 {
+            let cut = (d..d + k).take_while(|&j| j <= 16);
+            if worked(d - 1) && !worked(d) && cut.clone().any(worked) {
+                return Err(format!("a day off on 11-{d} shorter than {k} days"));
+            }
+        }
+    }
+    if weekends == Some(4) && (worked(14) || worked(15)) {
+        return Err("no weekend off".into());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_plan_keeps_the_week_rules(
+        people in prop::collection::vec(person_strategy(), 0..6),
+        copies in 1..4usize,
+        needs in prop::collection::vec(0..5u32, 192),
+        rules in week_rules_strategy(),
+    ) {
+        let mut staff: Vec<Person> = people
+            .iter()
+            .flat_map(|p| std::iter::repeat_n(p.clone(), copies))
+            .collect();
+        for (i, p) in staff.iter_mut().enumerate() {
+            p.name = format!("P{i}");
+        }
+        let mut scenario = common::scenario(WEEK);
+        (
+            scenario.rules.max_nights_in_row,
+            scenario.rules.rest_after_nights_hours,
+            scenario.rules.days_off_together,
+            scenario.rules.weekends_off_per_4_weeks,
+        ) = rules;
+        let times = scenario.horizon.times();
+        let requirements = common::requirements(&scenario, |q, i| needs[q * times.len() + i]);
+        let plan = schedule(&scenario, &staff, &requirements).unwrap();
+        for (q, row) in plan.scheduled.iter().enumerate() {
+            for (i, on_duty) in row.iter().enumerate() {
+                let need = requirements[q * times.len() + i].agents_required;
+                prop_assert!(f64::from(*on_duty) + plan.shortfall[q][i] >= f64::from(need));
+            }
+        }
+        let named = roster::build(&plan.shifts, &staff, scenario.min_rest_hours, None);
+        for p in &staff {
+            let mine: Vec<_> = named.rows.iter().filter(|r| r.name == p.name).collect();
+            let kept = keeps_week_rules(&mine, &rules);
+            prop_assert!(kept.is_ok(), "{}: {:?} in {:?}", p.name, kept, mine);
         }
     }
 }

@@ -19,7 +19,8 @@
 //! The files follow the solve: `slots` (every shift that could be worked), `candidates` (who may
 //! take one), `cohorts` (pools and the staff the plan counts instead of naming), `model` (the
 //! variables and the cost), `rules` (what must hold between them; `part_time` the hired
-//! part-timers' patterns, counted per start band), `solve` (plan, then name the
+//! part-timers' patterns, counted per start band; `week_rules` the week's structure and
+//! fairness; `contracts` minimum hours, leads, sessions and preferences), `solve` (plan, then name the
 //! cohorts' members), `readback` and `flow` (the plan as shifts, breaks and queue splits) and
 //! `explain` (why an interval stays short or a duty is missed). `verify` counts one rule's broken
 //! rows in a hand-made assignment, for the tests.
@@ -48,6 +49,7 @@ mod slots;
 mod solve;
 #[cfg(test)]
 mod verify;
+mod week_rules;
 
 pub use contracts::BelowMinimum;
 pub use deadline::Deadline;

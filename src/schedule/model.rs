@@ -11,15 +11,12 @@ use super::cohorts::{cohorts_of, pools, singletons, Cohort, Pool};
 use super::contracts::BelowFloor;
 use super::deadline::Deadline;
 use super::slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
+use super::week_rules::{Spread, WeekendOff};
 use crate::scenario::{Person, Scenario};
 use crate::staffing::Requirement;
 
 /// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
 pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
-
-/// Price per night shift of spread when naming a cohort's members (yuan): any even spread will
-/// do, and it never outweighs a real cost.
-const NIGHT_SPREAD_TIE_BREAK: f64 = 0.01;
 
 /// What a model is solved for.
 pub(super) enum Stage {
@@ -93,13 +90,6 @@ pub(super) struct Overtime {
     pub(super) var: Variable,
 }
 
-/// Most and fewest night shifts among one group's members.
-pub(super) struct NightSpread {
-    pub(super) group: String,
-    pub(super) most: Variable,
-    pub(super) fewest: Variable,
-}
-
 pub(super) struct Model<'a> {
     pub(super) scenario: &'a Scenario,
     pub(super) staff: &'a [Person],
@@ -124,7 +114,10 @@ pub(super) struct Model<'a> {
     pub(super) shortfall: Vec<Variable>,
     pub(super) duties: Vec<Duty>,
     pub(super) overtime: Vec<Overtime>,
-    pub(super) night_spread: Vec<NightSpread>,
+    pub(super) spreads: Vec<Spread>,
+    /// Members of a cohort working a day, by (cohort, day): only when days off come in runs.
+    pub(super) work_days: BTreeMap<(usize, i64), Variable>,
+    pub(super) weekends_off: Vec<WeekendOff>,
     /// Hours below people's weekly minimum, per cohort and week of the plan.
     pub(super) below_floor: Vec<BelowFloor>,
     /// Leads missing per interval (`rules.agents_per_lead`).
@@ -201,7 +194,9 @@ impl<'a> Model<'a> {
             shortfall,
             duties,
             overtime: Vec::new(),
-            night_spread: Vec::new(),
+            spreads: Vec::new(),
+            work_days: BTreeMap::new(),
+            weekends_off: Vec::new(),
             below_floor: Vec::new(),
             lead_short: Vec::new(),
             part_timers,
@@ -210,7 +205,9 @@ impl<'a> Model<'a> {
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
         };
         model.add_overtime_vars();
-        model.add_night_spread_vars();
+        model.add_spread_vars();
+        model.add_work_day_vars();
+        model.add_weekend_off_vars();
         model.add_floor_vars();
         model.add_lead_vars();
         model.add_band_vars();
@@ -235,41 +232,6 @@ impl<'a> Model<'a> {
                 let var = self.vars.add(variable().min(0));
                 self.overtime.push(Overtime { cohort, week, var });
             }
-        }
-    }
-
-    /// The most and fewest night shifts per group that can work one, when the spread has a price.
-    fn add_night_spread_vars(&mut self) {
-        if self.fairness_price() <= 0.0 {
-            return;
-        }
-        let mut groups: Vec<String> = self
-            .staff_shifts
-            .iter()
-            .filter(|s| self.is_night(&self.slots[s.slot]))
-            .map(|s| self.group_of(s.cohort).to_string())
-            .collect();
-        groups.sort_unstable();
-        groups.dedup();
-        for group in groups {
-            let most = self.vars.add(variable().min(0));
-            let fewest = self.vars.add(variable().min(0));
-            self.night_spread.push(NightSpread {
-                group,
-                most,
-                fewest,
-            });
-        }
-    }
-
-    /// Price per night shift between the most and the fewest in a group. Naming always spreads
-    /// night shifts among a cohort's members (at a token price: who takes them costs nothing).
-    pub(super) fn fairness_price(&self) -> f64 {
-        let price = self.scenario.costs.fairness_per_shift;
-        if self.naming {
-            price.max(NIGHT_SPREAD_TIE_BREAK)
-        } else {
-            price
         }
     }
 
@@ -369,7 +331,7 @@ impl<'a> Model<'a> {
     }
 
     /// Pay for every planned shift and overtime hour, the price of each agent-hour short and each
-    /// missed duty, hiring, and the spread of night shifts.
+    /// missed duty, hiring, and the spreads within groups.
     pub(super) fn cost(&self) -> Expression {
         let costs = &self.scenario.costs;
         let interval_hours = self.scenario.horizon.interval_hours();
@@ -408,9 +370,10 @@ impl<'a> Model<'a> {
         for v in &self.lead_short {
             cost.add_mul(interval_hours * costs.lead_short_per_hour, *v);
         }
-        for n in &self.night_spread {
-            cost.add_mul(self.fairness_price(), n.most);
-            cost.add_mul(-self.fairness_price(), n.fewest);
+        for spread in &self.spreads {
+            let price = self.spread_price(spread.measure);
+            cost.add_mul(price, spread.most);
+            cost.add_mul(-price, spread.fewest);
         }
         // The small extra per head makes the plan hire no more people than its shifts need
         // when several rosters cost the same.

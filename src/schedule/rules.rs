@@ -1,7 +1,7 @@
 //! The rules every plan keeps, as values ([`Rule`]: name, hard or priced) and as rows (one named
 //! function per rule on the model, listed once in [`Model::rows`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDateTime};
 use good_lp::{constraint, Constraint, Expression, IntoAffineExpression, Variable};
@@ -9,6 +9,7 @@ use good_lp::{constraint, Constraint, Expression, IntoAffineExpression, Variable
 use super::flow::linked;
 use super::model::{Model, StaffShift};
 use super::slots::ShiftSlot;
+use super::week_rules::Measure;
 
 /// A rule the plan keeps between its shifts. Who may take a shift at all is not a rule here but
 /// a candidate check (`candidates.rs`): a shift nobody may take has no variable.
@@ -52,6 +53,19 @@ pub enum Rule {
     PartTimeShiftsPerDay,
     /// A hired part-timer works at most `part_time.max_hours_per_week` a week.
     PartTimeWeeklyHours,
+    /// A person works at most `rules.max_nights_in_row` night shifts in a row.
+    NightsInARow,
+    /// No shift but a night shift starts within `rules.rest_after_nights_hours` of a night's end.
+    RestAfterNights,
+    /// Days off come in runs of at least `rules.days_off_together` days.
+    DaysOffTogether,
+    /// Everyone has `rules.weekends_off_per_4_weeks` whole weekends off, pro rata.
+    WeekendsOff,
+    /// Hours worked are spread evenly within each group.
+    FairSpreadOfHours,
+    /// Weekend days worked (shifts starting on a Saturday or Sunday) are spread evenly within
+    /// each group.
+    FairSpreadOfWeekendDays,
 }
 
 /// Whether a rule always holds or gives way at a price.
@@ -67,7 +81,7 @@ impl Rule {
     /// Every rule, in the order its rows go to HiGHS. The row order steers which of several
     /// equally cheap plans HiGHS returns (hard rules first changed the bundled example's roster),
     /// so it stays the order the rules were written in; [`Rule::kind`] tells hard from priced.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 23] = [
         Rule::CoverRequirement,
         Rule::FillPlannedShifts,
         Rule::SplitCrossTrainedHours,
@@ -85,6 +99,12 @@ impl Rule {
         Rule::PartTimeStartBand,
         Rule::PartTimeShiftsPerDay,
         Rule::PartTimeWeeklyHours,
+        Rule::NightsInARow,
+        Rule::RestAfterNights,
+        Rule::DaysOffTogether,
+        Rule::WeekendsOff,
+        Rule::FairSpreadOfHours,
+        Rule::FairSpreadOfWeekendDays,
     ];
 
     /// The rule's name in the model's rows and in the reasons the report gives.
@@ -107,6 +127,12 @@ impl Rule {
             Rule::PartTimeStartBand => "part_time_start_band",
             Rule::PartTimeShiftsPerDay => "part_time_shifts_per_day",
             Rule::PartTimeWeeklyHours => "part_time_weekly_hours",
+            Rule::NightsInARow => "nights_in_a_row",
+            Rule::RestAfterNights => "rest_after_nights",
+            Rule::DaysOffTogether => "days_off_together",
+            Rule::WeekendsOff => "weekends_off",
+            Rule::FairSpreadOfHours => "fair_spread_of_hours",
+            Rule::FairSpreadOfWeekendDays => "fair_spread_of_weekend_days",
         }
     }
 
@@ -125,6 +151,8 @@ impl Rule {
             Rule::MinHoursPerWeek => RuleKind::Priced("costs.min_hours_per_hour"),
             Rule::LeadOnDuty => RuleKind::Priced("costs.lead_short_per_hour"),
             Rule::Preferences => RuleKind::Priced("costs.preference_per_hour"),
+            Rule::FairSpreadOfHours => RuleKind::Priced("costs.fairness_hours_per_hour"),
+            Rule::FairSpreadOfWeekendDays => RuleKind::Priced("costs.fairness_weekends_per_day"),
             Rule::SplitCrossTrainedHours
             | Rule::TakeEveryBreak
             | Rule::OneShiftAtATimeWithRest
@@ -133,7 +161,11 @@ impl Rule {
             | Rule::PartTimerHeadcount
             | Rule::PartTimeStartBand
             | Rule::PartTimeShiftsPerDay
-            | Rule::PartTimeWeeklyHours => RuleKind::Hard,
+            | Rule::PartTimeWeeklyHours
+            | Rule::NightsInARow
+            | Rule::RestAfterNights
+            | Rule::DaysOffTogether
+            | Rule::WeekendsOff => RuleKind::Hard,
         }
     }
 
@@ -146,12 +178,16 @@ impl Rule {
     }
 }
 
-/// The rules a person's own week keeps (rest, daily and weekly hours, days in a row): what
-/// greedy naming and the after-the-fact checks test one shift at a time.
-pub(super) const PERSONAL_RULES: [Rule; 3] = [
+/// The rules a person's own week keeps (rest, daily and weekly hours, days and nights in a row,
+/// rest after nights): what greedy naming and the after-the-fact checks test one shift at a
+/// time. Days off together and weekends off are not among them: their rows need the day and
+/// weekend variables, which those tests leave at 0.
+pub(super) const PERSONAL_RULES: [Rule; 5] = [
     Rule::OneShiftAtATimeWithRest,
     Rule::DailyAndWeeklyHours,
     Rule::DaysInARow,
+    Rule::NightsInARow,
+    Rule::RestAfterNights,
 ];
 
 /// Whether `values` break `row` (normalised to `expression <= 0`, or `== 0`) by more than 1e-6.
@@ -201,7 +237,6 @@ impl Model<'_> {
             Rule::OvertimeAboveContract => self.overtime_above_contract(),
             Rule::PhaseMustBeOnDuty => self.phase_must_be_on_duty(),
             Rule::PartTimerHeadcount => self.part_timer_headcount(),
-            Rule::FairSpreadOfNightShifts => self.fair_spread_of_night_shifts(),
             Rule::MinHoursPerWeek => self.min_hours_per_week(),
             Rule::LeadOnDuty => self.lead_on_duty(),
             // Priced on each shift in `Model::cost` (`preference_cost`).
@@ -209,6 +244,13 @@ impl Model<'_> {
             Rule::PartTimeStartBand => self.part_time_start_band(),
             Rule::PartTimeShiftsPerDay => self.part_time_shifts_per_day(),
             Rule::PartTimeWeeklyHours => self.part_time_weekly_hours(),
+            Rule::FairSpreadOfNightShifts => self.fair_spread(Measure::NightShifts),
+            Rule::NightsInARow => self.nights_in_a_row(),
+            Rule::RestAfterNights => self.rest_after_nights(),
+            Rule::DaysOffTogether => self.days_off_together(),
+            Rule::WeekendsOff => self.weekends_off(),
+            Rule::FairSpreadOfHours => self.fair_spread(Measure::Hours),
+            Rule::FairSpreadOfWeekendDays => self.fair_spread(Measure::WeekendDays),
         };
         rows.into_iter()
             .map(|row| row.set_name(rule.name().to_string()))
@@ -373,43 +415,12 @@ impl Model<'_> {
     /// A person with `max_days_in_row` = m starts at most m shifts in any m + 1 days in a row,
     /// so a day off follows every m working days (in a cyclic horizon, also across the wrap).
     fn days_in_a_row(&self) -> Vec<Constraint> {
-        let days = self
-            .slots
-            .iter()
-            .map(|s| self.day_of(s))
-            .max()
-            .map_or(0, |d| d + 1);
-        let mut rows = Vec::new();
-        for (cohort, c) in self.cohorts.iter().enumerate() {
-            let Some(m) = self.person_of(cohort).max_days_in_row.map(i64::from) else {
-                continue;
-            };
-            let last_first_day = if self.scenario.horizon.cyclic {
-                days - 1
-            } else {
-                days - m - 1
-            };
-            for first in 0..=last_first_day {
-                let in_window: Vec<&StaffShift> = self
-                    .mine(cohort)
-                    .filter(|s| {
-                        let d = self.day_of(&self.slots[s.slot]);
-                        (d - first).rem_euclid(days.max(1)) <= m
-                    })
-                    .collect();
-                let distinct: BTreeSet<i64> = in_window
-                    .iter()
-                    .map(|s| self.day_of(&self.slots[s.slot]))
-                    .collect();
-                if distinct.len() as i64 > m {
-                    let shifts = in_window
-                        .iter()
-                        .fold(Expression::from(0.0), |e, s| e + s.var);
-                    rows.push(constraint!(shifts <= m as f64 * c.size()));
-                }
-            }
-        }
-        rows
+        (0..self.cohorts.len())
+            .flat_map(|cohort| match self.person_of(cohort).max_days_in_row {
+                Some(m) => self.in_a_row(cohort, m.into(), |_| true),
+                None => Vec::new(),
+            })
+            .collect()
     }
 
     /// Hours above a person's weekly contract hours are overtime, paid `overtime_per_hour` extra.
@@ -455,32 +466,6 @@ impl Model<'_> {
             .collect();
         if !self.bands.is_empty() {
             rows.push(constraint!(self.part_timers == self.band_total()));
-        }
-        rows
-    }
-
-    /// Within each staff group, night shifts are spread evenly: the gap between the member with
-    /// the most and the one with the fewest is priced `fairness_per_shift` per shift (a cohort's
-    /// average lies between them). Members who can take no night shift at all are left out.
-    fn fair_spread_of_night_shifts(&self) -> Vec<Constraint> {
-        let mut rows = Vec::new();
-        for spread in &self.night_spread {
-            for (cohort, c) in self.cohorts.iter().enumerate() {
-                if self.group_of(cohort) != spread.group {
-                    continue;
-                }
-                let nights: Vec<Variable> = self
-                    .mine(cohort)
-                    .filter(|s| self.is_night(&self.slots[s.slot]))
-                    .map(|s| s.var)
-                    .collect();
-                if nights.is_empty() {
-                    continue;
-                }
-                let count = nights.iter().fold(Expression::from(0.0), |e, v| e + *v);
-                rows.push(constraint!(count.clone() <= c.size() * spread.most));
-                rows.push(constraint!(count >= c.size() * spread.fewest));
-            }
         }
         rows
     }
