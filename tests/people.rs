@@ -9,11 +9,13 @@
 //!   Sunday: her only shift is Saturday's `day`, which the 12-16 hour needs.
 //! - Bo (night, 20 an hour of his own, at least 14 hours a week, so salaried for those) can
 //!   work 22:00-06:00: Saturday's `night` shift, which the night needs.
-//! - =Cai (main) is off both days: no shift, 0 hours.
+//! - =Cai (main) is off both days: no shift, 0 hours; with no contract column, salaried for a
+//!   full week (max_hours_per_week, 40).
 //! - the second agent on Saturday 08-12 is a hired part-timer, PT-01, at 45 an hour.
 //!
 //! The plan covers 2/7 of a week: Ana's contract is 35 x 2/7 = 10 hours, Bo's minimum 14 x 2/7
-//! = 4, both paid (14 in all); Ana works 8 of her 10 (2 idle), Bo 8 of his 4 (none idle).
+//! = 4, =Cai's 40 x 2/7 = 11.43, all paid (25.43 in all); Ana works 8 of her 10 (2 idle), Bo 8
+//! of his 4 (none idle), =Cai none (11.43 idle): 13.43 idle.
 
 use std::io::Cursor;
 
@@ -174,8 +176,8 @@ fn roster_csv_gives_each_shift_its_persons_wage() {
 fn summary_reports_idle_contract_hours_and_hours_per_group() {
     let (plan, files) = planned(Lang::En);
     let summary: serde_json::Value = serde_json::from_str(file(&files, "summary.json")).unwrap();
-    assert_eq!(summary["paid_contract_hours"], 14.0);
-    assert_eq!(summary["idle_contract_hours"], 2.0);
+    assert_eq!(summary["paid_contract_hours"], 25.43);
+    assert_eq!(summary["idle_contract_hours"], 13.43);
     assert_eq!(
         summary["hours_per_person"],
         serde_json::json!([
@@ -185,7 +187,7 @@ fn summary_reports_idle_contract_hours_and_hours_per_group() {
     );
     let en = output::text::summary(&plan.report.summary, Lang::En);
     assert!(
-        en.contains("\nContract hours paid but idle: 2 of 14\n"),
+        en.contains("\nContract hours paid but idle: 13.43 of 25.43\n"),
         "{en}"
     );
     assert!(
@@ -194,11 +196,11 @@ fn summary_reports_idle_contract_hours_and_hours_per_group() {
     );
     let zh = output::text::summary(&plan.report.summary, Lang::Zh);
     assert!(
-        zh.contains("\n已付薪未排班的合同工时：2（共付 14）\n"),
+        zh.contains("\n已付薪未排班的合同工时：13.43（共付 25.43）\n"),
         "{zh}"
     );
     assert!(zh.contains("\n每人工时: 主力 0-8, night 8-8\n"), "{zh}");
-    assert!(file(&files, "report.html").contains("Contract hours paid but idle: 2 of 14"));
+    assert!(file(&files, "report.html").contains("Contract hours paid but idle: 13.43 of 25.43"));
 }
 
 #[test]
@@ -238,6 +240,6 @@ fn the_workbook_has_a_people_sheet_with_the_same_rows() {
             .unwrap_or_else(|| panic!("{label}"))
             .to_vec()
     };
-    assert_eq!(row("已付薪未排班的合同工时")[1], Data::Float(2.0));
+    assert_eq!(row("已付薪未排班的合同工时")[1], Data::Float(13.43));
     assert_eq!(row("每人工时 (主力)")[1], Data::String("0-8".into()));
 }

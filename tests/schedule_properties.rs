@@ -312,7 +312,7 @@ proptest! {
                 prop_assert!(f64::from(*on_duty) + plan.shortfall[q][i] >= f64::from(need));
             }
         }
-        let named = roster::build(&plan.shifts, &staff, scenario.min_rest_hours, None);
+        let named = roster::build(&plan.shifts, &staff, &scenario);
         for p in &staff {
             let mine: Vec<_> = named.rows.iter().filter(|r| r.name == p.name).collect();
             let kept = keeps_week_rules(&mine, &rules);
