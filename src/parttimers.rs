@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::plan::Inputs;
 use crate::roster;
-use crate::scenario::Kind;
 use crate::schedule::Deadline;
 use crate::time::format_time;
 
@@ -113,7 +112,7 @@ pub fn part_timers(
 /// Hired part-timers' shifts, counted by queue and time.
 fn shift_counts(roster: &roster::Roster) -> Vec<ShiftCount> {
     let mut counts: Vec<(NaiveDateTime, NaiveDateTime, String, usize)> = Vec::new();
-    for r in roster.rows.iter().filter(|r| r.kind == Kind::PartTime) {
+    for r in roster.rows.iter().filter(|r| r.hired) {
         match counts
             .iter_mut()
             .find(|c| c.0 == r.start && c.1 == r.end && c.2 == r.queue)

@@ -371,9 +371,9 @@ fn unmet_demand(scenario: &Scenario, schedule: &Schedule) -> Vec<UnmetDemand> {
 
 fn night_shift_spread(scenario: &Scenario, roster: &Roster) -> Vec<NightShiftSpread> {
     let mut nights: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for r in roster.rows.iter().filter(|r| r.kind == Kind::FullTime) {
+    for r in roster.rows.iter().filter(|r| !r.hired) {
         *nights.entry((&r.group, &r.name)).or_default() +=
-            usize::from(is_night_shift(scenario, r.start, r.end));
+            usize::from(!r.is_session() && is_night_shift(scenario, r.start, r.end));
     }
     let mut spread: Vec<NightShiftSpread> = Vec::new();
     for ((group, _), n) in nights {
@@ -420,7 +420,7 @@ pub(crate) struct PersonShifts<'a> {
 pub(crate) fn people(roster: &Roster) -> Vec<PersonShifts<'_>> {
     let mut by_name: BTreeMap<(bool, usize, &str), PersonShifts> = BTreeMap::new();
     for r in &roster.rows {
-        let hired = r.kind == Kind::PartTime;
+        let hired = r.hired;
         let key = (hired, if hired { r.name.len() } else { 0 }, r.name.as_str());
         by_name
             .entry(key)
@@ -448,11 +448,7 @@ pub(crate) struct PartTimer {
 /// The hired part-timers (PT-01, ...) with their shifts and hours, in name order.
 pub(crate) fn part_timers(roster: &Roster) -> Vec<PartTimer> {
     let mut out: Vec<PartTimer> = Vec::new();
-    let mut rows: Vec<_> = roster
-        .rows
-        .iter()
-        .filter(|r| r.kind == Kind::PartTime)
-        .collect();
+    let mut rows: Vec<_> = roster.rows.iter().filter(|r| r.hired).collect();
     rows.sort_by(|a, b| (&a.name, a.start).cmp(&(&b.name, b.start)));
     for r in rows {
         match out.last_mut() {

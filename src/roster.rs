@@ -40,8 +40,10 @@ pub struct RosterRow {
     pub start: NaiveDateTime,
     /// When the shift ends; it may run past the horizon.
     pub end: NaiveDateTime,
-    /// Staff (full-time) or hired part-timer.
+    /// The person's contract: full-time, or part-time (hired, or named in the staff file).
     pub kind: Kind,
+    /// A part-timer the plan hires (PT-01, ...), not someone from the staff file.
+    pub hired: bool,
     /// Queue and break periods inside the horizon, in time order.
     pub segments: Vec<Segment>,
 }
@@ -50,6 +52,12 @@ impl RosterRow {
     /// Length of the shift in hours, breaks included.
     pub fn hours(&self) -> f64 {
         (self.end - self.start).num_minutes() as f64 / 60.0
+    }
+
+    /// A session (`[[sessions]]`): paid, serving no queue, and no shift for night or weekend
+    /// counts.
+    pub fn is_session(&self) -> bool {
+        self.queue.is_empty()
     }
 
     /// What the person does at `t`: a queue, a break, or None off this shift.
@@ -78,11 +86,7 @@ pub fn build(shifts: &[PlannedShift], staff: &[Person], scenario: &Scenario) -> 
     let mut rows = Vec::new();
     for shift in shifts {
         let (name, group, kind) = match shift.person {
-            Some(p) => (
-                staff[p].name.clone(),
-                staff[p].group.clone(),
-                Kind::FullTime,
-            ),
+            Some(p) => (staff[p].name.clone(), staff[p].group.clone(), staff[p].kind),
             None => {
                 let pt = pack(&mut hires, shift, scenario);
                 (
@@ -100,6 +104,7 @@ pub fn build(shifts: &[PlannedShift], staff: &[Person], scenario: &Scenario) -> 
             start: shift.start,
             end: shift.end,
             kind,
+            hired: shift.person.is_none(),
             segments: shift.segments.clone(),
         });
     }

@@ -120,6 +120,13 @@ fn a_named_part_timer_works_part_time_shifts_at_their_own_wage() {
     let plan = schedule(&s, &staff, &need).unwrap();
     assert_eq!(shifts(&plan, &staff), owned(&[("Mei", "pt", "11T09:00")]));
     assert_eq!(plan.pay, 200.0);
+    // On the roster she is a part-timer by contract, and no hire.
+    let roster = shiftcast::roster::build(&plan.shifts, &staff, &s);
+    assert_eq!(roster.part_timers_needed, 0);
+    assert_eq!(
+        (roster.rows[0].kind, roster.rows[0].hired),
+        (Kind::PartTime, false)
+    );
 }
 
 #[test]
@@ -172,6 +179,9 @@ fn the_plan_works_around_a_session_with_rest() {
     );
     assert_eq!(plan.pay, 50.0);
     assert_eq!(plan.shortfall[0].iter().sum::<f64>(), 8.0);
+    let roster = shiftcast::roster::build(&plan.shifts, &staff, &s);
+    let sessions: Vec<bool> = roster.rows.iter().map(|r| r.is_session()).collect();
+    assert_eq!(sessions, [true, false]);
 }
 
 #[test]

@@ -165,7 +165,7 @@ fn part_timers_are_counted_from_the_roster() {
         .roster
         .rows
         .iter()
-        .filter(|r| r.kind == Kind::PartTime)
+        .filter(|r| r.hired)
         .map(|r| r.name.as_str())
         .collect();
     names.sort();
@@ -221,7 +221,7 @@ fn hired_part_timers_keep_one_shift_a_day_in_one_two_hour_band() {
     let (_, _, plan) = plan();
     let mut by_name: BTreeMap<&str, Vec<chrono::NaiveDateTime>> = BTreeMap::new();
     let mut per_band_day: BTreeMap<(u32, chrono::NaiveDate), usize> = BTreeMap::new();
-    for r in plan.roster.rows.iter().filter(|r| r.kind == Kind::PartTime) {
+    for r in plan.roster.rows.iter().filter(|r| r.hired) {
         by_name.entry(&r.name).or_default().push(r.start);
         let band = r.start.time().hour() / 2;
         *per_band_day.entry((band, r.start.date())).or_default() += 1;

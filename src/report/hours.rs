@@ -174,7 +174,7 @@ fn summarise(scenario: &Scenario, person: &Person, shifts: &[&RosterRow]) -> Per
         min_hours: person.min_hours_per_week.map(|h| round2(h * share)),
         night_shifts: shifts
             .iter()
-            .filter(|r| is_night_shift(scenario, r.start, r.end))
+            .filter(|r| !r.is_session() && is_night_shift(scenario, r.start, r.end))
             .count(),
         weekend_days: weekend_days.len(),
         preference_score: shifts
@@ -229,6 +229,7 @@ hours = 8
             start,
             end: start + chrono::Duration::hours(8),
             kind: Kind::FullTime,
+            hired: false,
             segments: Vec::new(),
         }
     }
