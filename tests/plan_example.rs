@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use chrono::Timelike;
 
 use shiftcast::roster::rest_violations;
-use shiftcast::scenario::{Kind, Person, Scenario};
+use shiftcast::scenario::{Person, Scenario};
 use shiftcast::{Inputs, Overrides, Plan};
 
 mod common;
