@@ -253,3 +253,27 @@ fn hired_part_timers_keep_one_shift_a_day_in_one_two_hour_band() {
         busiest.values().sum::<usize>()
     );
 }
+
+#[test]
+fn salaried_full_timers_work_their_contract_hours_before_anyone_is_hired() {
+    // The check: part-timers at 30 an hour, full-timers at 35 and salaried. The example's
+    // staff file has no contract column, so each is paid a full week (max_hours_per_week, 40):
+    // 40 x 4/7 = 22.86 hours over the 4-day plan, which every full-timer works (nobody is kept
+    // away by availability).
+    let mut inputs = Inputs::read(&example(), &Overrides::default()).unwrap();
+    inputs.scenario.costs.part_time_per_hour = 30.0;
+    inputs.scenario.costs.full_time_salaried = true;
+    let plan = shiftcast::plan(&inputs, &mut |_| {}).unwrap();
+    let mut hours: BTreeMap<&str, f64> = inputs
+        .staff
+        .iter()
+        .map(|p| (p.name.as_str(), 0.0))
+        .collect();
+    for r in plan.roster.rows.iter().filter(|r| !r.hired) {
+        *hours.get_mut(r.name.as_str()).unwrap() += r.hours();
+    }
+    let floor = 40.0 * 4.0 / 7.0;
+    assert!(hours.values().all(|&h| h >= floor), "{hours:?}");
+    assert!(plan.schedule.below_minimum.is_empty());
+    assert_eq!(plan.report.summary.idle_contract_hours, 0.0);
+}
