@@ -3,13 +3,17 @@
 //! only work queues they are trained for, when they are available, also when the plan counts
 //! interchangeable people together and names them afterwards. With the week's rules switched on
 //! at random, each named person's nights in a row, rest after nights, runs of days off and
-//! weekends off hold too.
+//! weekends off hold too; with sessions, leads, minimum hours and salaried contracts, everyone
+//! keeps clear of their group's session, hired part-timers keep one shift a day in one band, and
+//! leads and minimum hours hold up to what the plan reports missing.
 
 use proptest::prelude::*;
 use shiftcast::roster::{self, rest_violations};
 use shiftcast::scenario::Person;
 use shiftcast::schedule::{schedule, Activity};
-use shiftcast::time::ClockWindow;
+use shiftcast::time::{format_time, parse_time, ClockWindow};
+
+use chrono::{Duration, NaiveDateTime, Timelike};
 
 mod common;
 
@@ -317,6 +321,112 @@ proptest! {
             let mine: Vec<_> = named.rows.iter().filter(|r| r.name == p.name).collect();
             let kept = keeps_week_rules(&mine, &rules);
             prop_assert!(kept.is_ok(), "{}: {:?} in {:?}", p.name, kept, mine);
+        }
+    }
+}
+
+/// Part-time shifts from any even hour, for the hired part-timers' bands.
+const ANY_EVEN_HOUR: &str = r#"
+[[shifts]]
+name = "pt-any"
+start = "00:00"
+latest_start = "22:00"
+start_every_minutes = 120
+hours = 4
+kinds = ["part-time"]
+"#;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_plan_keeps_the_contract_rules(
+        people in prop::collection::vec(
+            (person_strategy(), any::<bool>(), prop::option::of(8.0..24.0f64)),
+            0..5,
+        ),
+        copies in 1..3usize,
+        needs in prop::collection::vec(0..5u32, 96),
+        salaried in any::<bool>(),
+        session in prop::option::of((0..2usize, 0..44u32)),
+        per_lead in prop::option::of(2..4u32),
+    ) {
+        let mut staff: Vec<Person> = people
+            .iter()
+            .flat_map(|(p, lead, min)| {
+                let p = Person { lead: *lead, min_hours_per_week: *min, ..p.clone() };
+                std::iter::repeat_n(p, copies)
+            })
+            .collect();
+        for (i, p) in staff.iter_mut().enumerate() {
+            p.name = format!("P{i}");
+        }
+        let mut text = format!("{SCENARIO}{ANY_EVEN_HOUR}");
+        let session_group = session.map(|(g, hour)| {
+            let start = parse_time("2026-11-10T00:00").unwrap() + Duration::hours(hour.into());
+            let group = ["main", "backup"][g];
+            text += &format!(
+                "[[sessions]]\nname = \"drill\"\nstart = \"{}\"\nend = \"{}\"\ngroups = [\"{group}\"]\n",
+                format_time(start),
+                format_time(start + Duration::hours(2)),
+            );
+            (group, start, start + Duration::hours(2))
+        });
+        let mut scenario = common::scenario(&text);
+        scenario.costs.full_time_salaried = salaried;
+        scenario.rules.agents_per_lead = per_lead;
+        let times = scenario.horizon.times();
+        let requirements = common::requirements(&scenario, |q, i| needs[q * times.len() + i]);
+        let plan = schedule(&scenario, &staff, &requirements).unwrap();
+        let named = roster::build(&plan.shifts, &staff, &scenario);
+        let rest = Duration::hours(11);
+        // Sessions: everyone in the group attends, and their shifts keep the rest from it.
+        if let Some((group, start, end)) = session_group {
+            for p in staff.iter().filter(|p| p.group == group) {
+                let mine: Vec<_> = named.rows.iter().filter(|r| r.name == p.name).collect();
+                prop_assert!(mine.iter().any(|r| r.is_session()));
+                for r in mine.iter().filter(|r| !r.is_session()) {
+                    prop_assert!(r.end + rest <= start || end + rest <= r.start, "{r:?}");
+                }
+            }
+        }
+        // Hired part-timers: one shift a day, every start in one 2-hour band.
+        let mut hires: std::collections::BTreeMap<&str, Vec<NaiveDateTime>> = Default::default();
+        for r in named.rows.iter().filter(|r| r.hired) {
+            hires.entry(&r.name).or_default().push(r.start);
+        }
+        for starts in hires.values() {
+            let bands: std::collections::BTreeSet<u32> = starts.iter().map(|t| t.hour() / 2).collect();
+            let days: std::collections::BTreeSet<_> = starts.iter().map(|t| t.date()).collect();
+            prop_assert_eq!(bands.len(), 1, "{:?}", starts);
+            prop_assert_eq!(days.len(), starts.len(), "{:?}", starts);
+        }
+        // Leads: on shift, with the leads reported missing (to 0.01), one per `per_lead` agents
+        // on shift.
+        if let Some(per_lead) = per_lead.map(f64::from) {
+            for t in &times {
+                let on = |lead: bool| {
+                    named.rows.iter().filter(|r| {
+                        !r.is_session() && r.start <= *t && *t < r.end
+                            && (!lead || staff.iter().any(|p| p.lead && p.name == r.name))
+                    }).count() as f64
+                };
+                let short: f64 = plan.leads_short.iter().filter(|(at, _)| at == t).map(|(_, n)| n).sum();
+                prop_assert!((on(true) + short + 0.005) * per_lead >= on(false), "{t}");
+            }
+        }
+        // Minimum hours: worked (sessions count) plus reported short reach the minimum, pro rata
+        // for two days of a week; a salaried full-timer with no contract is paid the minimum, or
+        // else a full week.
+        for p in &staff {
+            let weekly = match (p.min_hours_per_week, salaried) {
+                (min, true) => min.unwrap_or(p.max_hours_per_week),
+                (Some(min), false) => min,
+                (None, false) => continue,
+            };
+            let worked: f64 = named.rows.iter().filter(|r| r.name == p.name).map(|r| r.hours()).sum();
+            let short: f64 = plan.below_minimum.iter().filter(|b| b.person == p.name).map(|b| b.hours).sum();
+            prop_assert!(worked + short >= weekly * 2.0 / 7.0 - 0.01, "{}: {worked} + {short}", p.name);
         }
     }
 }
