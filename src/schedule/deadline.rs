@@ -177,27 +177,32 @@ impl Model<'_> {
         }
     }
 
-    /// The gap of a fallback plan, once read back: its cost as the model counts it (pay,
-    /// hiring, every agent-hour short and every missed duty at their prices) against the best
-    /// bound proved.
+    /// The gap of a fallback plan, once read back: its cost as the model counts it against the
+    /// best bound proved.
     pub(super) fn fallback_gap(&self, schedule: &Schedule, solution: &Solved) -> f64 {
+        let cost = self.plan_cost(schedule, solution);
+        if cost > 1e-9 {
+            ((cost - solution.bound) / cost).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// A read-back plan's cost as the model counts it: pay, hiring, every agent-hour short, every
+    /// missed duty, hour below a minimum and lead missing at their prices.
+    pub(super) fn plan_cost(&self, schedule: &Schedule, solution: &Solved) -> f64 {
         let costs = &self.scenario.costs;
         let short: f64 = schedule.shortfall.iter().flatten().sum();
         let below: f64 = schedule.below_minimum.iter().map(|b| b.hours).sum();
         let leads_short: f64 = schedule.leads_short.iter().map(|(_, n)| n).sum();
         let hours = self.scenario.horizon.interval_hours();
         // Sessions are paid whatever the plan, so the model's cost leaves them out.
-        let cost = schedule.pay - self.session_pay()
+        schedule.pay - self.session_pay()
             + solution.value(self.part_timers) * (costs.part_time_per_person + HEAD_TIE_BREAK)
             + short * hours * costs.shortfall_per_agent_hour
             + schedule.missed_duties.len() as f64 * costs.phase_rule_penalty
             + below * costs.min_hours_per_hour
-            + leads_short * hours * costs.lead_short_per_hour;
-        if cost > 1e-9 {
-            ((cost - solution.bound) / cost).clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
+            + leads_short * hours * costs.lead_short_per_hour
     }
 
     /// Every variable's value from HiGHS's columns, which follow the variables' order (0 for

@@ -53,11 +53,17 @@ impl Model<'_> {
             let better = by_person.optimise()?;
             if better.status != SolverStatus::Fallback {
                 let named = by_person.name_staff(&better)?;
-                return Ok(by_person.read(&better, &named));
+                let by_person_schedule = by_person.read(&better, &named);
+                // When time ran out on it, it may still cost more than the named plan.
+                if by_person.plan_cost(&by_person_schedule, &better)
+                    <= self.plan_cost(&schedule, &solution)
+                {
+                    return Ok(by_person_schedule);
+                }
             }
         }
-        // No time left for it: the named plan stands, though it no longer keeps the plan's
-        // proven cost.
+        // No time left for it, or it found nothing cheaper: the named plan stands, though it no
+        // longer keeps the plan's proven cost.
         if schedule.status.stopped_early() {
             return Ok(schedule);
         }
