@@ -46,6 +46,11 @@ impl Horizon {
         ((date - self.start.date()).num_days().max(0) / 7) as usize
     }
 
+    /// The plan's weeks ([`Horizon::week_of`]): 0 up to the week of its last interval.
+    pub fn weeks(&self) -> std::ops::Range<usize> {
+        0..self.week_of((self.end - self.interval()).date()) + 1
+    }
+
     /// The share of a full week the horizon covers in week `week` (days inside it / 7): weekly
     /// contract and minimum hours count pro rata by it.
     pub fn week_share(&self, week: usize) -> f64 {

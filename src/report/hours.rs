@@ -3,7 +3,6 @@
 //! the spread of hours within each staff group and the salaried hours paid but idle.
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
@@ -12,7 +11,6 @@ use super::round2;
 use crate::roster::{Roster, RosterRow};
 use crate::scenario::{Kind, Person, Scenario};
 use crate::schedule::is_night_shift;
-use crate::time::Horizon;
 
 /// One person's share of the plan: a row of `people.csv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +123,7 @@ pub(crate) fn contract_hours_paid_and_idle(
         let mine = shifts
             .get(person.name.as_str())
             .map_or(&[][..], Vec::as_slice);
-        for week in weeks(horizon) {
+        for week in horizon.weeks() {
             let due = weekly * horizon.week_share(week);
             let worked: f64 = mine
                 .iter()
@@ -149,15 +147,10 @@ fn shifts_by_name(roster: &Roster) -> HashMap<&str, Vec<&RosterRow>> {
     shifts
 }
 
-/// The plan's weeks (7-day blocks from its first day): 0 up to the week of its last interval.
-fn weeks(horizon: &Horizon) -> Range<usize> {
-    0..horizon.week_of((horizon.end - horizon.interval()).date()) + 1
-}
-
 /// One person's row from their shifts.
 fn summarise(scenario: &Scenario, person: &Person, shifts: &[&RosterRow]) -> PersonSummary {
     let horizon = &scenario.horizon;
-    let share: f64 = weeks(horizon).map(|w| horizon.week_share(w)).sum();
+    let share: f64 = horizon.weeks().map(|w| horizon.week_share(w)).sum();
     let mut weekend_days: Vec<NaiveDate> = shifts
         .iter()
         .map(|r| r.start.date())

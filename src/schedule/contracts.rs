@@ -2,8 +2,6 @@
 //! are paid whether worked or not, so the plan uses them first), a lead on duty for every so many
 //! agents, the sessions whole groups attend, and the hours people would like or rather not work.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDateTime;
 use good_lp::{constraint, variable, Constraint, Expression, Variable};
 
@@ -34,7 +32,7 @@ impl Model<'_> {
     /// A below-minimum variable per cohort with minimum hours and week of the plan (naming has
     /// them too: each member's own weeks make the rule exact).
     pub(super) fn add_floor_vars(&mut self) {
-        let weeks = self.plan_weeks();
+        let weeks = self.scenario.horizon.weeks();
         for cohort in 0..self.cohorts.len() {
             if self
                 .person_of(cohort)
@@ -43,7 +41,7 @@ impl Model<'_> {
             {
                 continue;
             }
-            for &week in &weeks {
+            for week in weeks.clone() {
                 let var = self.vars.add(variable().min(0));
                 self.below_floor.push(BelowFloor { cohort, week, var });
             }
@@ -59,16 +57,6 @@ impl Model<'_> {
         self.lead_short = (0..self.scenario.horizon.len())
             .map(|_| self.vars.add(variable().min(0)))
             .collect();
-    }
-
-    /// The plan's weeks that hold a horizon day.
-    pub(super) fn plan_weeks(&self) -> BTreeSet<usize> {
-        let horizon = &self.scenario.horizon;
-        horizon
-            .times()
-            .iter()
-            .map(|t| horizon.week_of(t.date()))
-            .collect()
     }
 
     /// Each week a person works at least their minimum hours (`min_hours_per_week`, and for a
@@ -213,7 +201,7 @@ impl Model<'_> {
             let Some(paid) = person.paid_hours_per_week(costs) else {
                 continue;
             };
-            for week in self.plan_weeks() {
+            for week in self.scenario.horizon.weeks() {
                 let worked =
                     self.named_hours(named, p, week) + self.session_hours(person, Some(week));
                 let due = paid * self.scenario.horizon.week_share(week);
@@ -241,7 +229,7 @@ impl Model<'_> {
             if person.floor_hours_per_week(&self.scenario.costs).is_none() {
                 continue;
             }
-            for week in self.plan_weeks() {
+            for week in self.scenario.horizon.weeks() {
                 let short = self.floor_in_week(person, week) - self.named_hours(named, p, week);
                 if short > 1e-6 {
                     below.push(BelowMinimum {
