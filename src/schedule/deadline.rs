@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use good_lp::{highs, Solution, SolutionStatus, SolverModel, Variable};
+use good_lp::{highs, Constraint, Solution, SolutionStatus, SolverModel, Variable};
 use highs::{HighsModelStatus, HighsSolutionStatus};
 
 use super::model::{Model, HEAD_TIE_BREAK};
@@ -85,35 +85,30 @@ impl Solution for Solved {
 
 impl Model<'_> {
     /// Solves this model, every rule's rows in [`Rule::ALL`] order, within the gap and what is
-    /// left of the deadline; with no plan by then, the fallback plan.
+    /// left of the deadline, from a first plan when [`Model::first_plan`] finds one; with no
+    /// plan by then, the fallback plan.
     pub(super) fn optimise(&self) -> Result<Solved> {
-        if self.deadline.left() <= 0.0 {
-            return Ok(self.fallback(0.0));
-        }
-        let mut problem = self.vars.clone().minimise(self.cost()).using(highs);
-        for rule in Rule::ALL {
-            for row in self.rows(rule) {
-                problem.add_constraint(row);
+        let first = self.first_plan()?;
+        if let Some(plan) = &first {
+            // The relaxation's bound already proves the first plan good enough.
+            if plan.gap() <= self.scenario.solver.relative_gap {
+                let status = if plan.gap() > 0.0 {
+                    SolverStatus::GapLimit
+                } else {
+                    SolverStatus::Optimal
+                };
+                return Ok(plan.solved(self, status));
             }
         }
-        // Building the rows may have used up what was left.
-        let left = self.deadline.left();
-        if left <= 0.0 {
-            return Ok(self.fallback(0.0));
+        let Some(mut model) = self.highs_model(Vec::new())? else {
+            return Ok(first.map_or_else(
+                || self.fallback(0.0),
+                |plan| plan.solved(self, SolverStatus::TimeLimit),
+            ));
+        };
+        if let Some(plan) = &first {
+            model.set_solution(Some(&plan.columns), None, None, None);
         }
-        let mut model = problem
-            .try_into_inner()
-            .map_err(|e| Error::Solver(e.to_string()))?;
-        // SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stderr (its console log would go to
-        // stdout, where --json prints).
-        let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
-        model.set_option("output_flag", log);
-        model.set_option("log_to_console", false);
-        if log {
-            model.set_option("log_file", "/dev/stderr");
-        }
-        model.set_option("time_limit", left);
-        model.set_option("mip_rel_gap", self.scenario.solver.relative_gap);
         let solved = model
             .try_solve()
             .map_err(|e| Error::Solver(format!("HiGHS could not solve the model: {e:?}")))?;
@@ -150,6 +145,42 @@ impl Model<'_> {
             bound: bound.unwrap_or_else(|| solved.objective_value()),
             values: self.values_of(solved.get_solution().columns()),
         })
+    }
+
+    /// This model for HiGHS, every rule's rows in [`Rule::ALL`] order and then `extra`, with
+    /// what is left of the deadline and the gap asked for; None once the deadline has passed.
+    pub(super) fn highs_model(&self, extra: Vec<Constraint>) -> Result<Option<highs::Model>> {
+        if self.deadline.left() <= 0.0 {
+            return Ok(None);
+        }
+        let mut problem = self.vars.clone().minimise(self.cost()).using(highs);
+        for rule in Rule::ALL {
+            for row in self.rows(rule) {
+                problem.add_constraint(row);
+            }
+        }
+        for row in extra {
+            problem.add_constraint(row);
+        }
+        // Building the rows may have used up what was left.
+        let left = self.deadline.left();
+        if left <= 0.0 {
+            return Ok(None);
+        }
+        let mut model = problem
+            .try_into_inner()
+            .map_err(|e| Error::Solver(e.to_string()))?;
+        // SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stderr (its console log would go to
+        // stdout, where --json prints).
+        let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
+        model.set_option("output_flag", log);
+        model.set_option("log_to_console", false);
+        if log {
+            model.set_option("log_file", "/dev/stderr");
+        }
+        model.set_option("time_limit", left);
+        model.set_option("mip_rel_gap", self.scenario.solver.relative_gap);
+        Ok(Some(model))
     }
 
     /// The plan when HiGHS has none by the deadline: staff off shift and every duty missed,
@@ -207,7 +238,7 @@ impl Model<'_> {
 
     /// Every variable's value from HiGHS's columns, which follow the variables' order (0 for
     /// any column missing).
-    fn values_of(&self, columns: &[f64]) -> HashMap<Variable, f64> {
+    pub(super) fn values_of(&self, columns: &[f64]) -> HashMap<Variable, f64> {
         self.vars
             .iter_variables_with_def()
             .enumerate()

@@ -38,6 +38,7 @@ mod cohorts;
 mod contracts;
 mod deadline;
 mod explain;
+mod first_plan;
 mod flow;
 mod greedy;
 mod hindsight;

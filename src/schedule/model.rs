@@ -10,6 +10,7 @@ use super::candidates::{group_may_serve, has_skill, part_timers_may_take, staff_
 use super::cohorts::{cohorts_of, pools, singletons, Cohort, Pool};
 use super::contracts::BelowFloor;
 use super::deadline::Deadline;
+use super::first_plan::Start;
 use super::slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
 use super::week_rules::{Spread, WeekendOff};
 use crate::scenario::{Person, Scenario};
@@ -127,6 +128,8 @@ pub(super) struct Model<'a> {
     /// Hired part-timers per start band (`part_time.start_band_hours`) holding a part-time shift.
     pub(super) bands: BTreeMap<u32, Variable>,
     pub(super) part_timer_cap: Option<u32>,
+    /// A named plan the first plan starts from instead of the relaxation.
+    pub(super) start: Option<Start>,
     /// When the run must end: each solve gets what is left.
     pub(super) deadline: Deadline,
     /// The first day a shift may start (the day before the horizon, unless cyclic).
@@ -202,6 +205,7 @@ impl<'a> Model<'a> {
             part_timers,
             bands: BTreeMap::new(),
             part_timer_cap: None,
+            start: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
         };
         model.add_overtime_vars();

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use good_lp::Solution;
 
 use super::deadline::Solved;
+use super::first_plan::Start;
 use super::model::{Model, Stage};
 use super::{Schedule, SolverStatus};
 use crate::error::Result;
@@ -50,6 +51,10 @@ impl Model<'_> {
             );
             by_person.part_timer_cap = self.part_timer_cap;
             by_person.deadline = self.deadline;
+            by_person.start = Some(Start {
+                shifts: named.shifts.clone(),
+                bound: solution.bound,
+            });
             let better = by_person.optimise()?;
             if better.status != SolverStatus::Fallback {
                 let named = by_person.name_staff(&better)?;
