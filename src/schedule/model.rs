@@ -19,9 +19,16 @@ use crate::staffing::Requirement;
 /// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
 pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
 
+/// The share of the staff in cohorts of more than one below which the plan is made person by
+/// person from the start: counting so few together barely shrinks the model, and naming them
+/// may not keep the plan's cost, which then costs a second plan (on the diverse benches, 7 of
+/// 120 people shared a cohort; on the others, 70% to all).
+const COUNTED_TOGETHER_AT_LEAST: f64 = 0.25;
+
 /// What a model is solved for.
 pub(super) enum Stage {
-    /// The plan: cohorts' shifts, part-timers, breaks and splits that cover the requirements.
+    /// The plan: cohorts' shifts, part-timers, breaks and splits that cover the requirements
+    /// (every person a cohort of their own when few share one).
     Plan,
     /// The same with every person a cohort of their own: needs no naming, so it is exact even
     /// where cohort totals cannot be split into personal weeks.
@@ -41,7 +48,19 @@ impl Stage {
         pool_of: &[usize],
     ) -> (Vec<Cohort>, Option<BTreeMap<usize, u32>>) {
         match self {
-            Stage::Plan => (cohorts_of(staff, pool_of), None),
+            Stage::Plan => {
+                let cohorts = cohorts_of(staff, pool_of);
+                let together: usize = cohorts
+                    .iter()
+                    .filter(|c| c.members.len() > 1)
+                    .map(|c| c.members.len())
+                    .sum();
+                if (together as f64) < COUNTED_TOGETHER_AT_LEAST * staff.len() as f64 {
+                    (singletons(0..staff.len(), pool_of), None)
+                } else {
+                    (cohorts, None)
+                }
+            }
             Stage::PlanByPerson => (singletons(0..staff.len(), pool_of), None),
             Stage::Name { members, counts } => (singletons(members, pool_of), Some(counts)),
         }
