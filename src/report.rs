@@ -130,9 +130,9 @@ pub struct Summary {
     /// the search; the plan is the best found) or `fallback` (the time limit ended it before
     /// HiGHS had a plan, or before it had named a cohort: a simple plan stands in).
     pub solver_status: &'static str,
-    /// When the time limit ended the search: the relative gap between the plan's cost and the
-    /// best bound HiGHS proved, e.g. 0.25 (the best plan may cost up to 25% less); left out of
-    /// the JSON when the search finished.
+    /// Unless the plan is proved optimal: the relative gap reached between the plan's cost and
+    /// the best bound proved, e.g. 0.25 (the best plan may cost up to 25% less); left out of
+    /// the JSON for an optimal plan.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub solver_gap: Option<f64>,
     /// The busiest interval (None: no requirements).

@@ -48,7 +48,8 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
 /// How the solve ended, with the gap left when the time limit ended it.
 fn solver(summary: &Summary, lang: Lang) -> String {
     let status = summary.solver_status;
-    match (summary.solver_gap, lang) {
+    let stopped = matches!(status, "time-limit" | "fallback");
+    match (summary.solver_gap.filter(|_| stopped), lang) {
         (None, _) => format!("{}: {status}\n", lang.t("Solver")),
         (Some(gap), Lang::Zh) => format!(
             "求解状态：{status}（求解时间已到上限，成本与已证明的下界差距 {:.1}%）\n",

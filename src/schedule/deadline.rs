@@ -35,6 +35,11 @@ impl Deadline {
         self.seconds
     }
 
+    /// Seconds since the run started.
+    pub fn elapsed(&self) -> f64 {
+        self.started.elapsed().as_secs_f64()
+    }
+
     /// Seconds left now (0 once it has passed).
     pub fn left(&self) -> f64 {
         self.left_after(self.started.elapsed().as_secs_f64())
@@ -67,6 +72,9 @@ pub(super) struct Solved {
     pub(super) gap: Option<f64>,
     /// The best bound on the cost HiGHS proved (0 when it proved none): no plan costs less.
     pub(super) bound: f64,
+    /// Seconds into the run when a plan within 1% of the bound was first known (at the latest
+    /// when the solve ended); None when there was none.
+    pub(super) within_1pct: Option<f64>,
 }
 
 impl Solution for Solved {
@@ -138,9 +146,13 @@ impl Model<'_> {
             return Ok(self.fallback(bound.unwrap_or(0.0).max(0.0)));
         }
         let gap = solved.mip_gap();
+        let gap = if gap.is_finite() { gap.max(0.0) } else { 1.0 };
+        let within_1pct = first
+            .and_then(|plan| plan.within_1pct)
+            .or_else(|| (gap <= 0.01).then(|| self.deadline.elapsed()));
         Ok(Solved {
-            gap: (status == SolverStatus::TimeLimit)
-                .then(|| if gap.is_finite() { gap } else { 1.0 }),
+            gap: (status != SolverStatus::Optimal).then_some(gap),
+            within_1pct,
             status,
             bound: bound.unwrap_or_else(|| solved.objective_value()),
             values: self.values_of(solved.get_solution().columns()),
@@ -205,6 +217,7 @@ impl Model<'_> {
             values,
             gap: None,
             bound,
+            within_1pct: None,
         }
     }
 

@@ -163,9 +163,12 @@ impl SolverStatus {
 pub struct Schedule {
     /// How the optimiser stopped: proven best, within the gap, or at the time limit.
     pub status: SolverStatus,
-    /// When the search stopped early: the relative gap between the plan's cost and the best
-    /// bound HiGHS proved (0.25: the best plan may cost up to 25% less).
+    /// Unless the plan is proved optimal: the relative gap between its cost and the best bound
+    /// proved (0.25: the best plan may cost up to 25% less).
     pub gap: Option<f64>,
+    /// Seconds into the run when a plan within 1% of the best bound was first known (at the
+    /// latest, when the solve that found it ended); None if never.
+    pub within_1pct_seconds: Option<f64>,
     /// Every shift worked, by start, queue and person.
     pub shifts: Vec<PlannedShift>,
     /// Agents serving each queue (scenario order) per horizon interval, breaks excluded.

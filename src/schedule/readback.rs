@@ -58,6 +58,7 @@ impl Model<'_> {
         let mut schedule = Schedule {
             status,
             gap: solution.gap,
+            within_1pct_seconds: solution.within_1pct,
             shifts: Vec::new(),
             scheduled: grid.clone(),
             cross_trained: grid.clone(),

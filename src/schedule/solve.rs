@@ -36,10 +36,7 @@ impl Model<'_> {
         let schedule = self.read(&solution, &named);
         let gap = self.fallback_gap(&schedule, &solution);
         if gap <= self.scenario.solver.relative_gap {
-            return Ok(Schedule {
-                status: SolverStatus::GapLimit,
-                ..schedule
-            });
+            return Ok(self.named_instead(schedule, SolverStatus::GapLimit, gap));
         }
         // Otherwise plan person by person instead (exact, slower), in the time that is left.
         if self.deadline.left() > 0.0 {
@@ -72,11 +69,17 @@ impl Model<'_> {
         if schedule.status.stopped_early() {
             return Ok(schedule);
         }
-        Ok(Schedule {
-            status: SolverStatus::TimeLimit,
+        Ok(self.named_instead(schedule, SolverStatus::TimeLimit, gap))
+    }
+
+    /// The named plan as the answer, with `status` and its `gap` to the plan's bound.
+    fn named_instead(&self, schedule: Schedule, status: SolverStatus, gap: f64) -> Schedule {
+        Schedule {
+            status,
             gap: Some(gap),
+            within_1pct_seconds: (gap <= 0.01).then(|| self.deadline.elapsed()),
             ..schedule
-        })
+        }
     }
 
     /// Whether the named shifts cost what the plan counted: every shift taken, and no more
