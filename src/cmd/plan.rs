@@ -5,8 +5,9 @@
 //! Writes into DIR (all at once: a failed run leaves no partial folder; DIR must be new, empty or
 //! an earlier plan, checked before any work) forecast.csv,
 //! requirements.csv, coverage.csv, roster.csv, summary.json, plan.xlsx, report.html and SVG
-//! charts, and prints a short summary (`--json`: summary.json's object). With
-//! `--simulate-runs R` it also simulates the plan and reports the simulated service level.
+//! charts, and prints a short summary (`--json`: summary.json's object and the seconds to a plan
+//! within 1%).
+//! With `--simulate-runs R` it also simulates the plan and reports the simulated service level.
 
 use std::path::PathBuf;
 
