@@ -94,4 +94,12 @@ fn solver_log_goes_to_stderr_so_json_stays_readable() {
     assert_eq!(summary["solver_status"], "optimal");
     assert!(summary.get("solver_gap").is_none());
     assert!(String::from_utf8_lossy(&output.stderr).contains("HiGHS"));
+    // The seconds to a plan within 1% are printed (an optimal plan is within 1% by the time
+    // its solve ends), never written: summary.json stays the same from run to run.
+    let seconds = summary["solver_seconds_to_1pct"].as_f64().unwrap();
+    assert!((0.0..60.0).contains(&seconds));
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert!(written.get("solver_seconds_to_1pct").is_none());
+    assert_eq!(written["solver_status"], "optimal");
 }

@@ -548,3 +548,31 @@ fn duty_vars(
     }
     duties
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::verify::{hourly_scenario, person, requirements, shift};
+    use super::{Model, Stage};
+    use crate::scenario::Person;
+
+    #[test]
+    fn few_people_alike_are_planned_person_by_person() {
+        // Ten people, the first `alike` of them interchangeable (the others differ in weekly
+        // hours). Two alike is 20% of the staff, under a quarter: ten cohorts of one. Three
+        // alike is 30%: they form one cohort, eight cohorts in all.
+        let s = hourly_scenario(&shift("day", "08:00", 8), &["presale"], 1);
+        let need = requirements(&s, |_, _| 1);
+        let staff = |alike: usize| -> Vec<Person> {
+            (0..10)
+                .map(|k| Person {
+                    max_hours_per_week: if k < alike { 40.0 } else { 30.0 + k as f64 },
+                    ..person(&format!("p{k}"), &["presale"])
+                })
+                .collect()
+        };
+        let two = staff(2);
+        assert_eq!(Model::new(&s, &two, &need, Stage::Plan).cohorts.len(), 10);
+        let three = staff(3);
+        assert_eq!(Model::new(&s, &three, &need, Stage::Plan).cohorts.len(), 8);
+    }
+}
