@@ -204,6 +204,25 @@ fn summary_reports_idle_contract_hours_and_hours_per_group() {
 }
 
 #[test]
+fn the_solver_line_names_the_time_limit_only_when_it_ended_the_search() {
+    // A plan within the gap carries the gap it reached in summary.json, but the line says only
+    // the status; a plan the time limit ended says so, with its gap.
+    let mut plan = planned(Lang::En).0;
+    plan.report.summary.solver_status = "within-gap";
+    plan.report.summary.solver_gap = Some(0.004);
+    let en = output::text::summary(&plan.report.summary, Lang::En);
+    assert!(en.ends_with("\nSolver: within-gap\n"), "{en}");
+    plan.report.summary.solver_status = "time-limit";
+    let en = output::text::summary(&plan.report.summary, Lang::En);
+    assert!(
+        en.ends_with(
+            "\nSolver: time-limit (the time limit ended the search; gap to the best bound proved: 0.4%)\n"
+        ),
+        "{en}"
+    );
+}
+
+#[test]
 fn no_idle_line_without_salaried_full_timers() {
     let mut plan = planned(Lang::En).0;
     plan.report.summary.paid_contract_hours = 0.0;

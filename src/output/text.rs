@@ -6,7 +6,7 @@ use crate::parttimers::Answer;
 use crate::report::{
     HoursSpread, LeadsMissing, MissedPhaseRule, NightShiftSpread, PeakHour, Summary, UnmetDemand,
 };
-use crate::schedule::{BelowMinimum, Rule};
+use crate::schedule::{BelowMinimum, Rule, SolverStatus};
 use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
 
@@ -48,7 +48,9 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
 /// How the solve ended, with the gap left when the time limit ended it.
 fn solver(summary: &Summary, lang: Lang) -> String {
     let status = summary.solver_status;
-    let stopped = matches!(status, "time-limit" | "fallback");
+    let stopped = [SolverStatus::TimeLimit, SolverStatus::Fallback]
+        .iter()
+        .any(|s| s.label() == status);
     match (summary.solver_gap.filter(|_| stopped), lang) {
         (None, _) => format!("{}: {status}\n", lang.t("Solver")),
         (Some(gap), Lang::Zh) => format!(

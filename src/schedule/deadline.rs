@@ -42,7 +42,7 @@ impl Deadline {
 
     /// Seconds left now (0 once it has passed).
     pub fn left(&self) -> f64 {
-        self.left_after(self.started.elapsed().as_secs_f64())
+        self.left_after(self.elapsed())
     }
 
     /// Seconds left once `elapsed` seconds of the run have gone (0 once it has passed): what
@@ -61,6 +61,20 @@ impl Deadline {
             .and_then(|d| self.started.checked_add(d))
             .unwrap_or(now);
         end.min(now) + grace
+    }
+}
+
+/// The gap at which a plan counts as within 1% of the best bound (`plan --json`'s
+/// `solver_seconds_to_1pct`).
+pub(super) const ONE_PERCENT: f64 = 0.01;
+
+/// How far `cost` may be above the cheapest plan, given a `bound` no plan beats: (cost - bound)
+/// / cost, between 0 and 1 (0 for a plan costing nothing).
+pub(super) fn relative_gap(cost: f64, bound: f64) -> f64 {
+    if cost > 1e-9 {
+        ((cost - bound) / cost).clamp(0.0, 1.0)
+    } else {
+        0.0
     }
 }
 
@@ -100,12 +114,7 @@ impl Model<'_> {
         if let Some(plan) = &first {
             // The relaxation's bound already proves the first plan good enough.
             if plan.gap() <= self.scenario.solver.relative_gap {
-                let status = if plan.gap() > 0.0 {
-                    SolverStatus::GapLimit
-                } else {
-                    SolverStatus::Optimal
-                };
-                return Ok(plan.solved(self, status));
+                return Ok(plan.solved(self, SolverStatus::finished_at(plan.gap())));
             }
         }
         let Some(mut model) = self.highs_model(Vec::new())? else {
@@ -123,14 +132,7 @@ impl Model<'_> {
         let status = match solved.status() {
             HighsModelStatus::Optimal
             | HighsModelStatus::ObjectiveBound
-            | HighsModelStatus::ObjectiveTarget => {
-                let gap = solved.mip_gap();
-                if gap.is_finite() && gap > 0.0 {
-                    SolverStatus::GapLimit
-                } else {
-                    SolverStatus::Optimal
-                }
-            }
+            | HighsModelStatus::ObjectiveTarget => SolverStatus::finished_at(solved.mip_gap()),
             HighsModelStatus::ReachedTimeLimit
             | HighsModelStatus::ReachedSolutionLimit
             | HighsModelStatus::ReachedInterrupt
@@ -149,7 +151,7 @@ impl Model<'_> {
         let gap = if gap.is_finite() { gap.max(0.0) } else { 1.0 };
         let within_1pct = first
             .and_then(|plan| plan.within_1pct)
-            .or_else(|| (gap <= 0.01).then(|| self.deadline.elapsed()));
+            .or_else(|| (gap <= ONE_PERCENT).then(|| self.deadline.elapsed()));
         Ok(Solved {
             gap: (status != SolverStatus::Optimal).then_some(gap),
             within_1pct,
@@ -224,12 +226,7 @@ impl Model<'_> {
     /// The gap of a fallback plan, once read back: its cost as the model counts it against the
     /// best bound proved.
     pub(super) fn fallback_gap(&self, schedule: &Schedule, solution: &Solved) -> f64 {
-        let cost = self.plan_cost(schedule, solution);
-        if cost > 1e-9 {
-            ((cost - solution.bound) / cost).clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
+        relative_gap(self.plan_cost(schedule, solution), solution.bound)
     }
 
     /// A read-back plan's cost as the model counts it: pay, hiring, every agent-hour short, every

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use good_lp::{constraint, Constraint};
 use highs::HighsSolutionStatus;
 
-use super::deadline::Solved;
+use super::deadline::{relative_gap, Solved, ONE_PERCENT};
 use super::model::{Model, StaffShift};
 use super::SolverStatus;
 use crate::error::{Error, Result};
@@ -46,11 +46,7 @@ pub(super) struct FirstPlan {
 impl FirstPlan {
     /// The plan's relative gap to the bound.
     pub(super) fn gap(&self) -> f64 {
-        if self.cost.abs() < 1e-9 {
-            0.0
-        } else {
-            ((self.cost - self.bound) / self.cost.abs()).max(0.0)
-        }
+        relative_gap(self.cost, self.bound)
     }
 
     /// The plan as a solve's answer that ended with `status`, with its gap unless optimal.
@@ -66,7 +62,7 @@ impl FirstPlan {
 
     /// Notes the time when the plan is first within 1% of its bound.
     fn note_time(&mut self, model: &Model) {
-        if self.within_1pct.is_none() && self.gap() <= 0.01 {
+        if self.within_1pct.is_none() && self.gap() <= ONE_PERCENT {
             self.within_1pct = Some(model.deadline.elapsed());
         }
     }
@@ -260,6 +256,7 @@ mod tests {
         let solved = model.optimise().unwrap();
         assert_eq!(solved.status, SolverStatus::GapLimit);
         assert_eq!(solved.bound, 159.992);
+        assert!((solved.gap.unwrap() - 0.00005).abs() < 1e-9);
         starting_early(&mut model, 150.0);
         let solved = model.optimise().unwrap();
         assert_eq!(solved.status, SolverStatus::Optimal);

@@ -156,6 +156,15 @@ impl SolverStatus {
     pub fn stopped_early(self) -> bool {
         matches!(self, SolverStatus::TimeLimit | SolverStatus::Fallback)
     }
+
+    /// How a search that finished ended, by the gap left: optimal at 0, else within the gap.
+    pub(crate) fn finished_at(gap: f64) -> Self {
+        if gap.is_finite() && gap > 0.0 {
+            SolverStatus::GapLimit
+        } else {
+            SolverStatus::Optimal
+        }
+    }
 }
 
 /// The solved plan: every shift, the agents it puts on each queue, and what it leaves unmet.

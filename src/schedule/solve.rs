@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use good_lp::Solution;
 
-use super::deadline::Solved;
+use super::deadline::{Solved, ONE_PERCENT};
 use super::first_plan::Start;
 use super::model::{Model, Stage};
 use super::{Schedule, SolverStatus};
@@ -77,7 +77,7 @@ impl Model<'_> {
         Schedule {
             status,
             gap: Some(gap),
-            within_1pct_seconds: (gap <= 0.01).then(|| self.deadline.elapsed()),
+            within_1pct_seconds: (gap <= ONE_PERCENT).then(|| self.deadline.elapsed()),
             ..schedule
         }
     }
