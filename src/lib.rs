@@ -14,7 +14,7 @@
 //! let inputs = Inputs::read(scenario.as_ref(), &Overrides::default())?;
 //! let plan = shiftcast::plan(&inputs, &mut |_step| {})?;
 //! let summary = &plan.report.summary;
-//! println!("part-timers to hire: {}", summary.part_timers_needed);
+//! println!("part-timers to hire: {}", summary.part_timers_hired);
 //! assert_eq!(summary.shortfall_agent_hours, 0.0);
 //! # Ok::<(), shiftcast::Error>(())
 //! ```

@@ -1,19 +1,32 @@
-//! "How many part-timers do we need, and what does one more buy?": the plan re-solved with at
-//! most n hired part-timers for n = 0 .. max, and the least n that leaves no hour short.
+//! "How many part-timers do we need, and what does one more buy?": the fewest that leave no hour
+//! short (as planned, and when the chats come in at their 80th or 95th percentile), the standby
+//! to keep on call, and the curve of the best plan with at most n hired for n from 0 to max.
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::plan::Inputs;
+use crate::plan::{Demand, Inputs};
 use crate::roster;
-use crate::schedule::Deadline;
+use crate::schedule::{Deadline, Schedule};
 use crate::time::format_time;
 
 /// The gap each capped point of the curve may stop at (unless the scenario allows more): a
 /// capped plan is found within 0.2% in a second or two, while proving the last 0.1% with few
 /// hires spread over the start bands can take minutes, and a curve is for comparing points.
 const CURVE_POINT_GAP: f64 = 0.003;
+
+/// Steps of the curve from 0 to the largest count when `--step` is not given (the needed count
+/// and the cheapest plan's are points as well): each point is a plan of its own, and on the
+/// example 8 steps keep the curve within 15 times one plan's time (every count took 300).
+const CURVE_STEPS: u32 = 8;
+
+/// How many times the flat shortfall price an hour short costs in the plan at the needed
+/// count, so that plan covers every hour as the count promises.
+const COVER_FIRST: f64 = 100.0;
+
+/// The quantiles of the chats `needed_by_quantile` answers for.
+pub const QUANTILES: [f64; 3] = [0.5, 0.8, 0.95];
 
 /// The best plan with at most `part_timers` hired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,6 +39,22 @@ pub struct CurvePoint {
     pub min_service_level: f64,
     /// Wages of the plan plus the hiring price of each part-timer, in yuan.
     pub cost: f64,
+    /// Share of all chats answered within target over the horizon.
+    pub service_level: f64,
+    /// Average seconds to a first answer over all chats.
+    pub asa_seconds: f64,
+    /// With `[value]`: margin of the sales the lost chats would have brought, in yuan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sales_at_risk: Option<f64>,
+}
+
+/// Part-timers needed when the chats come in at one quantile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantileNeed {
+    /// The quantile of the chats: 0.5 the median, 0.95 a busy case one time in twenty.
+    pub quantile: f64,
+    /// The fewest part-timers with no hour short then (None: some hour stays short).
+    pub part_timers: Option<u32>,
 }
 
 /// Part-time shifts of one kind in the answer's plan.
@@ -44,24 +73,36 @@ pub struct ShiftCount {
 /// What `shiftcast parttimers` answers (its `--json` output).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Answer {
-    /// Least part-timers with no hour short; None when even `max` leaves hours short.
+    /// The fewest part-timers with no hour short; None when some hour stays short whatever the
+    /// hires (or, with `--max`, at every count tried).
     pub needed: Option<u32>,
-    /// The best plan for each cap from 0 part-timers up to the largest asked for.
+    /// What the cheapest plan hires (more people on cheaper shifts can cost less).
+    pub hired: u32,
+    /// The fewest with no hour short at the 50th, 80th and 95th percentile of the chats (the
+    /// forecast's interval and the events' ranges); empty when requirements are given.
+    pub needed_by_quantile: Vec<QuantileNeed>,
+    /// Part-timers to keep on call beyond the cheapest plan's, to cover the 90th percentile
+    /// (None when requirements are given).
+    pub standby: Option<u32>,
+    /// The best plan at each count tried, from 0 part-timers up to the largest.
     pub curve: Vec<CurvePoint>,
-    /// The part-time shifts of the plan with `needed` part-timers.
+    /// The part-time shifts of the cheapest plan with `needed` part-timers.
     pub shifts: Vec<ShiftCount>,
-    /// The time limit ended the curve before its last point: it stops at the last cap solved
+    /// The time limit ended the curve before its last point: it stops at the last count solved
     /// (left out of the JSON when the curve is whole).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub time_limit_reached: bool,
 }
 
-/// Solves the plan for every cap from 0 to `max` (default: as many as the uncapped plan
-/// hires); `progress(done, total)` after each. The scenario's time limit bounds the whole
-/// curve: each solve gets what is left, and the curve stops when nothing is.
+/// Answers "how many part-timers?": the fewest with no hour short (at the plan's quantile and
+/// at [`QUANTILES`]), the standby for the 90th percentile, and the curve of the best plan for
+/// each count tried from 0 to `max` (default: the larger of needed and hired), every `step`
+/// (default: [`CURVE_STEPS`] even steps); `progress(done, total)` after each curve point. The
+/// scenario's time limit bounds the whole answer: each solve gets what is left.
 pub fn part_timers(
     inputs: &Inputs,
     max: Option<u32>,
+    step: Option<u32>,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Answer> {
     let deadline = Deadline::after(inputs.scenario.solver.time_limit_seconds);
@@ -69,53 +110,122 @@ pub fn part_timers(
     let mut capped = inputs.clone();
     let gap = &mut capped.scenario.solver.relative_gap;
     *gap = gap.max(CURVE_POINT_GAP);
-    let solve = |cap: Option<u32>| -> Result<(CurvePoint, Vec<ShiftCount>)> {
-        let inputs = if cap.is_some() { &capped } else { inputs };
-        let (_, roster, report) =
-            crate::plan::staff(inputs, &forecast, &requirements, cap, deadline, &mut |_| {})?;
-        let summary = report.summary;
-        let point = CurvePoint {
-            part_timers: cap.unwrap_or(roster.part_timers_needed as u32),
-            shortfall_agent_hours: summary.shortfall_agent_hours,
-            min_service_level: summary.min_service_level,
-            cost: summary.total_cost,
+    // At the needed count a plan with no hour short exists: its cheapest stands for the point,
+    // though leaving an hour short at the flat price could cost a little less.
+    let mut covering = capped.clone();
+    covering.scenario.costs.shortfall_per_agent_hour *= COVER_FIRST;
+    let solve =
+        |cap: Option<u32>, cover: bool| -> Result<(CurvePoint, Vec<ShiftCount>, Schedule)> {
+            let inputs = match (cap, cover) {
+                (None, _) => inputs,
+                (Some(_), false) => &capped,
+                (Some(_), true) => &covering,
+            };
+            let (schedule, roster, report) =
+                crate::plan::staff(inputs, &forecast, &requirements, cap, deadline, &mut |_| {})?;
+            let s = report.summary;
+            let point = CurvePoint {
+                part_timers: cap.unwrap_or(roster.part_timers_hired as u32),
+                shortfall_agent_hours: s.shortfall_agent_hours,
+                min_service_level: s.min_service_level,
+                cost: s.total_cost,
+                service_level: s.service_level,
+                asa_seconds: s.asa_seconds,
+                sales_at_risk: s.sales_at_risk,
+            };
+            Ok((point, shift_counts(&roster), schedule))
         };
-        Ok((point, shift_counts(&roster)))
-    };
     // Any cap at or above the uncapped plan's count leaves that plan optimal: solve it once.
-    let (free, free_shifts) = solve(None)?;
-    let max = max.unwrap_or(free.part_timers);
+    let (free, free_shifts, free_schedule) = solve(None, false)?;
+    let hired = free.part_timers;
+    let free_covers = (free.shortfall_agent_hours == 0.0).then_some(hired as usize);
+    let needed = crate::plan::at_most(
+        crate::plan::part_timers_needed(inputs, &requirements, deadline)?,
+        free_covers,
+    );
+    let max = max.unwrap_or(hired.max(needed.unwrap_or(0)));
+    let caps = curve_caps(max, step, [needed, Some(hired)]);
     let mut curve = Vec::new();
-    let mut needed = None;
+    let mut shifts = Vec::new();
     let mut time_limit_reached = false;
-    for n in 0..=max {
-        if n < free.part_timers && deadline.left() <= 0.0 {
+    for (k, &n) in caps.iter().enumerate() {
+        if n < hired && deadline.left() <= 0.0 {
             time_limit_reached = true;
             break;
         }
-        let (point, shifts) = if n >= free.part_timers {
-            (
-                CurvePoint {
-                    part_timers: n,
-                    ..free.clone()
-                },
-                free_shifts.clone(),
-            )
+        let (point, point_shifts) = if n >= hired {
+            let point = CurvePoint {
+                part_timers: n,
+                ..free.clone()
+            };
+            (point, free_shifts.clone())
         } else {
-            solve(Some(n))?
+            let (point, point_shifts, _) = solve(Some(n), Some(n) == needed)?;
+            (point, point_shifts)
         };
-        if needed.is_none() && point.shortfall_agent_hours < 1e-9 {
-            needed = Some((n, shifts));
+        if Some(n) == needed {
+            shifts = point_shifts;
         }
         curve.push(point);
-        progress(n + 1, max + 1);
+        progress(k as u32 + 1, caps.len() as u32);
     }
     Ok(Answer {
-        needed: needed.as_ref().map(|(n, _)| *n),
-        shifts: needed.map(|(_, s)| s).unwrap_or_default(),
+        needed: needed.filter(|n| *n <= max),
+        hired,
+        needed_by_quantile: needed_by_quantile(inputs, needed, deadline)?,
+        standby: match inputs.demand {
+            Demand::History(_) => {
+                let standby = crate::plan::standby(inputs, &free_schedule, deadline)?;
+                Some(standby.part_timers_hired as u32)
+            }
+            Demand::Given { .. } => None,
+        },
         curve,
+        shifts,
         time_limit_reached,
     })
+}
+
+/// The counts the curve is solved at: 0 to `max` every `step` (default: [`CURVE_STEPS`] even
+/// steps), `max` itself, and the `marks` (needed, hired) up to `max`; in order, each once.
+fn curve_caps(max: u32, step: Option<u32>, marks: [Option<u32>; 2]) -> Vec<u32> {
+    let mut caps: Vec<u32> = match step {
+        Some(step) => (0..=max).step_by(step.max(1) as usize).collect(),
+        None => (0..=CURVE_STEPS)
+            .map(|k| (f64::from(max) * f64::from(k) / f64::from(CURVE_STEPS)).round() as u32)
+            .collect(),
+    };
+    caps.push(max);
+    caps.extend(marks.into_iter().flatten().filter(|n| *n <= max));
+    caps.sort_unstable();
+    caps.dedup();
+    caps
+}
+
+/// The fewest part-timers with no hour short at each of [`QUANTILES`] of the chats; the
+/// plan's own quantile reuses `needed`.
+fn needed_by_quantile(
+    inputs: &Inputs,
+    needed: Option<u32>,
+    deadline: Deadline,
+) -> Result<Vec<QuantileNeed>> {
+    let planned = inputs.scenario.forecast.quantile.unwrap_or(0.5);
+    let mut out = Vec::new();
+    for quantile in QUANTILES {
+        let part_timers = if quantile == planned {
+            needed
+        } else {
+            let Some(requirements) = crate::plan::requirements_at(inputs, quantile)? else {
+                return Ok(Vec::new());
+            };
+            crate::plan::part_timers_needed(inputs, &requirements, deadline)?
+        };
+        out.push(QuantileNeed {
+            quantile,
+            part_timers,
+        });
+    }
+    Ok(out)
 }
 
 /// Hired part-timers' shifts, counted by queue and time.

@@ -99,6 +99,9 @@ pub struct Plan {
     pub roster: Roster,
     /// Coverage per interval and the summary numbers (`summary.json`).
     pub report: Report,
+    /// On-call part-timers (SB-01, SB-02, ...) beyond those hired, with the shifts that cover
+    /// the 90th percentile of the chats (`standby.csv`; empty when requirements are given).
+    pub standby: Roster,
 }
 
 impl Plan {
@@ -125,7 +128,7 @@ impl Plan {
 pub fn plan(inputs: &Inputs, step: &mut dyn FnMut(&'static str)) -> Result<Plan> {
     let deadline = Deadline::after(inputs.scenario.solver.time_limit_seconds);
     let (forecast, requirements) = requirements(inputs, step)?;
-    let (schedule, roster, report) = staff(
+    let (schedule, roster, mut report) = staff(
         inputs,
         &forecast,
         &requirements,
@@ -133,13 +136,106 @@ pub fn plan(inputs: &Inputs, step: &mut dyn FnMut(&'static str)) -> Result<Plan>
         deadline,
         step,
     )?;
+    step("part-timers needed");
+    let hired_covers =
+        (report.summary.shortfall_agent_hours == 0.0).then_some(roster.part_timers_hired);
+    let needed = part_timers_needed(inputs, &requirements, deadline)?;
+    report.summary.part_timers_needed = at_most(needed, hired_covers);
+    step("standby");
+    let standby = standby(inputs, &schedule, deadline)?;
+    report.summary.standby_part_timers =
+        matches!(inputs.demand, Demand::History(_)).then_some(standby.part_timers_hired);
     Ok(Plan {
         forecast,
         requirements,
         schedule,
         roster,
         report,
+        standby,
     })
+}
+
+/// The fewest of two counts that each leave no hour short (None when neither does).
+pub(crate) fn at_most(a: Option<u32>, b: Option<usize>) -> Option<u32> {
+    let b = b.map(|n| n as u32);
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        _ => a.or(b),
+    }
+}
+
+/// The quantile of the chats the standby list covers: their 90th percentile.
+pub const STANDBY_QUANTILE: f64 = 0.9;
+
+/// The fewest hired part-timers with which no hour of `requirements` is short (None when some
+/// hour stays short whatever the hires). A count not proved least by the deadline is the
+/// fewest found.
+pub fn part_timers_needed(
+    inputs: &Inputs,
+    requirements: &[Requirement],
+    deadline: Deadline,
+) -> Result<Option<u32>> {
+    let fewest =
+        schedule::fewest_part_timers(&inputs.scenario, &inputs.staff, requirements, deadline)?;
+    let short: f64 = fewest.shortfall.iter().flatten().sum();
+    if fewest.status == schedule::SolverStatus::Fallback || short > 1e-6 {
+        return Ok(None);
+    }
+    let roster = roster::build(&fewest.shifts, &inputs.staff, &inputs.scenario);
+    Ok(Some(roster.part_timers_hired as u32))
+}
+
+/// Requirements at the `q` quantile of the chats: ordinary volume and every event's range
+/// there (None when requirements are given: they carry no range).
+pub fn requirements_at(inputs: &Inputs, q: f64) -> Result<Option<Vec<Requirement>>> {
+    if matches!(inputs.demand, Demand::Given { .. }) {
+        return Ok(None);
+    }
+    let mut at_q = inputs.clone();
+    at_q.scenario.forecast.quantile = Some(q);
+    Ok(Some(requirements(&at_q, &mut |_| {})?.1))
+}
+
+/// On-call part-timers beyond the plan's people for the 90th percentile of the chats: the
+/// fewest, then their cheapest shifts, covering what `schedule` leaves short of that
+/// requirement. Named SB-01, SB-02, ...
+pub fn standby(inputs: &Inputs, schedule: &Schedule, deadline: Deadline) -> Result<Roster> {
+    let Some(upper) = requirements_at(inputs, STANDBY_QUANTILE)? else {
+        return Ok(Roster {
+            rows: Vec::new(),
+            part_timers_hired: 0,
+        });
+    };
+    let horizon = &inputs.scenario.horizon;
+    let short: Vec<Requirement> = upper
+        .into_iter()
+        .enumerate()
+        .map(|(cell, r)| {
+            let (q, i) = (cell / horizon.len(), cell % horizon.len());
+            let planned = (schedule.effective[q][i] + 1e-9).floor() as u32;
+            Requirement {
+                agents_required: r.agents_required.saturating_sub(planned),
+                ..r
+            }
+        })
+        .collect();
+    // Standby people serve; leads and the staff's rules are the plan's business.
+    let mut scenario = inputs.scenario.clone();
+    scenario.rules.agents_per_lead = None;
+    let fewest = schedule::fewest_part_timers(&scenario, &[], &short, deadline)?;
+    let heads = fewest.shifts.iter().filter(|s| s.person.is_none()).count();
+    let shifts = if heads == 0 {
+        Vec::new()
+    } else {
+        let hires = roster::build(&fewest.shifts, &[], &scenario).part_timers_hired;
+        schedule::schedule_with_part_timers(&scenario, &[], &short, Some(hires as u32), deadline)?
+            .shifts
+    };
+    let mut roster = roster::build(&shifts, &[], &scenario);
+    for row in &mut roster.rows {
+        row.name = row.name.replacen("PT-", "SB-", 1);
+    }
+    Ok(roster)
 }
 
 /// What the plan must cover: agents required per queue and interval, given or forecast and

@@ -10,7 +10,7 @@ use crate::forecast::Forecast;
 use crate::roster::{Roster, RosterRow};
 use crate::scenario::{Kind, Person, Scenario};
 use crate::schedule::{is_night_shift, BelowMinimum, MissedDuty, Rule, Schedule};
-use crate::staffing::{rostered_service_level, Requirement};
+use crate::staffing::{rostered_performance, Requirement};
 use crate::time::format_time;
 
 mod hours;
@@ -38,6 +38,12 @@ pub struct CoverageRow {
     /// Erlang service level the scheduled agents reach (share 0-1), counted in full agents (a
     /// new part-timer as part of one) with shrinkage taken off.
     pub service_level: f64,
+    /// Average seconds to a first answer, counted the same way; a chat in an interval whose
+    /// chats outrun the agents counts as waiting the whole interval.
+    pub asa_seconds: f64,
+    /// Chats lost: leaving before an answer (queues with `patience_seconds`), or beyond what
+    /// the agents can take when the chats outrun them.
+    pub lost_chats: f64,
 }
 
 /// An interval where the plan has fewer agents than required.
@@ -101,8 +107,17 @@ pub struct NightShiftSpread {
 /// The plan in numbers: the contents of `summary.json`, whose keys are the field names.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
-    /// Part-timers to hire: the people (PT-01, PT-02, ...) the part-time shifts are packed onto.
-    pub part_timers_needed: usize,
+    /// The fewest hired part-timers with which no hour is short, found by a solve of its own
+    /// (None: some hour stays short whatever the hires, or not asked, as for the points of the
+    /// part-timer curve).
+    pub part_timers_needed: Option<u32>,
+    /// Part-timers the cheapest plan hires: the people (PT-01, PT-02, ...) its part-time shifts
+    /// are packed onto. It can be more than needed: more people on shorter or cheaper shifts.
+    pub part_timers_hired: usize,
+    /// Part-timers to keep on call beyond those hired, to cover the 90th percentile of the chats
+    /// (`standby.csv`; None: not asked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standby_part_timers: Option<usize>,
     /// Hours of every shift on the roster, breaks included: `full_time_hours` +
     /// `part_time_hours`.
     pub total_agent_hours: f64,
@@ -121,6 +136,14 @@ pub struct Summary {
     pub total_cost: f64,
     /// Agent-hours below the requirement, over every queue and interval (0: nothing short).
     pub shortfall_agent_hours: f64,
+    /// Share of all chats answered within their queue's target time over the horizon.
+    pub service_level: f64,
+    /// Average seconds to a first answer over all chats (see [`CoverageRow::asa_seconds`]).
+    pub asa_seconds: f64,
+    /// With `[value]`: the margin of the orders the selling queues' lost chats would have
+    /// brought (lost chats x conversion x order value x margin), in yuan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sales_at_risk: Option<f64>,
     /// Lowest Erlang C service level over intervals with inquiries.
     pub min_service_level: f64,
     /// Where that lowest service level falls, as `YYYY-MM-DDTHH:MM queue` (None: no interval
@@ -240,6 +263,9 @@ fn coverage(
                 .filter(|p| p.start <= r.time && r.time < p.end && p.queues.contains(&queue.name))
                 .map(|p| p.name.as_str())
                 .collect();
+            let (performance, lost) =
+                rostered_performance(queue, r.inquiries, effective, horizon.interval_minutes);
+            let wait_cap = f64::from(horizon.interval_minutes) * 60.0;
             coverage.push(CoverageRow {
                 time: r.time,
                 queue: queue.name.clone(),
@@ -249,12 +275,9 @@ fn coverage(
                 shortfall: (schedule.shortfall[q][i] - 1e-9).ceil().max(0.0) as u32,
                 cross_trained: schedule.cross_trained[q][i],
                 part_time: schedule.part_time[q][i],
-                service_level: rostered_service_level(
-                    queue,
-                    r.inquiries,
-                    effective,
-                    horizon.interval_minutes,
-                ),
+                service_level: performance.service_level.unwrap_or(1.0),
+                asa_seconds: performance.asa_seconds.min(wait_cap),
+                lost_chats: r.inquiries * lost,
             });
         }
     }
@@ -288,17 +311,43 @@ fn summary(
         unmet_demand.iter().map(|u| u.agents_short).sum::<f64>()
             * scenario.horizon.interval_hours(),
     ) + 0.0;
+    let chats: f64 = requirements.iter().map(|r| r.inquiries).sum();
+    // Averaged over chats; with no chats at all, `empty`.
+    let per_chat = |value: fn(&CoverageRow) -> f64, empty: f64| -> f64 {
+        let total: f64 = coverage
+            .iter()
+            .zip(requirements)
+            .map(|(c, r)| value(c) * r.inquiries)
+            .sum();
+        if chats > 0.0 {
+            total / chats
+        } else {
+            empty
+        }
+    };
     Summary {
-        part_timers_needed: roster.part_timers_needed,
+        part_timers_needed: None,
+        part_timers_hired: roster.part_timers_hired,
+        standby_part_timers: None,
         total_agent_hours: full_time_hours + part_time_hours,
         full_time_hours,
         part_time_hours,
         paid_contract_hours: 0.0,
         idle_contract_hours: 0.0,
         total_cost: round2(
-            schedule.pay + roster.part_timers_needed as f64 * scenario.costs.part_time_per_person,
+            schedule.pay + roster.part_timers_hired as f64 * scenario.costs.part_time_per_person,
         ),
         shortfall_agent_hours,
+        service_level: round4(per_chat(|c| c.service_level, 1.0)),
+        asa_seconds: round1(per_chat(|c| c.asa_seconds, 0.0)),
+        sales_at_risk: scenario.value.as_ref().map(|value| {
+            let lost: f64 = coverage
+                .iter()
+                .filter(|c| value.queues.contains(&c.queue))
+                .map(|c| c.lost_chats)
+                .sum();
+            round2(lost * value.per_chat())
+        }),
         min_service_level: lowest.map_or(1.0, |c| round4(c.service_level)),
         min_service_level_at: lowest.map(|c| format!("{} {}", format_time(c.time), c.queue)),
         solver_status: schedule.status.label(),
@@ -399,6 +448,10 @@ fn missed_rule(m: &MissedDuty) -> MissedPhaseRule {
         person: m.person.clone(),
         reason: m.reason.clone(),
     }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
 }
 
 fn round2(x: f64) -> f64 {

@@ -74,8 +74,8 @@ impl RosterRow {
 pub struct Roster {
     /// One row per shift, by start time then name.
     pub rows: Vec<RosterRow>,
-    /// Hired part-timers the shifts are packed onto: how many to hire.
-    pub part_timers_needed: usize,
+    /// Hired part-timers the shifts are packed onto: how many the plan hires.
+    pub part_timers_hired: usize,
 }
 
 /// Names every planned shift; `shifts` must be sorted by start time. The scenario gives the rest
@@ -111,7 +111,7 @@ pub fn build(shifts: &[PlannedShift], staff: &[Person], scenario: &Scenario) -> 
     rows.sort_by(|a, b| (a.start, &a.name, &a.queue).cmp(&(b.start, &b.name, &b.queue)));
     Roster {
         rows,
-        part_timers_needed: hires.len(),
+        part_timers_hired: hires.len(),
     }
 }
 

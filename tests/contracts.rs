@@ -122,7 +122,7 @@ fn a_named_part_timer_works_part_time_shifts_at_their_own_wage() {
     assert_eq!(plan.pay, 200.0);
     // On the roster she is a part-timer by contract, and no hire.
     let roster = shiftcast::roster::build(&plan.shifts, &staff, &s);
-    assert_eq!(roster.part_timers_needed, 0);
+    assert_eq!(roster.part_timers_hired, 0);
     assert_eq!(
         (roster.rows[0].kind, roster.rows[0].hired),
         (Kind::PartTime, false)

@@ -134,7 +134,7 @@ fn part_timers_are_reused_only_after_rest() {
         pt_shift("2026-11-11T18:00", 4),
     ];
     let roster = roster::build(&shifts, &[], &s);
-    assert_eq!(roster.part_timers_needed, 3);
+    assert_eq!(roster.part_timers_hired, 3);
     let names: Vec<&str> = roster.rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["PT-01", "PT-02", "PT-03", "PT-01", "PT-02"]);
     assert!(rest_violations(&roster.rows, 11.0, None).is_empty());
@@ -164,5 +164,5 @@ fn packing_keeps_each_part_timer_in_one_band_and_spreads_a_week_s_hours() {
     let roster = roster::build(&shifts, &[], &s);
     let names: Vec<&str> = roster.rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["PT-01", "PT-02", "PT-03", "PT-01", "PT-02"]);
-    assert_eq!(roster.part_timers_needed, 3);
+    assert_eq!(roster.part_timers_hired, 3);
 }

@@ -98,7 +98,7 @@ fn part_timers_only_hits_the_hand_optimum() {
     assert!(plan.shortfall.iter().flatten().all(|s| *s == 0.0));
     // Every shift's busy window (shift + 11 h rest) contains 12:00, so 7 people are needed.
     let named = roster::build(&plan.shifts, &[], &scenario);
-    assert_eq!(named.part_timers_needed, 7);
+    assert_eq!(named.part_timers_hired, 7);
 }
 
 #[test]

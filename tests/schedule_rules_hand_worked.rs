@@ -288,7 +288,7 @@ kinds = ["part-time"]
     assert_eq!(plan.pay, 240.0);
     assert!(plan.scheduled[0].iter().all(|n| *n == 1));
     let named = shiftcast::roster::build(&plan.shifts, &[], &s);
-    assert_eq!(named.part_timers_needed, 3);
+    assert_eq!(named.part_timers_hired, 3);
     assert!(shiftcast::roster::rest_violations(&named.rows, 11.0, s.horizon.cycle()).is_empty());
 }
 

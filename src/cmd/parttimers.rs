@@ -1,10 +1,13 @@
-//! `shiftcast parttimers SCENARIO [--max N] [--json] [--chart FILE.svg]`
+//! `shiftcast parttimers SCENARIO [--max N] [--step N] [--json] [--chart FILE.svg]`
 //!
-//! The least number of hired part-timers that leaves no hour short with the staff on hand, their
-//! shifts, and the marginal curve: for n = 0 .. max part-timers, the best plan's agent-hours
-//! short, lowest service level and cost (the plan re-solved with at most n part-timers working
-//! or resting at any moment). `--json`: `{"needed", "curve": [{"part_timers",
-//! "shortfall_agent_hours", "min_service_level", "cost"}], "shifts"}`.
+//! The fewest hired part-timers that leave no hour short with the staff on hand and their
+//! shifts, what the cheapest plan hires, the fewest when the chats come in at their 50th, 80th
+//! and 95th percentile, the standby to keep on call for the 90th, and the marginal curve: for
+//! counts from 0 to max, the best plan's agent-hours short, service level, average wait, sales
+//! at risk and cost (the plan re-solved with at most n part-timers). `--json`: `{"needed",
+//! "hired", "needed_by_quantile": [{"quantile", "part_timers"}], "standby", "curve":
+//! [{"part_timers", "shortfall_agent_hours", "min_service_level", "cost", "service_level",
+//! "asa_seconds", "sales_at_risk"}], "shifts"}`.
 
 use std::path::PathBuf;
 
@@ -21,6 +24,10 @@ pub struct Args {
     /// Largest number of part-timers to try (default: as many as the cheapest plan hires)
     #[arg(long, value_parser = super::whole::<u32>)]
     pub max: Option<u32>,
+    /// Solve the curve at every N-th count (default: 8 even steps up to the largest, plus the
+    /// needed and hired counts); --step 1 solves every count
+    #[arg(long, value_parser = super::whole::<u32>)]
+    pub step: Option<u32>,
     /// Print one JSON object
     #[arg(long)]
     pub json: bool,
@@ -39,7 +46,7 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
     let lang = super::language(global, &inputs.scenario);
     let progress = super::progress(global);
     progress.set_message("solving for each number of part-timers");
-    let answer = part_timers(&inputs, args.max, &mut |done, total| {
+    let answer = part_timers(&inputs, args.max, args.step, &mut |done, total| {
         progress.set_message(format!("solved {done} of {total} part-timer counts"))
     })?;
     progress.finish_and_clear();

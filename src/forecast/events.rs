@@ -56,13 +56,15 @@ fn lag_days(event: &Event) -> usize {
     }
 }
 
-/// Adds every planned event's components to `rows` (queue-major over the horizon).
+/// Adds every planned event's components to `rows` (queue-major over the horizon), with each
+/// event's target, service share and conversion rate at their `q` quantile (0.5: as planned).
 pub fn add_events(
     scenario: &Scenario,
     history: &History,
     cleaned: &BTreeMap<String, Series>,
     rows: &mut [ForecastRow],
     notes: &mut Vec<String>,
+    q: f64,
 ) -> Result<Vec<Extra>> {
     let extras = vec![Extra::default(); rows.len()];
     let mut grid = Grid {
@@ -72,8 +74,8 @@ pub fn add_events(
         notes,
     };
     for event in &scenario.events {
-        let orders = event.target.orders();
-        grid.add_presale(event, orders, history)?;
+        let orders = event.orders_at(q);
+        grid.add_presale(event, q, history)?;
         grid.add_warmup(event);
         grid.add_reminders(event, orders);
         grid.add_aftersale(event, orders, history, cleaned)?;
@@ -92,9 +94,10 @@ struct Grid<'a> {
 
 impl Grid<'_> {
     /// The event's pre-sale inquiries, spread by its shape; they replace the ordinary volume.
-    fn add_presale(&mut self, event: &Event, orders: f64, history: &History) -> Result<()> {
+    fn add_presale(&mut self, event: &Event, q: f64, history: &History) -> Result<()> {
         let interval = self.scenario.horizon.interval();
-        let inquiries = presale_inquiries(orders, event.service_share, event.conversion_rate);
+        let orders = event.orders_at(q);
+        let inquiries = event.presale_inquiries_at(q);
         let (shape, source) = event_shape(event, &self.scenario.past_events, history, interval)?;
         let mut planned = 0.0;
         for (j, share) in shape.iter().enumerate() {
@@ -114,8 +117,17 @@ impl Grid<'_> {
         } else {
             String::new()
         };
+        let range = if event.has_range() {
+            format!(
+                " (10th to 90th percentile: {:.0} to {:.0})",
+                event.presale_inquiries_at(0.1),
+                event.presale_inquiries_at(0.9)
+            )
+        } else {
+            String::new()
+        };
         self.notes.push(format!(
-            "{}: {orders:.0} orders -> {inquiries:.0} pre-sale inquiries{outside}, spread by {source}",
+            "{}: {orders:.0} orders -> {inquiries:.0} pre-sale inquiries{range}{outside}, spread by {source}",
             event.name
         ));
         Ok(())

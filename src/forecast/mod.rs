@@ -206,7 +206,14 @@ pub fn quantile(point: f64, upper: f64, level: f64, q: f64) -> f64 {
         .powi(2)
 }
 
-/// Forecasts every queue of the scenario over its horizon.
+/// What the events add to a row: warm-up, event inquiries, reminders as chats and the
+/// after-sale wave.
+fn planned(row: &ForecastRow, extra: &events::Extra) -> f64 {
+    row.warmup + row.event + extra.reminder_chats + row.aftersale_wave
+}
+
+/// Forecasts every queue of the scenario over its horizon; with `forecast.staff_for_quantile`,
+/// the ordinary volume and every event's range at that quantile.
 pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
     let horizon = &scenario.horizon;
     let history = history.resampled(horizon.interval_minutes)?;
@@ -248,17 +255,44 @@ pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
         }
         cleaned.insert(queue.name.clone(), series);
     }
-    let extras = events::add_events(scenario, &history, &cleaned, &mut rows, &mut notes)?;
-    for (row, extra) in rows.iter_mut().zip(extras) {
-        let planned = row.warmup + row.event + extra.reminder_chats + row.aftersale_wave;
+    let ordinary_rows = rows.clone();
+    let planned_q = settings.quantile.unwrap_or(0.5);
+    let extras = events::add_events(
+        scenario, &history, &cleaned, &mut rows, &mut notes, planned_q,
+    )?;
+    // With a range on an event, its own 10th and 90th percentile (at the interval's level) widen
+    // the interval; without one, the event is a plan and adds the same at both ends.
+    let event_band = if scenario.events.iter().any(|e| e.has_range()) {
+        let at = |q: f64| -> Result<Vec<f64>> {
+            let mut rows = ordinary_rows.clone();
+            let extras =
+                events::add_events(scenario, &history, &cleaned, &mut rows, &mut Vec::new(), q)?;
+            Ok(rows
+                .iter()
+                .zip(extras)
+                .map(|(r, e)| planned(r, &e))
+                .collect())
+        };
+        Some((
+            at((1.0 - settings.level) / 2.0)?,
+            at((1.0 + settings.level) / 2.0)?,
+        ))
+    } else {
+        None
+    };
+    for (k, (row, extra)) in rows.iter_mut().zip(extras).enumerate() {
+        let planned = planned(row, &extra);
+        let (planned_low, planned_high) = event_band
+            .as_ref()
+            .map_or((planned, planned), |(low, high)| (low[k], high[k]));
         let (ordinary, lower, upper) = if extra.replaced {
             (0.0, 0.0, 0.0)
         } else {
             (row.baseline, row.lower, row.upper)
         };
         row.inquiries = ordinary + planned;
-        row.lower = lower + planned;
-        row.upper = upper.max(ordinary) + planned;
+        row.lower = lower + planned_low;
+        row.upper = upper.max(ordinary) + planned_high;
     }
     Ok(Forecast {
         rows,

@@ -33,6 +33,7 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
         (coverage_table(plan), "coverage.csv"),
         (roster_table(plan), "roster.csv"),
         (people_table(plan), "people.csv"),
+        (standby_table(plan), "standby.csv"),
     ] {
         let mut file = table.finish(name)?;
         if how.excel_csv {
@@ -164,6 +165,21 @@ fn roster_table(plan: &Plan) -> CsvTable {
         ]);
     }
     roster
+}
+
+/// `standby.csv`: on-call shifts for the 90th percentile of the chats, beyond the roster.
+fn standby_table(plan: &Plan) -> CsvTable {
+    let mut standby = csv_table(&["name", "date", "start", "end", "queue"]);
+    for r in &plan.standby.rows {
+        standby.row(&[
+            text(&r.name),
+            r.start.date().to_string(),
+            format_time(r.start),
+            format_time(r.end),
+            text(&r.queue),
+        ]);
+    }
+    standby
 }
 
 /// `people.csv`: each person's hours, contract and minimum hours pro rata, night shifts,

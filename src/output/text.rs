@@ -81,23 +81,57 @@ fn peak(p: &PeakHour, lang: Lang) -> String {
     }
 }
 
-/// Part-timers to hire, agent hours split full- and part-time, and the cost.
+/// Part-timers needed and hired (and why they differ), those on call, agent hours split full-
+/// and part-time, and the cost.
 fn hours_and_cost(summary: &Summary, lang: Lang) -> String {
     let (all, full, part) = (
         summary.total_agent_hours,
         summary.full_time_hours,
         summary.part_time_hours,
     );
-    if lang == Lang::Zh {
-        format!(
-            "需要兼职：{} 人\n客服工时：{all:.0}（全职 {full:.0}，兼职 {part:.0}）\n成本：{:.2}\n",
-            summary.part_timers_needed, summary.total_cost
-        )
-    } else {
-        format!(
-            "Part-timers needed: {}\nAgent hours: {all:.0} ({full:.0} full-time, {part:.0} part-time)\nCost: {:.2}\n",
-            summary.part_timers_needed, summary.total_cost
-        )
+    let mut out = part_timers_needed_and_hired(summary, lang);
+    if let Some(n) = summary.standby_part_timers {
+        out += &match lang {
+            Lang::Zh => format!(
+                "备用兼职：{n} 人（按 90% 分位的咨询量待命，见 standby.csv）
+"
+            ),
+            Lang::En => format!(
+                "On call: {n} more part-timers for the 90th percentile of the chats (standby.csv)\n"
+            ),
+        };
+    }
+    out + &match lang {
+        Lang::Zh => format!(
+            "客服工时：{all:.0}（全职 {full:.0}，兼职 {part:.0}）\n成本：{:.2}\n",
+            summary.total_cost
+        ),
+        Lang::En => format!(
+            "Agent hours: {all:.0} ({full:.0} full-time, {part:.0} part-time)\nCost: {:.2}\n",
+            summary.total_cost
+        ),
+    }
+}
+
+/// The fewest part-timers with no hour short, and what the cheapest plan hires, with one line
+/// on why the two differ.
+fn part_timers_needed_and_hired(summary: &Summary, lang: Lang) -> String {
+    let hired = summary.part_timers_hired;
+    match (summary.part_timers_needed, lang) {
+        (Some(n), Lang::Zh) if n as usize == hired => format!("需要兼职：{n} 人\n"),
+        (Some(n), Lang::En) if n as usize == hired => format!("Part-timers needed: {n}\n"),
+        (Some(n), Lang::Zh) => format!(
+            "需要兼职：{n} 人（最少人数，不缺人）\n实际招聘：{hired} 人（多招 {} 人排更短或更便宜的班，总成本更低）\n",
+            hired as i64 - i64::from(n)
+        ),
+        (Some(n), Lang::En) => format!(
+            "Part-timers needed: {n} (the fewest with no hour short)\nPart-timers hired: {hired} (the cheapest plan: {} more people on shorter or cheaper shifts cost less)\n",
+            hired as i64 - i64::from(n)
+        ),
+        (None, Lang::Zh) => format!("招聘兼职：{hired} 人（招多少人都仍有时段缺人）\n"),
+        (None, Lang::En) => format!(
+            "Part-timers hired: {hired} (some hours stay short whatever the hires)\n"
+        ),
     }
 }
 
@@ -112,13 +146,26 @@ fn idle_contract_hours(summary: &Summary, lang: Lang) -> String {
     }
 }
 
-/// The lowest service level, and where it falls when any interval has inquiries.
+/// The service level over all chats with the average wait, the sales at risk when chats are
+/// valued, then the lowest service level and where it falls when any interval has inquiries.
 fn lowest_service_level(summary: &Summary, lang: Lang) -> String {
+    let (sl, asa) = (summary.service_level * 100.0, summary.asa_seconds);
+    let mut out = match lang {
+        Lang::Zh => {
+            format!("服务水平：{sl:.1}% 的咨询在目标时间内回复，平均响应时间 {asa:.0} 秒\n")
+        }
+        Lang::En => format!(
+            "Service level: {sl:.1}% of chats answered within target, average wait {asa:.0} s\n"
+        ),
+    };
+    if let Some(risk) = summary.sales_at_risk {
+        out += &format!("{}: {risk:.2}\n", lang.t("Sales at risk"));
+    }
     let at = summary
         .min_service_level_at
         .as_ref()
         .map_or(String::new(), |at| format!(" ({at})"));
-    format!(
+    out + &format!(
         "{}: {:.1}%{at}\n",
         lang.t("Lowest service level"),
         summary.min_service_level * 100.0
@@ -264,8 +311,8 @@ fn simulated_service_level(q: &QueueCheck, lang: Lang) -> String {
 pub fn part_timers(answer: &Answer, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut out = match answer.needed {
-        Some(n) if zh => format!("需要兼职：{n} 人\n"),
-        Some(n) => format!("Part-timers needed: {n}\n"),
+        Some(n) if zh => format!("需要兼职：{n} 人（最少人数，不缺人）\n"),
+        Some(n) => format!("Part-timers needed: {n} (the fewest with no hour short)\n"),
         None if answer.time_limit_reached && zh => "在时间上限内所试人数仍有缺口\n".to_string(),
         None if answer.time_limit_reached => {
             "Still short at every number tried before the time limit\n".to_string()
@@ -273,6 +320,14 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
         None if zh => "在所试人数内仍有缺口：用 --max 试更多兼职\n".to_string(),
         None => "Still short at every number tried: try a larger --max\n".to_string(),
     };
+    if answer.needed.is_none_or(|n| n != answer.hired) {
+        out += &if zh {
+            format!("最便宜的方案招聘：{} 人\n", answer.hired)
+        } else {
+            format!("The cheapest plan hires: {}\n", answer.hired)
+        };
+    }
+    out += &needed_by_quantile(answer, lang);
     if !answer.shifts.is_empty() {
         out += if zh {
             "兼职班次：\n"
@@ -289,24 +344,65 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
             );
         }
     }
-    out += &format!(
-        "{:>11} {:>18} {:>18} {:>12}\n",
+    out + &curve_table(answer, lang)
+}
+
+/// The needed count at each quantile of the chats and the standby, one line each.
+fn needed_by_quantile(answer: &Answer, lang: Lang) -> String {
+    let mut out = String::new();
+    for q in &answer.needed_by_quantile {
+        let count = q.part_timers.map_or("-".to_string(), |n| n.to_string());
+        let percent = q.quantile * 100.0;
+        out += &match lang {
+            Lang::Zh => format!("  咨询量在 {percent:.0}% 分位时需要：{count} 人\n"),
+            Lang::En => {
+                format!("  if the chats come in at their {percent:.0}th percentile: {count}\n")
+            }
+        };
+    }
+    if let Some(n) = answer.standby {
+        out += &match lang {
+            Lang::Zh => format!("备用兼职：{n} 人（按 90% 分位的咨询量待命）\n"),
+            Lang::En => format!("On call: {n} more for the 90th percentile of the chats\n"),
+        };
+    }
+    out
+}
+
+/// The curve: per count tried, agent-hours short, service level, average wait, sales at risk
+/// (when chats are valued), lowest service level and cost.
+fn curve_table(answer: &Answer, lang: Lang) -> String {
+    let valued = answer.curve.iter().any(|p| p.sales_at_risk.is_some());
+    let mut out = format!(
+        "{:>11} {:>18} {:>14} {:>18} {:>18} {:>12}",
         lang.t("Part-timers"),
         lang.t("Short agent-hours"),
+        lang.t("Service level"),
+        lang.t("Average wait (s)"),
         lang.t("Lowest service level"),
         lang.t("Cost")
     );
+    if valued {
+        out += &format!(" {:>14}", lang.t("Sales at risk"));
+    }
+    out += "\n";
     for p in &answer.curve {
         out += &format!(
-            "{:>11} {:>18.1} {:>17.1}% {:>12.2}\n",
+            "{:>11} {:>18.1} {:>13.1}% {:>18.0} {:>17.1}% {:>12.2}",
             p.part_timers,
             p.shortfall_agent_hours,
+            p.service_level * 100.0,
+            p.asa_seconds,
             p.min_service_level * 100.0,
             p.cost
         );
+        if let Some(risk) = p.sales_at_risk {
+            out += &format!(" {risk:>14.2}");
+        }
+        out += "\n";
     }
     if answer.time_limit_reached {
-        out += if zh {
+        out += if lang == Lang::Zh {
             "求解时间已到上限，曲线到此为止：用 --time-limit 给更多时间\n"
         } else {
             "The time limit ended the curve here: give it more time with --time-limit\n"

@@ -225,8 +225,8 @@ fn summary_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> 
     let plain = Format::new();
     let mut rows: Vec<(String, f64, &Format)> = vec![
         (
-            lang.t("Part-timers needed"),
-            s.part_timers_needed as f64,
+            lang.t("Part-timers hired"),
+            s.part_timers_hired as f64,
             &plain,
         ),
         (lang.t("Agent hours"), s.total_agent_hours, &plain),
@@ -239,6 +239,8 @@ fn summary_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> 
             s.unmet_demand.len() as f64,
             &plain,
         ),
+        (lang.t("Service level"), s.service_level, &percent),
+        (lang.t("Average wait (s)"), s.asa_seconds, &plain),
         (
             lang.t("Lowest service level"),
             s.min_service_level,
@@ -249,6 +251,15 @@ fn summary_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> 
         let idle = lang.t("Contract hours paid but idle");
         // After the part-time hours, before the cost.
         rows.insert(4, (idle, s.idle_contract_hours, &plain));
+    }
+    if let Some(risk) = s.sales_at_risk {
+        rows.push((lang.t("Sales at risk"), risk, &money));
+    }
+    if let Some(n) = s.standby_part_timers {
+        rows.insert(1, (lang.t("On call"), n as f64, &plain));
+    }
+    if let Some(n) = s.part_timers_needed {
+        rows.insert(0, (lang.t("Part-timers needed"), n.into(), &plain));
     }
     if let Some(p) = &s.peak {
         rows.insert(

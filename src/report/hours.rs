@@ -244,7 +244,7 @@ hours = 8
             .collect();
         let roster = Roster {
             rows,
-            part_timers_needed: 0,
+            part_timers_hired: 0,
         };
         let staff = [ana];
         assert_eq!(

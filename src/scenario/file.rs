@@ -82,6 +82,18 @@ pub(super) struct RawScenario {
     pub(super) forecast: RawForecast,
     #[serde(default)]
     pub(super) report: RawReport,
+    pub(super) value: Option<RawValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawValue {
+    pub(super) average_order_value: f64,
+    pub(super) margin: f64,
+    pub(super) conversion_rate: Option<f64>,
+    pub(super) queues: Option<Vec<String>>,
+    #[serde(default)]
+    pub(super) price_shortfall: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -290,11 +302,11 @@ pub(super) struct RawEvent {
     pub(super) name: String,
     pub(super) start: String,
     pub(super) hours: u32,
-    pub(super) target_orders: Option<f64>,
-    pub(super) target_sales: Option<f64>,
+    pub(super) target_orders: Option<RawEstimate>,
+    pub(super) target_sales: Option<RawEstimate>,
     pub(super) average_order_value: Option<f64>,
-    pub(super) service_share: f64,
-    pub(super) conversion_rate: f64,
+    pub(super) service_share: RawEstimate,
+    pub(super) conversion_rate: RawEstimate,
     pub(super) presale_queue: String,
     pub(super) aftersale_queue: Option<String>,
     #[serde(default)]
@@ -314,6 +326,74 @@ pub(super) struct RawEvent {
     pub(super) reminder_hours: f64,
     #[serde(default = "default_reminder_handle_seconds")]
     pub(super) reminder_handle_seconds: f64,
+}
+
+/// `30000` or `{ low = 24000, mid = 30000, high = 36000 }`: a number, or a range whose low and
+/// high are the 10th and 90th percentiles and whose mid is planned.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct RawEstimate {
+    pub(super) low: f64,
+    pub(super) mid: f64,
+    pub(super) high: f64,
+}
+
+impl<'de> Deserialize<'de> for RawEstimate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(EstimateVisitor)
+    }
+}
+
+struct EstimateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EstimateVisitor {
+    type Value = RawEstimate;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number, or a range { low = ..., mid = ..., high = ... }")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<RawEstimate, E> {
+        Ok(RawEstimate {
+            low: v,
+            mid: v,
+            high: v,
+        })
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<RawEstimate, E> {
+        self.visit_f64(v as f64)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<RawEstimate, E> {
+        self.visit_f64(v as f64)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<RawEstimate, A::Error> {
+        use serde::de::Error;
+        let (mut low, mut mid, mut high) = (None, None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "low" => &mut low,
+                "mid" => &mut mid,
+                "high" => &mut high,
+                other => {
+                    return Err(A::Error::custom(format!(
+                        "unknown key `{other}` in a range: give low, mid and high"
+                    )))
+                }
+            };
+            *slot = Some(map.next_value::<f64>()?);
+        }
+        match (low, mid, high) {
+            (Some(low), Some(mid), Some(high)) => Ok(RawEstimate { low, mid, high }),
+            _ => Err(A::Error::custom(
+                "a range needs low, mid and high, e.g. { low = 24000, mid = 30000, high = 36000 }",
+            )),
+        }
+    }
 }
 
 fn default_unpaid_share() -> f64 {

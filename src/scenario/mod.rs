@@ -6,6 +6,7 @@
 //! and `forecast_settings.rs` the forecast's method and settings (re-exported by `forecast`).
 
 pub(crate) mod check;
+mod estimate;
 mod file;
 pub(crate) mod forecast_settings;
 mod person;
@@ -18,6 +19,7 @@ use chrono::{Duration, NaiveDateTime};
 use crate::error::{Error, Result};
 use crate::time::{ClockWindow, Horizon};
 use check::Checker;
+pub use estimate::Estimate;
 use forecast_settings::Settings;
 pub use person::{DatedWindow, Person, Preference};
 
@@ -67,6 +69,32 @@ pub struct Scenario {
     pub part_time: PartTimePool,
     /// `[solver]`: when the optimiser may stop.
     pub solver: SolverSettings,
+    /// `[value]`: what a chat that sells is worth, to count the sales a plan puts at risk.
+    pub value: Option<SalesValue>,
+}
+
+/// `[value]`: what a chat of the selling queues is worth, so shortfall reads as sales at risk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SalesValue {
+    /// Yuan per order.
+    pub average_order_value: f64,
+    /// Share of an order's value the shop keeps.
+    pub margin: f64,
+    /// Share of the selling queues' chats that end in an order (default: the events' planned
+    /// conversion rate, their mean when several).
+    pub conversion_rate: f64,
+    /// The queues whose chats sell (default: the events' pre-sale queues).
+    pub queues: Vec<String>,
+    /// Price an agent short on a selling queue at the margin its share of the interval's chats
+    /// would bring, instead of `costs.shortfall_per_agent_hour`.
+    pub price_shortfall: bool,
+}
+
+impl SalesValue {
+    /// Margin one chat of a selling queue brings: conversion x order value x margin.
+    pub fn per_chat(&self) -> f64 {
+        self.conversion_rate * self.average_order_value * self.margin
+    }
 }
 
 /// `[costs]`: wages, and the prices that make the plan weigh shortfall and rules against pay.
@@ -205,9 +233,9 @@ pub struct Event {
     /// Orders, or sales and an average order value.
     pub target: SalesTarget,
     /// Share of orders that go through customer service.
-    pub service_share: f64,
+    pub service_share: Estimate,
     /// Share of pre-sale inquiries that end in an order.
-    pub conversion_rate: f64,
+    pub conversion_rate: Estimate,
     /// The queue that takes the event's pre-sale inquiries.
     pub presale_queue: String,
     /// The queue that takes the after-sale wave, if any.
@@ -237,17 +265,42 @@ impl Event {
     pub fn end(&self) -> NaiveDateTime {
         self.start + Duration::hours(self.hours.into())
     }
+
+    /// The `q` quantile of the event's orders (the median, `mid`, is what the plan is for).
+    pub fn orders_at(&self, q: f64) -> f64 {
+        self.target.orders().at(q)
+    }
+
+    /// The `q` quantile of the event's pre-sale inquiries, orders x service share / conversion
+    /// rate, the three taken as independent estimates (a low conversion raises the inquiries).
+    pub fn presale_inquiries_at(&self, q: f64) -> f64 {
+        let orders = self.target.orders();
+        let mid = orders.mid * self.service_share.mid / self.conversion_rate.mid;
+        let spreads = [
+            orders.log_spread(q),
+            self.service_share.log_spread(q),
+            self.conversion_rate.log_spread(1.0 - q),
+        ];
+        estimate::product_at(mid, &spreads, q)
+    }
+
+    /// Whether any of the target, service share or conversion rate is given as a range.
+    pub fn has_range(&self) -> bool {
+        self.target.orders().is_range()
+            || self.service_share.is_range()
+            || self.conversion_rate.is_range()
+    }
 }
 
 /// An event's sales target, as the business states it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SalesTarget {
     /// `target_orders`: a number of orders.
-    Orders(f64),
+    Orders(Estimate),
     /// `target_sales` with `average_order_value`: an amount of money.
     Sales {
         /// The sales amount.
-        amount: f64,
+        amount: Estimate,
         /// What one order is worth on average.
         average_order_value: f64,
     },
@@ -255,13 +308,17 @@ pub enum SalesTarget {
 
 impl SalesTarget {
     /// The target in orders.
-    pub fn orders(&self) -> f64 {
+    pub fn orders(&self) -> Estimate {
         match self {
             SalesTarget::Orders(n) => *n,
             SalesTarget::Sales {
                 amount,
                 average_order_value,
-            } => amount / average_order_value,
+            } => Estimate {
+                low: amount.low / average_order_value,
+                mid: amount.mid / average_order_value,
+                high: amount.high / average_order_value,
+            },
         }
     }
 }
@@ -418,6 +475,10 @@ impl Scenario {
         let costs = check.costs(&raw.costs)?;
         let part_time = check.part_time(&raw.part_time, &queues, &shifts)?;
         let solver = check.solver(&raw.solver)?;
+        let value = match &raw.value {
+            Some(value) => Some(check.value(value, &events, &queues)?),
+            None => None,
+        };
         Ok(Scenario {
             horizon,
             history_file: raw.history.map(|h| h.file),
@@ -438,6 +499,7 @@ impl Scenario {
             phases,
             part_time,
             solver,
+            value,
         })
     }
 

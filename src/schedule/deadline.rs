@@ -167,7 +167,7 @@ impl Model<'_> {
         if self.deadline.left() <= 0.0 {
             return Ok(None);
         }
-        let mut problem = self.vars.clone().minimise(self.cost()).using(highs);
+        let mut problem = self.vars.clone().minimise(self.objective()).using(highs);
         for rule in Rule::ALL {
             for row in self.rows(rule) {
                 problem.add_constraint(row);
@@ -234,9 +234,12 @@ impl Model<'_> {
     pub(super) fn plan_cost(&self, schedule: &Schedule, solution: &Solved) -> f64 {
         let costs = &self.scenario.costs;
         let short: f64 = schedule.shortfall.iter().flatten().sum();
+        let hours = self.scenario.horizon.interval_hours();
+        if let Some(value) = self.fewest_value(solution.value(self.part_timers), short * hours) {
+            return value;
+        }
         let below: f64 = schedule.below_minimum.iter().map(|b| b.hours).sum();
         let leads_short: f64 = schedule.leads_short.iter().map(|(_, n)| n).sum();
-        let hours = self.scenario.horizon.interval_hours();
         // Sessions are paid whatever the plan, so the model's cost leaves them out.
         schedule.pay - self.session_pay()
             + solution.value(self.part_timers) * (costs.part_time_per_person + HEAD_TIE_BREAK)

@@ -58,7 +58,7 @@ pub(crate) use part_time::start_band;
 pub use rules::{Rule, RuleKind};
 pub(crate) use slots::is_night_shift;
 
-use model::{Model, Stage};
+use model::{Model, Objective, Stage};
 
 /// What a person does in part of a shift.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -232,6 +232,21 @@ pub fn schedule_with_part_timers(
 ) -> Result<Schedule> {
     let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
     model.part_timer_cap = part_timers;
+    model.deadline = deadline;
+    model.solve()
+}
+
+/// The plan with the fewest hired part-timers with which no hour is short (pay and the priced
+/// rules aside: the question is how many people, not the cheapest way to use them), solved in
+/// what is left of `deadline`. Its shortfall is the least any number of hires leaves.
+pub fn fewest_part_timers(
+    scenario: &Scenario,
+    staff: &[Person],
+    requirements: &[Requirement],
+    deadline: Deadline,
+) -> Result<Schedule> {
+    let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
+    model.objective = Objective::FewestPartTimers;
     model.deadline = deadline;
     model.solve()
 }

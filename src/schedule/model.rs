@@ -25,6 +25,21 @@ pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
 /// 120 people shared a cohort; on the others, 70% to all).
 const COUNTED_TOGETHER_AT_LEAST: f64 = 0.25;
 
+/// Weight of one agent-hour short against one hired part-timer when counting the fewest
+/// part-timers: more than the most that can be hired (10,000 agents per interval at most), so
+/// no hour is left short to save a hire.
+const SHORT_BEFORE_HIRES: f64 = 100_000.0;
+
+/// What a solve minimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Objective {
+    /// The plan's cost: pay, hiring and every priced rule.
+    Cost,
+    /// The fewest hired part-timers with which no hour is short (when some hour must stay
+    /// short whatever the hires, first the least shortfall).
+    FewestPartTimers,
+}
+
 /// What a model is solved for.
 pub(super) enum Stage {
     /// The plan: cohorts' shifts, part-timers, breaks and splits that cover the requirements
@@ -147,6 +162,7 @@ pub(super) struct Model<'a> {
     /// Hired part-timers per start band (`part_time.start_band_hours`) holding a part-time shift.
     pub(super) bands: BTreeMap<u32, Variable>,
     pub(super) part_timer_cap: Option<u32>,
+    pub(super) objective: Objective,
     /// A named plan the first plan starts from instead of the relaxation.
     pub(super) start: Option<Start>,
     /// When the run must end: each solve gets what is left.
@@ -224,6 +240,7 @@ impl<'a> Model<'a> {
             part_timers,
             bands: BTreeMap::new(),
             part_timer_cap: None,
+            objective: Objective::Cost,
             start: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
         };
@@ -351,6 +368,31 @@ impl<'a> Model<'a> {
         let pool = self.cohorts[cohort].pool;
         self.mine(cohort)
             .filter(move |s| self.keeps_duty(phase, pool, s.slot))
+    }
+
+    /// What the solve minimises: [`Model::cost`], or the agent-hours short and then the hires.
+    pub(super) fn objective(&self) -> Expression {
+        match self.objective {
+            Objective::Cost => self.cost(),
+            Objective::FewestPartTimers => {
+                let hours = self.scenario.horizon.interval_hours();
+                let mut e = Expression::from(self.part_timers);
+                for v in self
+                    .shortfall
+                    .iter()
+                    .chain(self.fills.iter().map(|f| &f.dropped))
+                {
+                    e.add_mul(SHORT_BEFORE_HIRES * hours, *v);
+                }
+                e
+            }
+        }
+    }
+
+    /// The objective's value for `hired` part-timers and `short` agent-hours short (when
+    /// counting the fewest part-timers); None when the objective is the cost.
+    pub(super) fn fewest_value(&self, hired: f64, short: f64) -> Option<f64> {
+        (self.objective == Objective::FewestPartTimers).then(|| hired + SHORT_BEFORE_HIRES * short)
     }
 
     /// Pay for every planned shift and overtime hour, the price of each agent-hour short and each

@@ -47,6 +47,7 @@ impl Model<'_> {
                 Stage::PlanByPerson,
             );
             by_person.part_timer_cap = self.part_timer_cap;
+            by_person.objective = self.objective;
             by_person.deadline = self.deadline;
             by_person.start = Some(Start {
                 shifts: named.shifts.clone(),

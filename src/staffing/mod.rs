@@ -339,23 +339,32 @@ pub fn agents_required(queue: &Queue, inquiries: f64, interval_minutes: u32) -> 
     ))
 }
 
-/// Service level reached by `rostered` agents in one interval (shrinkage taken off first).
-pub fn rostered_service_level(
+/// How `rostered` agents perform in one interval (shrinkage taken off first), with the share of
+/// chats lost: those that leave before an answer (Erlang A), or with no patience given, the
+/// share beyond what the agents can take when the chats outrun them (Erlang C has no steady
+/// state then; they wait into the next interval, which is full too).
+pub fn rostered_performance(
     queue: &Queue,
     inquiries: f64,
     rostered: u32,
     interval_minutes: u32,
-) -> f64 {
+) -> (Performance, f64) {
     let at_keyboard = (f64::from(rostered) * (1.0 - queue.shrinkage) + 1e-9).floor() as u32;
+    let servers = at_keyboard * queue.chats_at_once;
     let load = offered_load(inquiries, queue.handle_time_seconds, interval_minutes);
     let performance = evaluate(
         queue_model(queue),
-        at_keyboard * queue.chats_at_once,
+        servers,
         load,
         queue.handle_time_seconds,
         Some(queue.answer_within_seconds),
     );
-    performance.service_level.unwrap_or(1.0)
+    let lost = match performance.abandonment_probability {
+        Some(abandoned) => abandoned,
+        None if load > 0.0 => (1.0 - f64::from(servers) / load).max(0.0),
+        None => 0.0,
+    };
+    (performance, lost)
 }
 
 /// Agents one queue needs in one interval: a row of `requirements.csv`.

@@ -2,8 +2,8 @@
 
 use super::Checker;
 use crate::error::Result;
-use crate::scenario::file::{RawEvent, RawPastEvent, RawQueue};
-use crate::scenario::{Event, PastEvent, Queue, SalesTarget};
+use crate::scenario::file::{RawEstimate, RawEvent, RawPastEvent, RawQueue, RawValue};
+use crate::scenario::{Estimate, Event, PastEvent, Queue, SalesTarget, SalesValue};
 use crate::time::Horizon;
 
 /// Most orders one event may target: a hundred million, some ten times what the busiest single
@@ -154,8 +154,12 @@ impl Checker<'_> {
             start: self.time(&key("start"), &e.start)?,
             hours: e.hours,
             target,
-            service_share: self.share(&key("service_share"), e.service_share, false, true)?,
-            conversion_rate: self.share(&key("conversion_rate"), e.conversion_rate, false, true)?,
+            service_share: self.estimate(&key("service_share"), e.service_share, |k, v| {
+                self.share(k, v, false, true)
+            })?,
+            conversion_rate: self.estimate(&key("conversion_rate"), e.conversion_rate, |k, v| {
+                self.share(k, v, false, true)
+            })?,
             presale_queue: self.queue_name(&key("presale_queue"), &e.presale_queue, queues)?,
             aftersale_queue: match &e.aftersale_queue {
                 Some(q) => Some(self.queue_name(&key("aftersale_queue"), q, queues)?),
@@ -214,10 +218,14 @@ impl Checker<'_> {
         let key = |k: &str| format!("events[{i}].{k}");
         let target = match (e.target_orders, e.target_sales, e.average_order_value) {
             (Some(orders), None, None) => {
-                SalesTarget::Orders(self.positive(&key("target_orders"), orders, "30000")?)
+                SalesTarget::Orders(self.estimate(&key("target_orders"), orders, |k, v| {
+                    self.positive(k, v, "30000")
+                })?)
             }
             (None, Some(amount), Some(aov)) => SalesTarget::Sales {
-                amount: self.positive(&key("target_sales"), amount, "6000000")?,
+                amount: self.estimate(&key("target_sales"), amount, |k, v| {
+                    self.positive(k, v, "6000000")
+                })?,
                 average_order_value: self.positive(&key("average_order_value"), aov, "200")?,
             },
             _ => self.fail(
@@ -226,7 +234,7 @@ impl Checker<'_> {
                 "give either target_orders, or target_sales with average_order_value",
             )?,
         };
-        let orders = target.orders();
+        let orders = target.orders().high;
         if !(orders.is_finite() && orders <= MAX_TARGET_ORDERS) {
             let which = match target {
                 SalesTarget::Orders(_) => "target_orders",
@@ -239,6 +247,86 @@ impl Checker<'_> {
             );
         }
         Ok(target)
+    }
+
+    /// `[value]`: the selling queues default to the events' pre-sale queues and the conversion
+    /// rate to the events' planned one (their mean).
+    pub(in crate::scenario) fn value(
+        &self,
+        raw: &RawValue,
+        events: &[Event],
+        queues: &[Queue],
+    ) -> Result<SalesValue> {
+        let conversion_rate = match raw.conversion_rate {
+            Some(rate) => self.share("value.conversion_rate", rate, false, true)?,
+            None if !events.is_empty() => {
+                let rates = events.iter().map(|e| e.conversion_rate.mid);
+                rates.sum::<f64>() / events.len() as f64
+            }
+            None => self.fail(
+                "value.conversion_rate",
+                "no event gives a conversion rate to value chats by",
+                "give the share of chats that end in an order, e.g. conversion_rate = 0.5",
+            )?,
+        };
+        let names: Vec<String> = match &raw.queues {
+            Some(names) => names.clone(),
+            None => events.iter().map(|e| e.presale_queue.clone()).collect(),
+        };
+        let mut selling = Vec::new();
+        for name in names {
+            let name = self.queue_name("value.queues", &name, queues)?;
+            if !selling.contains(&name) {
+                selling.push(name);
+            }
+        }
+        if selling.is_empty() {
+            return self.fail(
+                "value.queues",
+                "no queue's chats are valued",
+                "name the queues whose chats sell, e.g. queues = [\"presale\"]",
+            );
+        }
+        Ok(SalesValue {
+            average_order_value: self.positive(
+                "value.average_order_value",
+                raw.average_order_value,
+                "200",
+            )?,
+            margin: self.share("value.margin", raw.margin, false, true)?,
+            conversion_rate,
+            queues: selling,
+            price_shortfall: raw.price_shortfall,
+        })
+    }
+
+    /// A number or a `{ low, mid, high }` range, each value passing `check` (keyed
+    /// `key.low`, ... for a range), in order low <= mid <= high.
+    fn estimate(
+        &self,
+        key: &str,
+        raw: RawEstimate,
+        check: impl Fn(&str, f64) -> Result<f64>,
+    ) -> Result<Estimate> {
+        if raw.low == raw.mid && raw.mid == raw.high {
+            return Ok(Estimate::exact(check(key, raw.mid)?));
+        }
+        let estimate = Estimate {
+            low: check(&format!("{key}.low"), raw.low)?,
+            mid: check(&format!("{key}.mid"), raw.mid)?,
+            high: check(&format!("{key}.high"), raw.high)?,
+        };
+        if !(estimate.low <= estimate.mid && estimate.mid <= estimate.high) {
+            return self.fail(
+                key,
+                format!(
+                    "low {}, mid {}, high {} are not in order",
+                    estimate.low, estimate.mid, estimate.high
+                ),
+                "give low <= mid <= high: the 10th percentile, the value planned, the 90th percentile",
+            );
+        }
+        Ok(estimate)
     }
 
     /// How the event's volume spreads: after-sale day shares that add up to 1, a length above
