@@ -100,20 +100,26 @@ fn workbook_holds_the_csv_numbers_as_numbers_and_times_as_date_times() {
 
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
-    let needed = summary["part_timers_needed"].as_f64().unwrap();
     let sheet = book.worksheet_range("Summary").unwrap();
-    let row = sheet
-        .rows()
-        .find(|r| r[0] == Data::String("Part-timers needed".into()))
-        .unwrap();
-    assert_eq!(number(&row[1]), needed);
+    let row_of = |label: &str| {
+        let row = sheet.rows().find(|r| r[0] == Data::String(label.into()));
+        number(&row.unwrap()[1])
+    };
+    let needed = summary["part_timers_needed"].as_f64().unwrap();
+    assert_eq!(row_of("Part-timers needed"), needed);
+    let hired = summary["part_timers_hired"].as_f64().unwrap();
+    assert_eq!(row_of("Part-timers hired"), hired);
+    assert_eq!(
+        row_of("Service level"),
+        summary["service_level"].as_f64().unwrap()
+    );
     // One row per hired part-timer.
     let part_timers = book.worksheet_range("Part-timers").unwrap();
-    assert_eq!(part_timers.rows().count() - 1, needed as usize);
+    assert_eq!(part_timers.rows().count() - 1, hired as usize);
     // The People sheet holds people.csv's rows: the example's 30 staff, then the part-timers.
     let people = book.worksheet_range("People").unwrap();
     let csv = csv_rows(&out.join("people.csv"));
-    assert_eq!(csv.len(), 30 + needed as usize);
+    assert_eq!(csv.len(), 30 + hired as usize);
     assert_eq!(people.rows().count() - 1, csv.len());
     for (row, line) in people.rows().skip(1).zip(&csv) {
         assert_eq!(row[0], Data::String(line[0].clone()));

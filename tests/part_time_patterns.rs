@@ -31,7 +31,7 @@ fn plan(s: &Scenario, need: impl Fn(usize) -> bool) -> (usize, f64, Vec<String>)
     let summary = &plan.report.summary;
     assert_eq!(summary.shortfall_agent_hours, 0.0);
     let names = plan.roster.rows.iter().map(|r| r.name.clone()).collect();
-    (summary.part_timers_needed, summary.total_cost, names)
+    (summary.part_timers_hired, summary.total_cost, names)
 }
 
 #[test]

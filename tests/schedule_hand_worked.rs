@@ -140,7 +140,8 @@ fn part_timer_curve_on_the_hand_instance() {
     // shift (52 short, cost 120); the hand optimum needs 7 (no shortfall, cost 640).
     let scenario = scenario(SCENARIO);
     let inputs = given(scenario.clone(), vec![], hand_requirements(&scenario));
-    let answer = shiftcast::parttimers::part_timers(&inputs, Some(8), &mut |_, _| {}).unwrap();
+    let answer =
+        shiftcast::parttimers::part_timers(&inputs, Some(8), Some(1), &mut |_, _| {}).unwrap();
     assert_eq!(answer.needed, Some(7));
     let point = |n: usize| &answer.curve[n];
     assert_eq!((point(0).shortfall_agent_hours, point(0).cost), (64.0, 0.0));
@@ -179,7 +180,8 @@ fn a_phase_minimum_raises_the_floor_in_its_hours() {
     assert_eq!(plan.requirements[0].agents_required, 4);
     assert_eq!(plan.requirements[8].agents_required, 3);
     assert_eq!(plan.report.summary.total_cost, 800.0);
-    assert_eq!(plan.report.summary.part_timers_needed, 9);
+    assert_eq!(plan.report.summary.part_timers_needed, Some(9));
+    assert_eq!(plan.report.summary.part_timers_hired, 9);
 }
 
 #[test]

@@ -243,10 +243,22 @@ impl Model<'_> {
         // Sessions are paid whatever the plan, so the model's cost leaves them out.
         schedule.pay - self.session_pay()
             + solution.value(self.part_timers) * (costs.part_time_per_person + HEAD_TIE_BREAK)
-            + short * hours * costs.shortfall_per_agent_hour
+            + self.shortfall_cost(schedule)
             + schedule.missed_duties.len() as f64 * costs.phase_rule_penalty
             + below * costs.min_hours_per_hour
             + leads_short * hours * costs.lead_short_per_hour
+    }
+
+    /// What the plan's agent-hours short cost at their prices ([`Model::shortfall_price`]).
+    fn shortfall_cost(&self, schedule: &Schedule) -> f64 {
+        let hours = self.scenario.horizon.interval_hours();
+        let mut cost = 0.0;
+        for (q, row) in schedule.shortfall.iter().enumerate() {
+            for (i, short) in row.iter().enumerate() {
+                cost += short * hours * self.shortfall_price(self.cell(q, i));
+            }
+        }
+        cost
     }
 
     /// Every variable's value from HiGHS's columns, which follow the variables' order (0 for

@@ -56,6 +56,11 @@ impl Model<'_> {
                     None => self.time_limit_reason("not checked whether rest or hours block it"),
                 }
             }
+            (_, true) if self.shortfall_price(self.cell(q, i)) != self.scenario.costs.shortfall_per_agent_hour => format!(
+                "{}: another agent for {queue} then costs more than the margin its chats would bring ({:.0} per agent-hour, [value] price_shortfall); set price_shortfall = false to price shortfall at costs.shortfall_per_agent_hour",
+                Rule::CoverRequirement.name(),
+                self.shortfall_price(self.cell(q, i))
+            ),
             (_, true) => format!(
                 "{}: another agent for {queue} then costs more than the shortfall price ({}); raise it to staff this hour",
                 Rule::CoverRequirement.name(),

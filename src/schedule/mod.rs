@@ -18,12 +18,12 @@
 //!
 //! The files follow the solve: `slots` (every shift that could be worked), `candidates` (who may
 //! take one), `cohorts` (pools and the staff the plan counts instead of naming), `model` (the
-//! variables and the cost), `rules` (what must hold between them; `part_time` the hired
-//! part-timers' patterns, counted per start band; `week_rules` the week's structure and
-//! fairness; `contracts` minimum hours, leads, sessions and preferences), `solve` (plan, then name the
-//! cohorts' members), `readback` and `flow` (the plan as shifts, breaks and queue splits) and
-//! `explain` (why an interval stays short or a duty is missed). `verify` counts one rule's broken
-//! rows in a hand-made assignment, for the tests.
+//! variables), `objective` (the cost, or the fewest part-timers), `rules` (what must hold
+//! between them; `part_time` the hired part-timers' patterns, counted per start band;
+//! `week_rules` the week's structure and fairness; `contracts` minimum hours, leads, sessions
+//! and preferences), `solve` (plan, then name the cohorts' members), `readback` and `flow` (the
+//! plan as shifts, breaks and queue splits) and `explain` (why an interval stays short or a duty
+//! is missed). `verify` counts one rule's broken rows in a hand-made assignment, for the tests.
 
 use std::collections::BTreeMap;
 
@@ -43,6 +43,7 @@ mod flow;
 mod greedy;
 mod hindsight;
 mod model;
+mod objective;
 mod part_time;
 mod readback;
 mod rules;
@@ -58,7 +59,8 @@ pub(crate) use part_time::start_band;
 pub use rules::{Rule, RuleKind};
 pub(crate) use slots::is_night_shift;
 
-use model::{Model, Objective, Stage};
+use model::{Model, Stage};
+use objective::Objective;
 
 /// What a person does in part of a shift.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,13 +4,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, NaiveDate};
-use good_lp::{variable, Expression, ProblemVariables, Variable};
+use good_lp::{variable, ProblemVariables, Variable};
 
 use super::candidates::{group_may_serve, has_skill, part_timers_may_take, staff_may_take};
 use super::cohorts::{cohorts_of, pools, singletons, Cohort, Pool};
 use super::contracts::BelowFloor;
 use super::deadline::Deadline;
 use super::first_plan::Start;
+use super::objective::Objective;
 use super::slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
 use super::week_rules::{Spread, WeekendOff};
 use crate::scenario::{Person, Scenario};
@@ -24,21 +25,6 @@ pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
 /// may not keep the plan's cost, which then costs a second plan (on the diverse benches, 7 of
 /// 120 people shared a cohort; on the others, 70% to all).
 const COUNTED_TOGETHER_AT_LEAST: f64 = 0.25;
-
-/// Weight of one agent-hour short against one hired part-timer when counting the fewest
-/// part-timers: more than the most that can be hired (10,000 agents per interval at most), so
-/// no hour is left short to save a hire.
-const SHORT_BEFORE_HIRES: f64 = 100_000.0;
-
-/// What a solve minimises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Objective {
-    /// The plan's cost: pay, hiring and every priced rule.
-    Cost,
-    /// The fewest hired part-timers with which no hour is short (when some hour must stay
-    /// short whatever the hires, first the least shortfall).
-    FewestPartTimers,
-}
 
 /// What a model is solved for.
 pub(super) enum Stage {
@@ -368,85 +354,6 @@ impl<'a> Model<'a> {
         let pool = self.cohorts[cohort].pool;
         self.mine(cohort)
             .filter(move |s| self.keeps_duty(phase, pool, s.slot))
-    }
-
-    /// What the solve minimises: [`Model::cost`], or the agent-hours short and then the hires.
-    pub(super) fn objective(&self) -> Expression {
-        match self.objective {
-            Objective::Cost => self.cost(),
-            Objective::FewestPartTimers => {
-                let hours = self.scenario.horizon.interval_hours();
-                let mut e = Expression::from(self.part_timers);
-                for v in self
-                    .shortfall
-                    .iter()
-                    .chain(self.fills.iter().map(|f| &f.dropped))
-                {
-                    e.add_mul(SHORT_BEFORE_HIRES * hours, *v);
-                }
-                e
-            }
-        }
-    }
-
-    /// The objective's value for `hired` part-timers and `short` agent-hours short (when
-    /// counting the fewest part-timers); None when the objective is the cost.
-    pub(super) fn fewest_value(&self, hired: f64, short: f64) -> Option<f64> {
-        (self.objective == Objective::FewestPartTimers).then(|| hired + SHORT_BEFORE_HIRES * short)
-    }
-
-    /// Pay for every planned shift and overtime hour, the price of each agent-hour short and each
-    /// missed duty, hiring, and the spreads within groups.
-    pub(super) fn cost(&self) -> Expression {
-        let costs = &self.scenario.costs;
-        let interval_hours = self.scenario.horizon.interval_hours();
-        let mut cost = Expression::from(0.0);
-        for s in &self.staff_shifts {
-            let pay = self.shift_pay(&self.slots[s.slot], self.person_of(s.cohort).wage(costs));
-            cost.add_mul(pay + self.preference_cost(s), s.var);
-        }
-        for s in &self.part_time_shifts {
-            cost.add_mul(
-                self.shift_pay(&self.slots[s.slot], costs.part_time_per_hour),
-                s.var,
-            );
-        }
-        for o in &self.overtime {
-            cost.add_mul(costs.overtime_per_hour, o.var);
-        }
-        for v in &self.shortfall {
-            cost.add_mul(interval_hours * costs.shortfall_per_agent_hour, *v);
-        }
-        for d in &self.duties {
-            cost.add_mul(costs.phase_rule_penalty, d.missed);
-        }
-        for f in &self.fills {
-            let hours = self.slots[f.slot].hours();
-            cost.add_mul(hours * costs.shortfall_per_agent_hour, f.dropped);
-        }
-        for b in &self.below_floor {
-            // A salaried full-timer's idle contract hours are paid as well.
-            let person = self.person_of(b.cohort);
-            let idle_pay = person
-                .paid_hours_per_week(costs)
-                .map_or(0.0, |_| person.wage(costs));
-            cost.add_mul(costs.min_hours_per_hour + idle_pay, b.var);
-        }
-        for v in &self.lead_short {
-            cost.add_mul(interval_hours * costs.lead_short_per_hour, *v);
-        }
-        for spread in &self.spreads {
-            let price = self.spread_price(spread.measure);
-            cost.add_mul(price, spread.most);
-            cost.add_mul(-price, spread.fewest);
-        }
-        // The small extra per head makes the plan hire no more people than its shifts need
-        // when several rosters cost the same.
-        cost.add_mul(
-            costs.part_time_per_person + HEAD_TIE_BREAK,
-            self.part_timers,
-        );
-        cost
     }
 }
 

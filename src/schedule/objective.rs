@@ -1,0 +1,121 @@
+//! What a solve minimises: the plan's cost (pay, hiring and every priced rule), or when
+//! counting the fewest part-timers, the agent-hours short and then the hires.
+
+use good_lp::Expression;
+
+use super::model::{Model, HEAD_TIE_BREAK};
+
+/// Weight of one agent-hour short against one hired part-timer when counting the fewest
+/// part-timers: more than the most that can be hired (10,000 agents per interval at most), so
+/// no hour is left short to save a hire.
+const SHORT_BEFORE_HIRES: f64 = 100_000.0;
+
+/// What a solve minimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Objective {
+    /// The plan's cost: pay, hiring and every priced rule.
+    Cost,
+    /// The fewest hired part-timers with which no hour is short (when some hour must stay
+    /// short whatever the hires, first the least shortfall).
+    FewestPartTimers,
+}
+
+impl Model<'_> {
+    /// What the solve minimises: [`Model::cost`], or the agent-hours short and then the hires.
+    pub(super) fn objective(&self) -> Expression {
+        match self.objective {
+            Objective::Cost => self.cost(),
+            Objective::FewestPartTimers => {
+                let hours = self.scenario.horizon.interval_hours();
+                let mut e = Expression::from(self.part_timers);
+                for v in self
+                    .shortfall
+                    .iter()
+                    .chain(self.fills.iter().map(|f| &f.dropped))
+                {
+                    e.add_mul(SHORT_BEFORE_HIRES * hours, *v);
+                }
+                e
+            }
+        }
+    }
+
+    /// The objective's value for `hired` part-timers and `short` agent-hours short (when
+    /// counting the fewest part-timers); None when the objective is the cost.
+    pub(super) fn fewest_value(&self, hired: f64, short: f64) -> Option<f64> {
+        (self.objective == Objective::FewestPartTimers).then(|| hired + SHORT_BEFORE_HIRES * short)
+    }
+
+    /// The price of one agent-hour short in requirement cell `cell`: `costs.shortfall_per_agent_hour`,
+    /// or with `[value] price_shortfall` on a selling queue, the margin of the chats one
+    /// required agent answers there (the interval's chats / agents required x conversion x
+    /// order value x margin, per hour).
+    pub(super) fn shortfall_price(&self, cell: usize) -> f64 {
+        let r = &self.requirements[cell];
+        match &self.scenario.value {
+            Some(value)
+                if value.price_shortfall
+                    && r.agents_required > 0
+                    && value.queues.contains(&r.queue) =>
+            {
+                r.inquiries / f64::from(r.agents_required) * value.per_chat()
+                    / self.scenario.horizon.interval_hours()
+            }
+            _ => self.scenario.costs.shortfall_per_agent_hour,
+        }
+    }
+
+    /// Pay for every planned shift and overtime hour, the price of each agent-hour short and each
+    /// missed duty, hiring, and the spreads within groups.
+    pub(super) fn cost(&self) -> Expression {
+        let costs = &self.scenario.costs;
+        let interval_hours = self.scenario.horizon.interval_hours();
+        let mut cost = Expression::from(0.0);
+        for s in &self.staff_shifts {
+            let pay = self.shift_pay(&self.slots[s.slot], self.person_of(s.cohort).wage(costs));
+            cost.add_mul(pay + self.preference_cost(s), s.var);
+        }
+        for s in &self.part_time_shifts {
+            cost.add_mul(
+                self.shift_pay(&self.slots[s.slot], costs.part_time_per_hour),
+                s.var,
+            );
+        }
+        for o in &self.overtime {
+            cost.add_mul(costs.overtime_per_hour, o.var);
+        }
+        for (cell, v) in self.shortfall.iter().enumerate() {
+            cost.add_mul(interval_hours * self.shortfall_price(cell), *v);
+        }
+        for d in &self.duties {
+            cost.add_mul(costs.phase_rule_penalty, d.missed);
+        }
+        for f in &self.fills {
+            let hours = self.slots[f.slot].hours();
+            cost.add_mul(hours * costs.shortfall_per_agent_hour, f.dropped);
+        }
+        for b in &self.below_floor {
+            // A salaried full-timer's idle contract hours are paid as well.
+            let person = self.person_of(b.cohort);
+            let idle_pay = person
+                .paid_hours_per_week(costs)
+                .map_or(0.0, |_| person.wage(costs));
+            cost.add_mul(costs.min_hours_per_hour + idle_pay, b.var);
+        }
+        for v in &self.lead_short {
+            cost.add_mul(interval_hours * costs.lead_short_per_hour, *v);
+        }
+        for spread in &self.spreads {
+            let price = self.spread_price(spread.measure);
+            cost.add_mul(price, spread.most);
+            cost.add_mul(-price, spread.fewest);
+        }
+        // The small extra per head makes the plan hire no more people than its shifts need
+        // when several rosters cost the same.
+        cost.add_mul(
+            costs.part_time_per_person + HEAD_TIE_BREAK,
+            self.part_timers,
+        );
+        cost
+    }
+}
