@@ -441,3 +441,55 @@ fn solver_gap_of_one_or_more() {
         ],
     );
 }
+
+/// An event on the small scenario's day, with `target` as its target line.
+fn event(target: &str) -> String {
+    format!(
+        "[[events]]\nname = \"Double 11\"\nstart = \"2026-11-10T10:00\"\nhours = 1\ncurve = [1.0]\n{target}\nservice_share = 0.4\nconversion_rate = 0.5\npresale_queue = \"presale\"\n"
+    )
+}
+
+#[test]
+fn a_range_out_of_order_or_incomplete() {
+    assert_fails(
+        |s, _, _| *s += &event("target_orders = { low = 300, mid = 200, high = 400 }"),
+        &[
+            "events[0].target_orders",
+            "low 300, mid 200, high 400 are not in order",
+            "low <= mid <= high",
+        ],
+    );
+    assert_fails(
+        |s, _, _| *s += &event("target_orders = { low = 100, high = 400 }"),
+        &["line ", "a range needs low, mid and high"],
+    );
+    assert_fails(
+        |s, _, _| *s += &event("target_orders = { low = 100, mid = 200, hi = 400 }"),
+        &["unknown key `hi` in a range: give low, mid and high"],
+    );
+    assert_fails(
+        |s, _, _| *s += &event("target_orders = { low = -1, mid = 200, high = 400 }"),
+        &["events[0].target_orders.low", "-1 is not a positive number"],
+    );
+}
+
+#[test]
+fn valued_chats_need_a_queue_that_sells() {
+    assert_fails(
+        |s, _, _| {
+            *s += "[value]\naverage_order_value = 200\nmargin = 0.3\nconversion_rate = 0.5\nqueues = [\"presales\"]\n"
+        },
+        &["value.queues", "unknown queue \"presales\"", "presale"],
+    );
+    assert_fails(
+        |s, _, _| *s += "[value]\naverage_order_value = 200\nmargin = 0.3\n",
+        &["value.conversion_rate", "no event gives a conversion rate"],
+    );
+    assert_fails(
+        |s, _, _| {
+            *s += &event("target_orders = 100");
+            *s += "[value]\naverage_order_value = 200\nmargin = 1.5\n";
+        },
+        &["value.margin", "1.5"],
+    );
+}

@@ -42,6 +42,13 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
     if let Some(path) = &args.chart {
         output::check_output_file(path, "--chart", "curve.svg")?;
     }
+    if args.step == Some(0) {
+        return Err(shiftcast::Error::input(
+            "--step",
+            "a step of 0 never reaches the next count",
+            "give 1 or more, e.g. --step 1 for every count",
+        ));
+    }
     let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;
     let lang = super::language(global, &inputs.scenario);
     let progress = super::progress(global);
