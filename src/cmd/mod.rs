@@ -47,10 +47,19 @@ pub struct SolverFlags {
 impl SolverFlags {
     pub fn overrides(&self) -> shiftcast::Overrides {
         shiftcast::Overrides {
+            settings: Vec::new(),
             time_limit_seconds: self.time_limit,
             relative_gap: self.gap,
         }
     }
+}
+
+/// The `--set KEY=VALUE` flags as typed, read in order.
+pub fn settings(texts: &[String]) -> shiftcast::Result<Vec<shiftcast::scenario::Setting>> {
+    texts
+        .iter()
+        .map(|text| shiftcast::scenario::Setting::parse(text))
+        .collect()
 }
 
 /// A flag's whole number of zero or more, with our message for anything else: `--runs -1`

@@ -3,11 +3,13 @@
 //! `Scenario::from_toml` parses the scenario file's text; every later stage can trust these values
 //! (positive handle times, end after start, known queue names, ...). Errors name the key.
 //! `file.rs` holds the file as serde reads it, `check/` the validation, one function per table,
-//! and `forecast_settings.rs` the forecast's method and settings (re-exported by `forecast`).
+//! `forecast_settings.rs` the forecast's method and settings (re-exported by `forecast`), and
+//! `overrides.rs` the `--set KEY=VALUE` edits made to the TOML before it is read.
 
 pub(crate) mod check;
 mod file;
 pub(crate) mod forecast_settings;
+mod overrides;
 mod person;
 
 use std::collections::BTreeSet;
@@ -19,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::time::{ClockWindow, Horizon};
 use check::Checker;
 use forecast_settings::Settings;
+pub use overrides::Setting;
 pub use person::{DatedWindow, Person, Preference};
 
 /// The staff group name of hired part-timers, usable in phases' `may` lists.
