@@ -1,6 +1,7 @@
 //! One file per subcommand, each with its usage text at the top.
 
 pub mod backtest;
+pub mod compare;
 pub mod erlang;
 pub mod forecast;
 pub mod parttimers;
@@ -77,12 +78,10 @@ pub fn whole<T: std::str::FromStr>(text: &str) -> std::result::Result<T, String>
         })
 }
 
-/// The output language: `--lang`, else the scenario's, else the environment's.
-pub fn language(global: &Global, scenario: &shiftcast::scenario::Scenario) -> Lang {
-    global
-        .lang
-        .or(scenario.language)
-        .unwrap_or_else(Lang::from_env)
+/// The output language: `--lang`, else the scenario's (`[report] language`), else the
+/// environment's.
+pub fn language(global: &Global, scenario: Option<Lang>) -> Lang {
+    global.lang.or(scenario).unwrap_or_else(Lang::from_env)
 }
 
 /// Writes `text` to standard output. A reader that stops early (`| head`) closes the pipe; the

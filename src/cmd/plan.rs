@@ -50,7 +50,7 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
         ..args.solver.overrides()
     };
     let inputs = Inputs::read(&args.scenario, &overrides)?;
-    let lang = super::language(global, &inputs.scenario);
+    let lang = super::language(global, inputs.scenario.language);
     let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(step))?;
     // After the plan, so a failed run says only its error.
     for warning in inputs.warnings.iter().chain(&plan.forecast.warnings) {

@@ -48,7 +48,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     } else {
         super::print(&output::text::simulation(
             &check,
-            super::language(global, &scenario),
+            super::language(global, scenario.language),
         ))
     }
 }

@@ -268,3 +268,58 @@ fn name_setting(error: Error, file: &str, settings: &[Setting], checked: &[Strin
     };
     Error::input(place, problem, fix)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Value {
+        Setting::parse(&format!("a.b={text}")).unwrap().toml_value()
+    }
+
+    #[test]
+    fn a_value_is_toml_else_text_and_dates_stay_text() {
+        assert_eq!(value("150"), Value::Integer(150));
+        assert_eq!(value(" 0.5 "), Value::Float(0.5));
+        assert_eq!(value("true"), Value::Boolean(true));
+        assert_eq!(value("profile"), Value::String("profile".into()));
+        assert_eq!(value("\"2024\""), Value::String("2024".into()));
+        assert_eq!(value("18:00-24:00"), Value::String("18:00-24:00".into()));
+        assert_eq!(
+            value("2026-11-11T00:00:00"),
+            Value::String("2026-11-11T00:00:00".into())
+        );
+        let range = value("{ low = 1, mid = 2, high = 3 }");
+        assert_eq!(range.get("mid"), Some(&Value::Integer(2)));
+        assert_eq!(value("[4, 5]").as_array().map(Vec::len), Some(2));
+        assert_eq!(value("1\nc = 2"), Value::String("1\nc = 2".into()));
+    }
+
+    #[test]
+    fn a_key_is_made_where_missing_and_names_elements_by_position_or_name() {
+        let mut doc = Value::Table(
+            "[[queues]]\nname = \"presale\"\n[[queues]]\nname = \"vip\""
+                .parse::<Table>()
+                .unwrap(),
+        );
+        let set = |text: &str, doc: &mut Value| Setting::parse(text).unwrap().apply(doc);
+        assert_eq!(
+            set("queues.vip.shrinkage=0.2", &mut doc).unwrap(),
+            "queues[1].shrinkage"
+        );
+        assert_eq!(
+            set("queues.0.shrinkage=0.1", &mut doc).unwrap(),
+            "queues[0].shrinkage"
+        );
+        assert_eq!(set("value.margin=0.3", &mut doc).unwrap(), "value.margin");
+        assert_eq!(doc["queues"][1]["shrinkage"], Value::Float(0.2));
+        assert_eq!(doc["value"]["margin"], Value::Float(0.3));
+        let error = set("queues.2.shrinkage=0.1", &mut doc)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "--set queues.2.shrinkage=0.1: queues has no element \"2\". use a position from 0 to 1 or a name: presale, vip"
+        );
+    }
+}
