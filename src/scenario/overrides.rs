@@ -209,7 +209,8 @@ fn render(doc: &Value) -> Result<String> {
 
 /// The reader's error for the first setting after which the file no longer reads (a key the
 /// table does not have, a value of the wrong type), naming that setting: its line in the
-/// edited text would mean nothing to the reader.
+/// edited text would mean nothing to the reader. A key the table does not have is to be
+/// spelled as one the reader lists.
 fn first_unreadable(mut doc: Value, file: &str, settings: &[Setting]) -> Error {
     for setting in settings {
         let problem = setting
@@ -219,7 +220,12 @@ fn first_unreadable(mut doc: Value, file: &str, settings: &[Setting]) -> Error {
         match problem {
             Ok(()) => {}
             Err(Error::Input { problem, fix, .. }) => {
-                return Error::input(setting.flag(), problem, fix)
+                let fix = if problem.starts_with("unknown field") {
+                    "spell that part of the key as one of the names listed".into()
+                } else {
+                    fix
+                };
+                return Error::input(setting.flag(), problem, fix);
             }
             Err(e) => return e,
         }
