@@ -172,6 +172,12 @@ const WORDS: &[(&str, &str)] = &[
     ("Inquiries per interval", "每时段接待量"),
     ("Customer-service plan", "客服排班计划"),
     ("What one more part-timer buys", "每多一名兼职的效果"),
+    // Scenarios compared.
+    ("base", "基准"),
+    ("Peak agents", "峰值客服"),
+    ("Part-timers hired", "雇用兼职人数"),
+    ("Service level", "服务水平"),
+    ("Sales at risk", "可能流失的销售额"),
     ("error", "错误"),
     ("how to fix", "修改方法"),
 ];

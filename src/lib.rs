@@ -4,7 +4,8 @@
 //! [`report`], each a step with typed inputs and outputs and no I/O, run in that order by
 //! [`plan()`] (in `plan.rs`). [`scenario`] holds the validated configuration and [`time`] the
 //! horizon's clock; [`input`] reads files below the pipeline and [`output`] renders and writes
-//! them above it. The binary's subcommands (`src/cmd/`) only parse flags, call the library once
+//! them above it. [`parttimers`] and [`compare`] run the pipeline more than once, to answer "how
+//! many part-timers?" and "what would this change?". The binary's subcommands (`src/cmd/`) only parse flags, call the library once
 //! and print.
 //!
 //! ```
@@ -21,6 +22,7 @@
 
 #![warn(missing_docs)]
 
+pub mod compare;
 pub mod error;
 pub mod forecast;
 pub mod input;

@@ -4,7 +4,7 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use shiftcast::labels::Lang;
 
 /// Staffing forecast and shift scheduling for customer-service teams.
@@ -38,10 +38,14 @@ enum Command {
     Erlang(cmd::erlang::Args),
     #[command(allow_negative_numbers = true)]
     Simulate(cmd::simulate::Args),
+    #[command(allow_negative_numbers = true)]
+    Compare(cmd::compare::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The matches too, not only `Cli::parse()`: `compare` reads where its flags stand.
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let lang = cli.lang.as_deref().map(Lang::parse);
     let global = cmd::Global {
         lang: lang.flatten(),
@@ -62,6 +66,10 @@ fn main() -> ExitCode {
         (Command::Backtest(args), _) => cmd::backtest::run(args, &global),
         (Command::Erlang(args), _) => cmd::erlang::run(args, &global),
         (Command::Simulate(args), _) => cmd::simulate::run(args, &global),
+        (Command::Compare(args), _) => {
+            let own = matches.subcommand_matches("compare").unwrap_or(&matches);
+            cmd::compare::run(args, own, &global)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

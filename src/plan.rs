@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::forecast::{self, Forecast, History};
 use crate::report::{self, Report};
 use crate::roster::{self, Roster};
-use crate::scenario::{check, Person, Scenario};
+use crate::scenario::{check, Person, Scenario, Setting};
 use crate::schedule::{self, Deadline, Schedule};
 use crate::simulate::PlannedInterval;
 use crate::staffing::{self, Requirement};
@@ -62,9 +62,12 @@ impl Demand {
     }
 }
 
-/// Settings given on the command line that take the place of the scenario's `[solver]` table.
-#[derive(Debug, Clone, Copy, Default)]
+/// What the command line changes in the scenario: `--set` edits to its TOML, and flags that
+/// take the place of its `[solver]` table.
+#[derive(Debug, Clone, Default)]
 pub struct Overrides {
+    /// `--set KEY=VALUE`, in order: put into the scenario's TOML before it is read and checked.
+    pub settings: Vec<Setting>,
     /// `--time-limit`: seconds the whole run may take.
     pub time_limit_seconds: Option<f64>,
     /// `--gap`: the relative optimality gap at which the optimiser may stop.
@@ -72,7 +75,8 @@ pub struct Overrides {
 }
 
 impl Overrides {
-    /// Checks the values as the scenario's own are checked, then puts them in its place.
+    /// Checks `--time-limit` and `--gap` as the scenario's own values are checked, then puts
+    /// them in their place (the `settings` went into the TOML when [`Inputs::read`] read it).
     pub fn apply(&self, scenario: &mut Scenario) -> Result<()> {
         if let Some(seconds) = self.time_limit_seconds {
             scenario.solver.time_limit_seconds =

@@ -1,6 +1,7 @@
 //! One file per subcommand, each with its usage text at the top.
 
 pub mod backtest;
+pub mod compare;
 pub mod erlang;
 pub mod forecast;
 pub mod parttimers;
@@ -47,10 +48,19 @@ pub struct SolverFlags {
 impl SolverFlags {
     pub fn overrides(&self) -> shiftcast::Overrides {
         shiftcast::Overrides {
+            settings: Vec::new(),
             time_limit_seconds: self.time_limit,
             relative_gap: self.gap,
         }
     }
+}
+
+/// The `--set KEY=VALUE` flags as typed, read in order.
+pub fn settings(texts: &[String]) -> shiftcast::Result<Vec<shiftcast::scenario::Setting>> {
+    texts
+        .iter()
+        .map(|text| shiftcast::scenario::Setting::parse(text))
+        .collect()
 }
 
 /// A flag's whole number of zero or more, with our message for anything else: `--runs -1`
@@ -68,12 +78,10 @@ pub fn whole<T: std::str::FromStr>(text: &str) -> std::result::Result<T, String>
         })
 }
 
-/// The output language: `--lang`, else the scenario's, else the environment's.
-pub fn language(global: &Global, scenario: &shiftcast::scenario::Scenario) -> Lang {
-    global
-        .lang
-        .or(scenario.language)
-        .unwrap_or_else(Lang::from_env)
+/// The output language: `--lang`, else the scenario's (`[report] language`), else the
+/// environment's.
+pub fn language(global: &Global, scenario: Option<Lang>) -> Lang {
+    global.lang.or(scenario).unwrap_or_else(Lang::from_env)
 }
 
 /// Writes `text` to standard output. A reader that stops early (`| head`) closes the pipe; the

@@ -50,7 +50,7 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
         ));
     }
     let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;
-    let lang = super::language(global, &inputs.scenario);
+    let lang = super::language(global, inputs.scenario.language);
     let progress = super::progress(global);
     progress.set_message("solving for each number of part-timers");
     let answer = part_timers(&inputs, args.max, args.step, &mut |done, total| {

@@ -1,5 +1,5 @@
-//! `shiftcast plan SCENARIO --out DIR [--simulate-runs R] [--excel-csv] [--json]
-//! [--time-limit S] [--gap G]`
+//! `shiftcast plan SCENARIO --out DIR [--set KEY=VALUE]... [--simulate-runs R] [--excel-csv]
+//! [--json] [--time-limit S] [--gap G]`
 //!
 //! Forecasts inquiries, turns them into agents per hour, plans shifts and names who works when.
 //! Writes into DIR (all at once: a failed run leaves no partial folder; DIR must be new, empty or
@@ -23,6 +23,11 @@ pub struct Args {
     /// Folder to write the plan into: a new or empty folder, or an earlier plan (replaced)
     #[arg(long)]
     pub out: PathBuf,
+    /// Change one value of the scenario for this run (repeatable): a dotted key into the
+    /// scenario file, an array's element by position or name, and a TOML value, e.g.
+    /// --set queues.presale.handle_time_seconds=150 --set events.0.target_orders=36000
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Also simulate the plan this many times (seed 1) and report the simulated service level
     #[arg(long, value_parser = super::whole::<u32>)]
     pub simulate_runs: Option<u32>,
@@ -40,8 +45,12 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
     output::check_output_dir(&args.out)?;
     let progress = super::progress(global);
     progress.set_message("reading inputs");
-    let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;
-    let lang = super::language(global, &inputs.scenario);
+    let overrides = shiftcast::Overrides {
+        settings: super::settings(&args.set)?,
+        ..args.solver.overrides()
+    };
+    let inputs = Inputs::read(&args.scenario, &overrides)?;
+    let lang = super::language(global, inputs.scenario.language);
     let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(step))?;
     // After the plan, so a failed run says only its error.
     for warning in inputs.warnings.iter().chain(&plan.forecast.warnings) {

@@ -37,7 +37,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
             "use 2 or more, e.g. --runs 20",
         ));
     }
-    let scenario = input::read_scenario(&args.scenario)?;
+    let scenario = input::read_scenario(&args.scenario, &[])?;
     let planned = input::read_plan_dir(&args.plan)?;
     let progress = super::progress(global);
     progress.set_message(format!("simulating {} runs", args.runs));
@@ -48,7 +48,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     } else {
         super::print(&output::text::simulation(
             &check,
-            super::language(global, &scenario),
+            super::language(global, scenario.language),
         ))
     }
 }

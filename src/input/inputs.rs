@@ -10,12 +10,13 @@ use crate::error::{Error, Result};
 use crate::plan::{Demand, Inputs, Overrides};
 
 impl Inputs {
-    /// Reads the scenario (with `overrides` in place of its `[solver]` settings), its staff
+    /// Reads the scenario (with `overrides`' `--set` edits, and its flags in place of its
+    /// `[solver]` settings), its staff
     /// file checked against it with the availability and preferences files it names, and its
     /// requirements file when it has one, else its history;
     /// what may be a mistake becomes one of the inputs' `warnings`.
     pub fn read(scenario_path: &Path, overrides: &Overrides) -> Result<Inputs> {
-        let mut scenario = read_scenario(scenario_path)?;
+        let mut scenario = read_scenario(scenario_path, &overrides.settings)?;
         overrides.apply(&mut scenario)?;
         let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
         let mut staff = read_staff(&scenario.staff_file, &queues)?;

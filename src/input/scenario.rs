@@ -1,15 +1,17 @@
-//! The scenario file, read and checked, with its file paths made relative to its folder.
+//! The scenario file, read with any `--set` edits and checked, with its file paths made
+//! relative to its folder.
 
 use std::path::{Path, PathBuf};
 
 use super::{read_text, SCENARIO_PATH_FIX};
 use crate::error::Result;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Setting};
 
-/// Reads the scenario and makes its file paths relative to the scenario's folder.
-pub fn read_scenario(path: &Path) -> Result<Scenario> {
+/// Reads the scenario with `settings` put into its TOML first, and makes its file paths
+/// (a `--set` one too) relative to the scenario's folder.
+pub fn read_scenario(path: &Path, settings: &[Setting]) -> Result<Scenario> {
     let text = read_text(path, "scenario file", SCENARIO_PATH_FIX)?;
-    let mut scenario = Scenario::from_toml(&text, &path.display().to_string())?;
+    let mut scenario = Scenario::from_toml_with(&text, &path.display().to_string(), settings)?;
     let folder = path.parent().unwrap_or(Path::new("."));
     let resolve = |p: &PathBuf| {
         if p.is_absolute() {

@@ -1,6 +1,7 @@
 //! Text people read in the terminal and the report, one function per answer, with the sentence
 //! order of each language (numbers in Chinese sit where Chinese puts them).
 
+use crate::compare::{ScenarioRow, BASE};
 use crate::labels::Lang;
 use crate::parttimers::Answer;
 use crate::report::{
@@ -407,6 +408,71 @@ fn curve_table(answer: &Answer, lang: Lang) -> String {
         } else {
             "The time limit ended the curve here: give it more time with --time-limit\n"
         };
+    }
+    out
+}
+
+/// One line of the comparison: its label and how a scenario's cell reads.
+type ComparisonLine = (&'static str, fn(&ScenarioRow) -> String);
+
+/// Scenarios side by side: one line per number, one column per scenario (`-`: not known).
+pub fn comparison(rows: &[ScenarioRow], lang: Lang) -> String {
+    let lines: [ComparisonLine; 8] = [
+        ("Peak agents", |r| r.peak_agents.to_string()),
+        ("Agent hours", |r| format!("{:.0}", r.total_agent_hours)),
+        ("Part-timers needed", |r| {
+            r.part_timers_needed.map_or("-".into(), |n| n.to_string())
+        }),
+        ("Part-timers hired", |r| r.part_timers_hired.to_string()),
+        ("Cost", |r| format!("{:.2}", r.total_cost)),
+        ("Service level", |r| {
+            format!("{:.1}%", r.service_level * 100.0)
+        }),
+        ("Sales at risk", |r| {
+            r.sales_at_risk.map_or("-".into(), |s| format!("{s:.0}"))
+        }),
+        ("Solver", |r| r.solver_status.to_string()),
+    ];
+    let mut table = vec![std::iter::once(String::new())
+        .chain(rows.iter().map(|r| match r.name.as_str() {
+            BASE => lang.t(BASE),
+            name => name.to_string(),
+        }))
+        .collect::<Vec<_>>()];
+    for (label, cell) in lines {
+        table.push(
+            std::iter::once(lang.t(label))
+                .chain(rows.iter().map(cell))
+                .collect(),
+        );
+    }
+    aligned(&table)
+}
+
+/// Rows of cells as text: the first column to the left, the others to the right, each as wide
+/// as its widest cell (a Chinese character as wide as two letters, as terminals draw it).
+fn aligned(table: &[Vec<String>]) -> String {
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })
+            .sum::<usize>()
+    };
+    let columns = table.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| table.iter().map(|row| width(&row[c])).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in table {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - width(cell));
+            line += &match c {
+                0 => format!("{cell}{pad}"),
+                _ => format!("  {pad}{cell}"),
+            };
+        }
+        out += line.trim_end();
+        out += "\n";
     }
     out
 }

@@ -3,12 +3,14 @@
 //! `Scenario::from_toml` parses the scenario file's text; every later stage can trust these values
 //! (positive handle times, end after start, known queue names, ...). Errors name the key.
 //! `file.rs` holds the file as serde reads it, `check/` the validation, one function per table,
-//! and `forecast_settings.rs` the forecast's method and settings (re-exported by `forecast`).
+//! `forecast_settings.rs` the forecast's method and settings (re-exported by `forecast`), and
+//! `overrides.rs` the `--set KEY=VALUE` edits made to the TOML before it is read.
 
 pub(crate) mod check;
 mod estimate;
 mod file;
 pub(crate) mod forecast_settings;
+mod overrides;
 mod person;
 
 use std::collections::BTreeSet;
@@ -21,6 +23,7 @@ use crate::time::{ClockWindow, Horizon};
 use check::Checker;
 pub use estimate::Estimate;
 use forecast_settings::Settings;
+pub use overrides::Setting;
 pub use person::{DatedWindow, Person, Preference};
 
 /// The staff group name of hired part-timers, usable in phases' `may` lists.
