@@ -104,34 +104,14 @@ pub fn scenario_row(name: &str, plan: &Plan) -> ScenarioRow {
     let summary = &plan.report.summary;
     ScenarioRow {
         name: name.to_string(),
-        part_timers_needed: u32::try_from(summary.part_timers_needed).ok(),
-        part_timers_hired: summary.part_timers_needed,
+        part_timers_needed: summary.part_timers_needed,
+        part_timers_hired: summary.part_timers_hired,
         total_cost: summary.total_cost,
         peak_agents: summary.peak.as_ref().map_or(0, |p| p.agents_required),
         total_agent_hours: summary.total_agent_hours,
-        service_level: service_level(plan),
-        sales_at_risk: None,
+        service_level: summary.service_level,
+        sales_at_risk: summary.sales_at_risk,
         solver_status: summary.solver_status,
-    }
-}
-
-/// Each interval's service level weighted by its chats: the share of all chats answered within
-/// target. 1 when no interval has chats (agents required given directly), as `summary.json`'s
-/// lowest service level is then.
-fn service_level(plan: &Plan) -> f64 {
-    let (answered, chats) =
-        plan.planned_intervals()
-            .iter()
-            .fold((0.0, 0.0), |(answered, chats), i| {
-                (
-                    answered + i.inquiries * i.formula_service_level,
-                    chats + i.inquiries,
-                )
-            });
-    if chats > 0.0 {
-        answered / chats
-    } else {
-        1.0
     }
 }
 

@@ -175,9 +175,6 @@ const WORDS: &[(&str, &str)] = &[
     // Scenarios compared.
     ("base", "基准"),
     ("Peak agents", "峰值客服"),
-    ("Part-timers hired", "雇用兼职人数"),
-    ("Service level", "服务水平"),
-    ("Sales at risk", "可能流失的销售额"),
     ("error", "错误"),
     ("how to fix", "修改方法"),
 ];
