@@ -139,8 +139,9 @@ pub fn part_timers(
     let (free, free_shifts, free_schedule) = solve(None, false)?;
     let hired = free.part_timers;
     let free_covers = (free.shortfall_agent_hours == 0.0).then_some(hired as usize);
+    let counting = crate::plan::counting_deadline(deadline);
     let needed = crate::plan::at_most(
-        crate::plan::part_timers_needed(inputs, &requirements, deadline)?,
+        crate::plan::part_timers_needed(inputs, &requirements, Some(&free_schedule), counting)?,
         free_covers,
     );
     let max = max.unwrap_or(hired.max(needed.unwrap_or(0)));
@@ -172,10 +173,11 @@ pub fn part_timers(
     Ok(Answer {
         needed: needed.filter(|n| *n <= max),
         hired,
-        needed_by_quantile: needed_by_quantile(inputs, needed, deadline)?,
+        needed_by_quantile: needed_by_quantile(inputs, needed, &free_schedule, deadline)?,
         standby: match inputs.demand {
             Demand::History(_) => {
-                let standby = crate::plan::standby(inputs, &free_schedule, deadline)?;
+                let counting = crate::plan::counting_deadline(deadline);
+                let standby = crate::plan::standby(inputs, &free_schedule, counting)?;
                 Some(standby.part_timers_hired as u32)
             }
             Demand::Given { .. } => None,
@@ -207,6 +209,7 @@ fn curve_caps(max: u32, step: Option<u32>, marks: [Option<u32>; 2]) -> Vec<u32> 
 fn needed_by_quantile(
     inputs: &Inputs,
     needed: Option<u32>,
+    cheapest: &Schedule,
     deadline: Deadline,
 ) -> Result<Vec<QuantileNeed>> {
     let planned = inputs.scenario.forecast.quantile.unwrap_or(0.5);
@@ -218,7 +221,8 @@ fn needed_by_quantile(
             let Some(requirements) = crate::plan::requirements_at(inputs, quantile)? else {
                 return Ok(Vec::new());
             };
-            crate::plan::part_timers_needed(inputs, &requirements, deadline)?
+            let counting = crate::plan::counting_deadline(deadline);
+            crate::plan::part_timers_needed(inputs, &requirements, Some(cheapest), counting)?
         };
         out.push(QuantileNeed {
             quantile,

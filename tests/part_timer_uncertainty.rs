@@ -8,6 +8,7 @@
 //! - 80th percentile: 200 x e^(0.8416 x 0.10905) = 219.2 chats, 10.96 Erlang: 15 agents;
 //! - 90th: 230 chats, 11.5 Erlang: 15 agents;
 //! - 95th: 200 x e^(1.6449 x 0.10905) = 239.3 chats, 11.96 Erlang: 16 agents.
+//!
 //! Only part-timers work (one 4-hour shift each), so each agent is one part-timer.
 
 use std::collections::BTreeMap;

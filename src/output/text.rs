@@ -1,15 +1,16 @@
 //! Text people read in the terminal and the report, one function per answer, with the sentence
 //! order of each language (numbers in Chinese sit where Chinese puts them).
 
-use crate::compare::{ScenarioRow, BASE};
 use crate::labels::Lang;
-use crate::parttimers::Answer;
 use crate::report::{
     HoursSpread, LeadsMissing, MissedPhaseRule, NightShiftSpread, PeakHour, Summary, UnmetDemand,
 };
 use crate::schedule::{BelowMinimum, Rule, SolverStatus};
 use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
+
+mod tables;
+pub use tables::{comparison, part_timers};
 
 /// A few lines a manager reads in the terminal, one function per line (or group of lines).
 pub fn summary(summary: &Summary, lang: Lang) -> String {
@@ -306,175 +307,6 @@ fn simulated_service_level(q: &QueueCheck, lang: Lang) -> String {
         sl.low * 100.0,
         sl.high * 100.0
     )
-}
-
-/// The answer to "how many part-timers?", their shifts and the curve, as a table.
-pub fn part_timers(answer: &Answer, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let mut out = match answer.needed {
-        Some(n) if zh => format!("需要兼职：{n} 人（最少人数，不缺人）\n"),
-        Some(n) => format!("Part-timers needed: {n} (the fewest with no hour short)\n"),
-        None if answer.time_limit_reached && zh => "在时间上限内所试人数仍有缺口\n".to_string(),
-        None if answer.time_limit_reached => {
-            "Still short at every number tried before the time limit\n".to_string()
-        }
-        None if zh => "在所试人数内仍有缺口：用 --max 试更多兼职\n".to_string(),
-        None => "Still short at every number tried: try a larger --max\n".to_string(),
-    };
-    if answer.needed.is_none_or(|n| n != answer.hired) {
-        out += &if zh {
-            format!("最便宜的方案招聘：{} 人\n", answer.hired)
-        } else {
-            format!("The cheapest plan hires: {}\n", answer.hired)
-        };
-    }
-    out += &needed_by_quantile(answer, lang);
-    if !answer.shifts.is_empty() {
-        out += if zh {
-            "兼职班次：\n"
-        } else {
-            "Their shifts:\n"
-        };
-        for s in &answer.shifts {
-            out += &format!(
-                "  {} x {} {} - {}\n",
-                s.count,
-                lang.t(&s.queue),
-                s.start,
-                s.end
-            );
-        }
-    }
-    out + &curve_table(answer, lang)
-}
-
-/// The needed count at each quantile of the chats and the standby, one line each.
-fn needed_by_quantile(answer: &Answer, lang: Lang) -> String {
-    let mut out = String::new();
-    for q in &answer.needed_by_quantile {
-        let count = q.part_timers.map_or("-".to_string(), |n| n.to_string());
-        let percent = q.quantile * 100.0;
-        out += &match lang {
-            Lang::Zh => format!("  咨询量在 {percent:.0}% 分位时需要：{count} 人\n"),
-            Lang::En => {
-                format!("  if the chats come in at their {percent:.0}th percentile: {count}\n")
-            }
-        };
-    }
-    if let Some(n) = answer.standby {
-        out += &match lang {
-            Lang::Zh => format!("备用兼职：{n} 人（按 90% 分位的咨询量待命）\n"),
-            Lang::En => format!("On call: {n} more for the 90th percentile of the chats\n"),
-        };
-    }
-    out
-}
-
-/// The curve: per count tried, agent-hours short, service level, average wait, sales at risk
-/// (when chats are valued), lowest service level and cost.
-fn curve_table(answer: &Answer, lang: Lang) -> String {
-    let valued = answer.curve.iter().any(|p| p.sales_at_risk.is_some());
-    let mut out = format!(
-        "{:>11} {:>18} {:>14} {:>18} {:>18} {:>12}",
-        lang.t("Part-timers"),
-        lang.t("Short agent-hours"),
-        lang.t("Service level"),
-        lang.t("Average wait (s)"),
-        lang.t("Lowest service level"),
-        lang.t("Cost")
-    );
-    if valued {
-        out += &format!(" {:>14}", lang.t("Sales at risk"));
-    }
-    out += "\n";
-    for p in &answer.curve {
-        out += &format!(
-            "{:>11} {:>18.1} {:>13.1}% {:>18.0} {:>17.1}% {:>12.2}",
-            p.part_timers,
-            p.shortfall_agent_hours,
-            p.service_level * 100.0,
-            p.asa_seconds,
-            p.min_service_level * 100.0,
-            p.cost
-        );
-        if let Some(risk) = p.sales_at_risk {
-            out += &format!(" {risk:>14.2}");
-        }
-        out += "\n";
-    }
-    if answer.time_limit_reached {
-        out += if lang == Lang::Zh {
-            "求解时间已到上限，曲线到此为止：用 --time-limit 给更多时间\n"
-        } else {
-            "The time limit ended the curve here: give it more time with --time-limit\n"
-        };
-    }
-    out
-}
-
-/// One line of the comparison: its label and how a scenario's cell reads.
-type ComparisonLine = (&'static str, fn(&ScenarioRow) -> String);
-
-/// Scenarios side by side: one line per number, one column per scenario (`-`: not known).
-pub fn comparison(rows: &[ScenarioRow], lang: Lang) -> String {
-    let lines: [ComparisonLine; 8] = [
-        ("Peak agents", |r| r.peak_agents.to_string()),
-        ("Agent hours", |r| format!("{:.0}", r.total_agent_hours)),
-        ("Part-timers needed", |r| {
-            r.part_timers_needed.map_or("-".into(), |n| n.to_string())
-        }),
-        ("Part-timers hired", |r| r.part_timers_hired.to_string()),
-        ("Cost", |r| format!("{:.2}", r.total_cost)),
-        ("Service level", |r| {
-            format!("{:.1}%", r.service_level * 100.0)
-        }),
-        ("Sales at risk", |r| {
-            r.sales_at_risk.map_or("-".into(), |s| format!("{s:.0}"))
-        }),
-        ("Solver", |r| r.solver_status.to_string()),
-    ];
-    let mut table = vec![std::iter::once(String::new())
-        .chain(rows.iter().map(|r| match r.name.as_str() {
-            BASE => lang.t(BASE),
-            name => name.to_string(),
-        }))
-        .collect::<Vec<_>>()];
-    for (label, cell) in lines {
-        table.push(
-            std::iter::once(lang.t(label))
-                .chain(rows.iter().map(cell))
-                .collect(),
-        );
-    }
-    aligned(&table)
-}
-
-/// Rows of cells as text: the first column to the left, the others to the right, each as wide
-/// as its widest cell (a Chinese character as wide as two letters, as terminals draw it).
-fn aligned(table: &[Vec<String>]) -> String {
-    let width = |s: &str| {
-        s.chars()
-            .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })
-            .sum::<usize>()
-    };
-    let columns = table.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| table.iter().map(|row| width(&row[c])).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for row in table {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - width(cell));
-            line += &match c {
-                0 => format!("{cell}{pad}"),
-                _ => format!("  {pad}{cell}"),
-            };
-        }
-        out += line.trim_end();
-        out += "\n";
-    }
-    out
 }
 
 /// A simulated share with its band, e.g. "81.2% (79.0-83.1%)".

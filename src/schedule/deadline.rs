@@ -35,6 +35,15 @@ impl Deadline {
         self.seconds
     }
 
+    /// A deadline `seconds` from now, or this one if it comes first: a step's own budget
+    /// inside the run's.
+    pub fn within(&self, seconds: f64) -> Self {
+        Deadline {
+            started: Instant::now(),
+            seconds: seconds.min(self.left()),
+        }
+    }
+
     /// Seconds since the run started.
     pub fn elapsed(&self) -> f64 {
         self.started.elapsed().as_secs_f64()

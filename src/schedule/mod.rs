@@ -240,15 +240,21 @@ pub fn schedule_with_part_timers(
 
 /// The plan with the fewest hired part-timers with which no hour is short (pay and the priced
 /// rules aside: the question is how many people, not the cheapest way to use them), solved in
-/// what is left of `deadline`. Its shortfall is the least any number of hires leaves.
+/// what is left of `deadline`. Its shortfall is the least any number of hires leaves. It starts
+/// from the staff shifts of `cheapest` (the cheapest plan), so a count is known from the first
+/// step and improved a few days at a time.
 pub fn fewest_part_timers(
     scenario: &Scenario,
     staff: &[Person],
     requirements: &[Requirement],
+    cheapest: Option<&Schedule>,
     deadline: Deadline,
 ) -> Result<Schedule> {
     let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
     model.objective = Objective::FewestPartTimers;
     model.deadline = deadline;
+    if let Some(cheapest) = cheapest {
+        model.start_from(cheapest);
+    }
     model.solve()
 }

@@ -43,7 +43,8 @@ impl Model<'_> {
     /// The objective's value for `hired` part-timers and `short` agent-hours short (when
     /// counting the fewest part-timers); None when the objective is the cost.
     pub(super) fn fewest_value(&self, hired: f64, short: f64) -> Option<f64> {
-        (self.objective == Objective::FewestPartTimers).then(|| hired + SHORT_BEFORE_HIRES * short)
+        (self.objective == Objective::FewestPartTimers)
+            .then_some(hired + SHORT_BEFORE_HIRES * short)
     }
 
     /// The price of one agent-hour short in requirement cell `cell`: `costs.shortfall_per_agent_hour`,
