@@ -39,4 +39,4 @@ pub mod staffing;
 pub mod time;
 
 pub use error::{Error, Result};
-pub use plan::{plan, requirements, staff, Demand, Inputs, Overrides, Plan};
+pub use plan::{plan, requirements, staff, Demand, Inputs, Needed, Overrides, Plan};

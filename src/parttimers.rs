@@ -76,6 +76,9 @@ pub struct Answer {
     /// The fewest part-timers with no hour short; None when some hour stays short whatever the
     /// hires (or, with `--max`, at every count tried).
     pub needed: Option<u32>,
+    /// Whether `needed` is proved the fewest (within the gap); false when counting ran out of
+    /// its time and it is the fewest found.
+    pub needed_proven: bool,
     /// What the cheapest plan hires (more people on cheaper shifts can cost less).
     pub hired: u32,
     /// The fewest with no hour short at the 50th, 80th and 95th percentile of the chats (the
@@ -140,10 +143,10 @@ pub fn part_timers(
     let hired = free.part_timers;
     let free_covers = (free.shortfall_agent_hours == 0.0).then_some(hired as usize);
     let counting = crate::plan::counting_deadline(deadline);
-    let needed = crate::plan::at_most(
-        crate::plan::part_timers_needed(inputs, &requirements, Some(&free_schedule), counting)?,
-        free_covers,
-    );
+    let counted =
+        crate::plan::part_timers_needed(inputs, &requirements, Some(&free_schedule), counting)?
+            .at_most(free_covers);
+    let needed = counted.part_timers;
     let max = max.unwrap_or(hired.max(needed.unwrap_or(0)));
     let caps = curve_caps(max, step, [needed, Some(hired)]);
     let mut curve = Vec::new();
@@ -172,6 +175,7 @@ pub fn part_timers(
     }
     Ok(Answer {
         needed: needed.filter(|n| *n <= max),
+        needed_proven: counted.proven,
         hired,
         needed_by_quantile: needed_by_quantile(inputs, needed, &free_schedule, deadline)?,
         standby: match inputs.demand {
@@ -223,6 +227,7 @@ fn needed_by_quantile(
             };
             let counting = crate::plan::counting_deadline(deadline);
             crate::plan::part_timers_needed(inputs, &requirements, Some(cheapest), counting)?
+                .part_timers
         };
         out.push(QuantileNeed {
             quantile,

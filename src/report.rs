@@ -111,6 +111,9 @@ pub struct Summary {
     /// (None: some hour stays short whatever the hires, or not asked, as for the points of the
     /// part-timer curve).
     pub part_timers_needed: Option<u32>,
+    /// Whether `part_timers_needed` is proved the fewest (within the gap); false when counting
+    /// ran out of its time and it is the fewest found.
+    pub part_timers_needed_proven: bool,
     /// Part-timers the cheapest plan hires: the people (PT-01, PT-02, ...) its part-time shifts
     /// are packed onto. It can be more than needed: more people on shorter or cheaper shifts.
     pub part_timers_hired: usize,
@@ -327,6 +330,7 @@ fn summary(
     };
     Summary {
         part_timers_needed: None,
+        part_timers_needed_proven: false,
         part_timers_hired: roster.part_timers_hired,
         standby_part_timers: None,
         total_agent_hours: full_time_hours + part_time_hours,

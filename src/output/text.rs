@@ -119,16 +119,23 @@ fn hours_and_cost(summary: &Summary, lang: Lang) -> String {
 /// on why the two differ.
 fn part_timers_needed_and_hired(summary: &Summary, lang: Lang) -> String {
     let hired = summary.part_timers_hired;
+    let more = |n: u32| hired as i64 - i64::from(n);
     match (summary.part_timers_needed, lang) {
+        (Some(n), Lang::Zh) if !summary.part_timers_needed_proven => {
+            format!("需要兼职：至多 {n} 人（计算时间内找到的最少人数）\n招聘兼职：{hired} 人\n")
+        }
+        (Some(n), Lang::En) if !summary.part_timers_needed_proven => format!(
+            "Part-timers needed: at most {n} (the fewest found in the time for counting)\nPart-timers hired: {hired}\n"
+        ),
         (Some(n), Lang::Zh) if n as usize == hired => format!("需要兼职：{n} 人\n"),
         (Some(n), Lang::En) if n as usize == hired => format!("Part-timers needed: {n}\n"),
         (Some(n), Lang::Zh) => format!(
-            "需要兼职：{n} 人（最少人数，不缺人）\n实际招聘：{hired} 人（多招 {} 人排更短或更便宜的班，总成本更低）\n",
-            hired as i64 - i64::from(n)
+            "需要兼职：{n} 人（最少人数，不缺人）\n招聘兼职：{hired} 人（多招 {} 人排更短或更便宜的班，总成本更低）\n",
+            more(n)
         ),
         (Some(n), Lang::En) => format!(
             "Part-timers needed: {n} (the fewest with no hour short)\nPart-timers hired: {hired} (the cheapest plan: {} more people on shorter or cheaper shifts cost less)\n",
-            hired as i64 - i64::from(n)
+            more(n)
         ),
         (None, Lang::Zh) => format!("招聘兼职：{hired} 人（招多少人都仍有时段缺人）\n"),
         (None, Lang::En) => format!(

@@ -9,6 +9,12 @@ use crate::parttimers::Answer;
 pub fn part_timers(answer: &Answer, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let mut out = match answer.needed {
+        Some(n) if zh && !answer.needed_proven => {
+            format!("需要兼职：至多 {n} 人（计算时间内找到的最少人数）\n")
+        }
+        Some(n) if !answer.needed_proven => {
+            format!("Part-timers needed: at most {n} (the fewest found in the time for counting)\n")
+        }
         Some(n) if zh => format!("需要兼职：{n} 人（最少人数，不缺人）\n"),
         Some(n) => format!("Part-timers needed: {n} (the fewest with no hour short)\n"),
         None if answer.time_limit_reached && zh => "在时间上限内所试人数仍有缺口\n".to_string(),
