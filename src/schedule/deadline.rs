@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use good_lp::{highs, Constraint, Solution, SolutionStatus, SolverModel, Variable};
 use highs::{HighsModelStatus, HighsSolutionStatus};
 
-use super::model::{Model, HEAD_TIE_BREAK};
+use super::model::Model;
 use super::rules::Rule;
 use super::{Schedule, SolverStatus};
 use crate::error::{Error, Result};
@@ -204,7 +204,9 @@ impl Model<'_> {
     pub(super) fn fallback(&self, bound: f64) -> Solved {
         let mut values = self.values_of(&[]);
         for (cell, r) in self.requirements.iter().enumerate() {
-            values.insert(self.shortfall[cell], f64::from(r.agents_required));
+            if let Some(var) = self.shortfall[cell] {
+                values.insert(var, f64::from(r.agents_required));
+            }
         }
         for d in &self.duties {
             values.insert(d.missed, self.cohorts[d.cohort].size());
@@ -239,7 +241,7 @@ impl Model<'_> {
         let hours = self.scenario.horizon.interval_hours();
         // Sessions are paid whatever the plan, so the model's cost leaves them out.
         schedule.pay - self.session_pay()
-            + solution.value(self.part_timers) * (costs.part_time_per_person + HEAD_TIE_BREAK)
+            + self.part_timers.map_or(0.0, |v| solution.value(v)) * self.head_price()
             + short * hours * costs.shortfall_per_agent_hour
             + schedule.missed_duties.len() as f64 * costs.phase_rule_penalty
             + below * costs.min_hours_per_hour
@@ -347,9 +349,8 @@ mod tests {
         // 3 shifts x 8 h x 10 + 3 part-timers x 1 (the tie-break per head) = 243, bound 0.
         assert_eq!(plan.pay, 240.0);
         assert_eq!(plan.gap, Some(1.0));
-        let mut capped = Model::new(&s, &[], &need, Stage::Plan);
+        let mut capped = Model::capped(&s, &[], &need, Stage::Plan, Some(2));
         capped.deadline = Deadline::after(0.0);
-        capped.part_timer_cap = Some(2);
         let plan = capped.solve().unwrap();
         assert_eq!(plan.shifts.len(), 2);
         assert_eq!(plan.shortfall_reasons.len(), 8);

@@ -230,8 +230,7 @@ pub fn schedule_with_part_timers(
     part_timers: Option<u32>,
     deadline: Deadline,
 ) -> Result<Schedule> {
-    let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
-    model.part_timer_cap = part_timers;
+    let mut model = Model::capped(scenario, staff, requirements, Stage::Plan, part_timers);
     model.deadline = deadline;
     model.solve()
 }

@@ -3,14 +3,85 @@
 //! hires per band, and each pattern rule caps a band's shifts by that count: rest as for staff,
 //! `max_shifts_per_day`, `max_hours_per_week`. The roster (src/roster.rs) packs each band's
 //! shifts onto that many people, and says when it can need more.
+//!
+//! The count is kept only when something needs it ([`counts_heads`]): a cap, a price per
+//! person, or `part_time.count_people` (the default) asking for the fewest people among equally
+//! cheap plans. Without it part-timers are an unlimited supply, so an hour they can always fill
+//! for less than its gap costs needs no shortfall column ([`always_filled`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDateTime, Timelike};
-use good_lp::{constraint, variable, Constraint, Expression};
+use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
 
+use super::cohorts::Pool;
 use super::model::{Model, PartTimeShift};
-use crate::scenario::PartTimePool;
+use super::slots::{shift_pay, ShiftSlot};
+use crate::scenario::{PartTimePool, Scenario};
+use crate::staffing::Requirement;
+
+/// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan), when
+/// `part_time.count_people` asks for that.
+pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
+
+/// Whether the model counts hired part-timers per start band: a cap or a price per person
+/// needs the count, and so does `count_people` (its tie-break prices each head). Otherwise
+/// nothing could bind it: every band's count would grow with its shifts for free, so its
+/// variables and the pattern rules' rows would only make the model larger.
+pub(super) fn counts_heads(scenario: &Scenario, cap: Option<u32>) -> bool {
+    cap.is_some() || scenario.part_time.count_people || scenario.costs.part_time_per_person > 0.0
+}
+
+/// Per horizon interval, whether hired part-timers (with no head count, so as many as the plan
+/// likes) always fill a gap then for less than it costs: a part-time shift without breaks
+/// covers the interval and pays at most one agent-interval of `shortfall_per_agent_hour`, and
+/// each part-timer counts as a full agent. Where the pool may also serve the queue then, the
+/// plan never keeps a gap: one more such shift instead covers every row the gap's agent was
+/// missing from (the gap at an optimum is whole agents: the rows' deficits are supermodular),
+/// at no more cost. Such cells get no shortfall column, which the solve would only carry along.
+pub(super) fn always_filled(
+    scenario: &Scenario,
+    slots: &[ShiftSlot],
+    pool: &Pool,
+    shifts: &[PartTimeShift],
+) -> Vec<bool> {
+    let mut filled = vec![false; scenario.horizon.len()];
+    if !pool.full_agents(scenario) {
+        return filled;
+    }
+    let gap = scenario.horizon.interval_hours() * scenario.costs.shortfall_per_agent_hour;
+    for s in shifts {
+        let slot = &slots[s.slot];
+        let pay = shift_pay(scenario, slot, scenario.costs.part_time_per_hour);
+        if scenario.shifts[slot.template].breaks.is_empty() && pay <= gap {
+            for &i in &slot.cover {
+                filled[i] = true;
+            }
+        }
+    }
+    filled
+}
+
+/// A shortfall column per cell of `requirements`, up to its requirement, except where the
+/// part-time pool `pool` may serve the queue and `filled` says part-timers always fill it.
+pub(super) fn shortfall_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    requirements: &[Requirement],
+    pool: &Pool,
+    filled: Option<&[bool]>,
+) -> Vec<Option<Variable>> {
+    let count = scenario.horizon.len();
+    requirements
+        .iter()
+        .enumerate()
+        .map(|(cell, r)| {
+            let (q, i) = (cell / count, cell % count);
+            let never_short = filled.is_some_and(|f| f[i]) && pool.may_serve(scenario, q, i);
+            (!never_short).then(|| vars.add(variable().min(0).max(f64::from(r.agents_required))))
+        })
+        .collect()
+}
 
 /// The start band of a shift starting at `t`: bands of `start_band_hours` from 00:00 (for 2:
 /// 00-02 is band 0, 02-04 band 1, ...; 24 makes one band). The model and the roster both use it.
@@ -39,6 +110,17 @@ impl Model<'_> {
 
     fn band(&self, s: &PartTimeShift) -> u32 {
         start_band(&self.scenario.part_time, self.slots[s.slot].start)
+    }
+
+    /// The price of one hired part-timer in the cost: `costs.part_time_per_person`, plus the
+    /// tie-break when `part_time.count_people` asks for the fewest people.
+    pub(super) fn head_price(&self) -> f64 {
+        let tie_break = if self.scenario.part_time.count_people {
+            HEAD_TIE_BREAK
+        } else {
+            0.0
+        };
+        self.scenario.costs.part_time_per_person + tie_break
     }
 
     /// The band head counts added up: the part-timers hired.
@@ -121,8 +203,12 @@ impl Model<'_> {
         .collect()
     }
 
-    /// Each limit as a row: its shifts within `per_head` times the band's head count.
+    /// Each limit as a row: its shifts within `per_head` times the band's head count; none
+    /// when the model keeps no head count ([`counts_heads`]).
     fn band_rows(&self, limits: Vec<BandLimit>) -> Vec<Constraint> {
+        if self.bands.is_empty() {
+            return Vec::new();
+        }
         limits
             .into_iter()
             .map(|l| {

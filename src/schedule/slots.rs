@@ -35,6 +35,13 @@ pub fn night_hours(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateTime
     hours
 }
 
+/// Pay for one shift of the slot at `per_hour`: hours, per-shift pay and night premium.
+pub(super) fn shift_pay(scenario: &Scenario, slot: &ShiftSlot, per_hour: f64) -> f64 {
+    slot.hours() * per_hour
+        + scenario.shifts[slot.template].cost_per_shift
+        + night_hours(scenario, slot.start, slot.end) * scenario.costs.night_premium_per_hour
+}
+
 /// A night shift has at least half its hours in the `costs.night` window.
 pub fn is_night_shift(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateTime) -> bool {
     2.0 * night_hours(scenario, start, end) >= (end - start).num_minutes() as f64 / 60.0
