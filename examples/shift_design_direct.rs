@@ -5,7 +5,8 @@
 //!
 //! Reads a folder written by `bench/shift_design.py`: `requirements.csv` (`timestamp,queue,
 //! agents`, one cyclic week of equal slots) and `shifts.csv` (`type,start,hours,cost`). Prints
-//! one line: `rows=.. columns=.. nonzeros=.. optimum=.. seconds=.. status=..`.
+//! one line: `rows=.. columns=.. nonzeros=.. optimum=.. seconds=.. status=..`, where `seconds`
+//! is the time from the files read to the optimum (building the model and solving it).
 //!
 //! Run: `cargo run --release --example shift_design_direct -- FOLDER [GAP] [TIME_LIMIT]`.
 
@@ -63,9 +64,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     let gap: f64 = args.get(2).map_or(Ok(0.0), |g| g.parse())?;
     let limit: f64 = args.get(3).map_or(Ok(600.0), |t| t.parse())?;
-    let started = Instant::now();
     let (times, need) = demand(folder)?;
     let shifts = shifts(folder, &times)?;
+    let started = Instant::now();
     let mut vars = ProblemVariables::new();
     let x: Vec<_> = shifts
         .iter()

@@ -24,8 +24,28 @@ pub struct PlanOutputs<'a> {
     pub excel_csv: bool,
 }
 
-/// Renders every file `shiftcast plan` writes, in memory.
+/// Renders every file `shiftcast plan` writes, in memory. The workbook, the slowest of them
+/// (about two thirds of the time on a week of 15-minute intervals), is rendered on a thread of
+/// its own beside the others.
 pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
+    std::thread::scope(|scope| {
+        let workbook = scope.spawn(|| super::workbook::workbook(plan, how.scenario, how.lang));
+        let mut files = tables(plan, how)?;
+        let report = report_files(plan, how)?;
+        let workbook = workbook
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        files.push(OutputFile {
+            name: "plan.xlsx".into(),
+            contents: workbook,
+        });
+        files.extend(report);
+        Ok(files)
+    })
+}
+
+/// The CSV files and summary.json.
+fn tables(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     for (table, name) in [
         (forecast_table(plan), "forecast.csv"),
@@ -41,15 +61,16 @@ pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
         files.push(file);
     }
     files.push(json_file("summary.json", &plan.report.summary)?);
-    files.push(OutputFile {
-        name: "plan.xlsx".into(),
-        contents: super::workbook::workbook(plan, how.scenario, how.lang)?,
-    });
+    Ok(files)
+}
+
+/// report.html and the SVG charts.
+fn report_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
     let charts = super::charts::charts(plan, how.scenario, how.history, how.lang)?;
-    files.push(OutputFile {
+    let mut files = vec![OutputFile {
         name: "report.html".into(),
         contents: super::html::report_html(plan, how.scenario, &charts, how.lang).into_bytes(),
-    });
+    }];
     for chart in charts {
         files.push(OutputFile {
             name: chart.name,

@@ -205,11 +205,11 @@ impl Model<'_> {
 
     /// Each limit as a row: its shifts within `per_head` times the band's head count; none
     /// when the model keeps no head count ([`counts_heads`]).
-    fn band_rows(&self, limits: Vec<BandLimit>) -> Vec<Constraint> {
+    fn band_rows<'m>(&'m self, limits: impl FnOnce() -> Vec<BandLimit<'m>>) -> Vec<Constraint> {
         if self.bands.is_empty() {
             return Vec::new();
         }
-        limits
+        limits()
             .into_iter()
             .map(|l| {
                 let load = l
@@ -229,19 +229,19 @@ impl Model<'_> {
     /// working or resting at one moment are at most its head count (exactly what that many
     /// people can work, as for a cohort).
     pub(super) fn part_time_start_band(&self) -> Vec<Constraint> {
-        self.band_rows(self.start_band_limits())
+        self.band_rows(|| self.start_band_limits())
     }
 
     /// A hired part-timer starts at most `part_time.max_shifts_per_day` shifts a day: per band
     /// and day, that times its head count.
     pub(super) fn part_time_shifts_per_day(&self) -> Vec<Constraint> {
-        self.band_rows(self.shifts_per_day_limits())
+        self.band_rows(|| self.shifts_per_day_limits())
     }
 
     /// A hired part-timer works at most `part_time.max_hours_per_week` in each week of the plan:
     /// per band and week, that times its head count.
     pub(super) fn part_time_weekly_hours(&self) -> Vec<Constraint> {
-        self.band_rows(self.weekly_hours_limits())
+        self.band_rows(|| self.weekly_hours_limits())
     }
 
     /// Every pattern rule's limits, for counting heads without HiGHS ([`band_heads`]).

@@ -319,6 +319,9 @@ impl Model<'_> {
     /// interval by the model; other pools' splits follow from `cover_requirement` and are handed
     /// out after solving.
     fn split_cross_trained_hours(&self) -> Vec<Constraint> {
+        if self.split.is_empty() {
+            return Vec::new();
+        }
         let on_duty = self.on_duty();
         let mut served: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
         for (&(p, _, i), v) in &self.split {
