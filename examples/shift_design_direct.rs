@@ -22,8 +22,16 @@ use good_lp::{
 
 const FMT: &str = "%Y-%m-%dT%H:%M";
 
-/// The demand per slot, and the slot length in minutes.
-fn demand(folder: &Path) -> Result<(Vec<NaiveDateTime>, Vec<f64>), Box<dyn Error>> {
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+/// One shift: its cost and the slots it covers.
+struct Shift {
+    cost: f64,
+    cover: Vec<usize>,
+}
+
+/// Each slot's start and the agents it needs.
+fn demand(folder: &Path) -> Result<(Vec<NaiveDateTime>, Vec<f64>)> {
     let mut times = Vec::new();
     let mut need = Vec::new();
     for row in csv::Reader::from_path(folder.join("requirements.csv"))?.records() {
@@ -35,10 +43,7 @@ fn demand(folder: &Path) -> Result<(Vec<NaiveDateTime>, Vec<f64>), Box<dyn Error
 }
 
 /// Each shift's cost and the slots it covers (going round the week).
-fn shifts(
-    folder: &Path,
-    times: &[NaiveDateTime],
-) -> Result<Vec<(f64, Vec<usize>)>, Box<dyn Error>> {
+fn shifts(folder: &Path, times: &[NaiveDateTime]) -> Result<Vec<Shift>> {
     let step = (times[1] - times[0]).num_minutes();
     let slots = times.len() as i64;
     let mut shifts = Vec::new();
@@ -51,12 +56,15 @@ fn shifts(
         let cover = (first..first + count)
             .map(|i| i.rem_euclid(slots) as usize)
             .collect();
-        shifts.push((row[3].parse()?, cover));
+        shifts.push(Shift {
+            cost: row[3].parse()?,
+            cover,
+        });
     }
     Ok(shifts)
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let folder = Path::new(
         args.get(1)
@@ -72,10 +80,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .map(|_| vars.add(variable().integer().min(0)))
         .collect();
-    let cost: Expression = shifts.iter().zip(&x).map(|((c, _), v)| *c * *v).sum();
+    let cost: Expression = shifts.iter().zip(&x).map(|(s, v)| s.cost * *v).sum();
     let mut on_duty = vec![Expression::from(0.0); need.len()];
-    for ((_, cover), v) in shifts.iter().zip(&x) {
-        for &i in cover {
+    for (s, v) in shifts.iter().zip(&x) {
+        for &i in &s.cover {
             on_duty[i].add_mul(1.0, *v);
         }
     }
@@ -95,7 +103,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let optimum: f64 = shifts
         .iter()
         .zip(&x)
-        .map(|((c, _), v)| c * solution.value(*v).round())
+        .map(|(s, v)| s.cost * solution.value(*v).round())
         .sum();
     println!(
         "rows={rows} columns={} nonzeros={nonzeros} optimum={optimum} seconds={:.3} status={:?}",

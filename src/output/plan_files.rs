@@ -24,24 +24,17 @@ pub struct PlanOutputs<'a> {
     pub excel_csv: bool,
 }
 
-/// Renders every file `shiftcast plan` writes, in memory. The workbook, the slowest of them
-/// (about two thirds of the time on a week of 15-minute intervals), is rendered on a thread of
-/// its own beside the others.
+/// Renders every file `shiftcast plan` writes, in memory, one after another (the workbook on a
+/// thread of its own beside the others was no faster on the shift design benchmark, on 2 busy
+/// cores, and raised the `alike` benchmark's peak memory from 184 MB to 296 MB).
 pub fn plan_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
-    std::thread::scope(|scope| {
-        let workbook = scope.spawn(|| super::workbook::workbook(plan, how.scenario, how.lang));
-        let mut files = tables(plan, how)?;
-        let report = report_files(plan, how)?;
-        let workbook = workbook
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        files.push(OutputFile {
-            name: "plan.xlsx".into(),
-            contents: workbook,
-        });
-        files.extend(report);
-        Ok(files)
-    })
+    let mut files = tables(plan, how)?;
+    files.push(OutputFile {
+        name: "plan.xlsx".into(),
+        contents: super::workbook::workbook(plan, how.scenario, how.lang)?,
+    });
+    files.extend(report_files(plan, how)?);
+    Ok(files)
 }
 
 /// The CSV files and summary.json.

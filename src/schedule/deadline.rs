@@ -361,6 +361,29 @@ mod tests {
     }
 
     #[test]
+    fn with_no_time_left_and_no_head_count_part_timers_still_cover_greedily() {
+        // The instance above with part_time.count_people = false: no head count to fill in,
+        // the same 3 shifts cover every hour, and no tie-break is priced: 240 against a bound
+        // of 0.
+        let extra = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n[part_time]\ncount_people = false\n";
+        let s = hourly_scenario(extra, &["presale"], 1);
+        let need = requirements(&s, |_, i| match i {
+            0..=7 => 2,
+            8..=15 => 1,
+            _ => 0,
+        });
+        let mut model = Model::new(&s, &[], &need, Stage::Plan);
+        model.deadline = Deadline::after(0.0);
+        assert!(model.bands.is_empty());
+        let plan = model.solve().unwrap();
+        assert_eq!(plan.status, SolverStatus::Fallback);
+        assert_eq!(plan.shifts.len(), 3);
+        assert!(plan.shortfall_reasons.is_empty());
+        assert_eq!(plan.pay, 240.0);
+        assert_eq!(plan.gap, Some(1.0));
+    }
+
+    #[test]
     fn with_no_time_left_naming_gives_each_shift_to_a_member_who_can_take_it() {
         // The plan gave ana and bo's cohort two 00:00-08:00 shifts and one 08:00-16:00 shift on
         // 11-11. Greedy naming gives the first 00:00 shift to ana, the second to bo; the 08:00
