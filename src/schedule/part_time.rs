@@ -32,13 +32,13 @@ pub(super) fn counts_heads(scenario: &Scenario, cap: Option<u32>) -> bool {
     cap.is_some() || scenario.part_time.count_people || scenario.costs.part_time_per_person > 0.0
 }
 
-/// Per horizon interval, whether hired part-timers (with no head count, so as many as the plan
-/// likes) always fill a gap then for less than it costs: a part-time shift without breaks
-/// covers the interval and pays at most one agent-interval of `shortfall_per_agent_hour`, and
-/// each part-timer counts as a full agent. Where the pool may also serve the queue then, the
-/// plan never keeps a gap: one more such shift instead covers every row the gap's agent was
-/// missing from (the gap at an optimum is whole agents: the rows' deficits are supermodular),
-/// at no more cost. Such cells get no shortfall column, which the solve would only carry along.
+/// Per horizon interval, whether hired part-timers, with no head count to limit them, always
+/// fill a gap then for no more than it costs: some part-time shift without breaks covers the
+/// interval for at most one agent-interval of `shortfall_per_agent_hour`, and a part-timer
+/// counts as a full agent. Where their pool may also serve the queue then, a gap is never
+/// cheaper than one more such shift, which covers every requirement row the missing agent
+/// would (and some cheapest plan has its gaps in whole agents), so the cell needs no shortfall
+/// column: the solve would only carry it along.
 pub(super) fn always_filled(
     scenario: &Scenario,
     slots: &[ShiftSlot],
