@@ -91,29 +91,26 @@ impl Horizon {
         self.start + self.interval() * i as i32
     }
 
-    /// The interval holding `t`, going round a cyclic horizon: None outside a non-cyclic one.
-    pub(crate) fn wrapped_index(&self, t: NaiveDateTime) -> Option<usize> {
-        match self.cycle() {
-            Some(cycle) => {
-                let offset = (t - self.start)
-                    .num_minutes()
-                    .rem_euclid(cycle.num_minutes());
-                Some((offset / i64::from(self.interval_minutes)) as usize)
-            }
-            None => self.index_of(t),
-        }
-    }
-
     /// Intervals from `from` up to `to`, in time order (wrapped round a cyclic horizon, and
     /// leaving out the time outside a non-cyclic one).
     pub(crate) fn intervals(&self, from: NaiveDateTime, to: NaiveDateTime) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut t = from;
-        while t < to {
-            out.extend(self.wrapped_index(t));
-            t += self.interval();
-        }
-        out
+        // In whole minutes from the horizon's start (this runs for every shift the plan could
+        // use, so it keeps clear of date arithmetic).
+        let step = i64::from(self.interval_minutes);
+        let first = (from - self.start).num_minutes();
+        let span = (self.end - self.start).num_minutes();
+        let cyclic = self.cyclic;
+        (0..(to - from).num_minutes())
+            .step_by(self.interval_minutes as usize)
+            .filter_map(|k| {
+                let m = first + k;
+                if cyclic {
+                    Some((m.rem_euclid(span) / step) as usize)
+                } else {
+                    (0..span).contains(&m).then_some((m / step) as usize)
+                }
+            })
+            .collect()
     }
 
     /// Whether `t` falls in the window of `length` from `from` (going round a cyclic horizon).

@@ -102,6 +102,66 @@ fn a_weekly_hours_cap_forces_a_second_hire() {
     );
 }
 
+#[test]
+fn without_counting_people_the_plan_costs_the_same() {
+    // Need 2 agents 08-12 and 1 agent 12-16 on one day; 4-hour shifts from 08:00 to 12:00 at
+    // 10 an hour. Only 08:00 shifts cover 08:00, so the cheapest plan is two of them and one
+    // at 12:00: 12 hours, 120. Counting people, the pair at 08:00 rests 11 hours, so a third
+    // person takes 12:00. Without the count (part_time.count_people = false) the model has no
+    // head rows and no shortfall for hours part-timers fill: the same 120 and 3 people.
+    let need = |_: usize, i: usize| match i {
+        8..=11 => 2,
+        12..=15 => 1,
+        _ => 0,
+    };
+    for count in ["true", "false"] {
+        let shifts = format!(
+            "[[shifts]]\nname = \"pt\"\nstart = \"08:00\"\nlatest_start = \"12:00\"\nhours = 4\nkinds = [\"part-time\"]\n[part_time]\ncount_people = {count}\n"
+        );
+        let s = hourly_scenario(&shifts, &["presale"], 1);
+        assert_eq!(s.part_time.count_people, count == "true");
+        let inputs = given(s.clone(), vec![], requirements(&s, need));
+        let plan = shiftcast::plan(&inputs, &mut |_| {}).unwrap();
+        let summary = &plan.report.summary;
+        assert_eq!(summary.total_cost, 120.0);
+        assert_eq!(summary.shortfall_agent_hours, 0.0);
+        assert_eq!(summary.part_timers_hired, 3);
+        assert_eq!(summary.part_timers_needed, Some(3));
+        let starts: Vec<String> = plan
+            .schedule
+            .shifts
+            .iter()
+            .map(|s| s.start.to_string())
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                "2026-11-11 08:00:00",
+                "2026-11-11 08:00:00",
+                "2026-11-11 12:00:00"
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_price_per_person_counts_people_even_when_count_people_is_false() {
+    // The first instance above with part_time.count_people = false: each hire still costs 100,
+    // which needs the head count, so the plan is the same: 2 hires, 280.
+    let need = |i: usize| (8..12).contains(&i) || (40..44).contains(&i);
+    let s = part_time_scenario(
+        "08:00",
+        "16:00",
+        480,
+        2,
+        "[part_time]\ncount_people = false\n",
+    );
+    assert_eq!(
+        plan(&s, need),
+        (2, 280.0, vec!["PT-01".into(), "PT-02".into()])
+    );
+}
+
 fn pt_shift(start: &str, hours: i64) -> PlannedShift {
     let start = parse_time(start).unwrap();
     PlannedShift {

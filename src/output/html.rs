@@ -88,6 +88,17 @@ fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
         );
     }
     html += "</tr>\n";
+    // Each queue's cell, made once: a grid holds thousands of them.
+    let cells: Vec<String> = (scenario.queues.iter().enumerate())
+        .map(|(q, queue)| {
+            format!(
+                "<td class=\"q{}\" title=\"{}\">{}</td>",
+                q % 4,
+                esc(&lang.t(&queue.name)),
+                esc(&lang.short(&queue.name))
+            )
+        })
+        .collect();
     for person in crate::report::people(&plan.roster) {
         let _ = write!(html, "<tr><td class=\"name\">{}</td>", esc(person.name));
         for t in &times {
@@ -98,14 +109,8 @@ fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
                         .queues
                         .iter()
                         .position(|q| q.name == *queue)
-                        .unwrap_or(0)
-                        % 4;
-                    let _ = write!(
-                        html,
-                        "<td class=\"q{q}\" title=\"{}\">{}</td>",
-                        esc(&lang.t(queue)),
-                        esc(&lang.short(queue))
-                    );
+                        .unwrap_or(0);
+                    html += &cells[q];
                 }
                 Some(Activity::Break(name)) => {
                     let _ = write!(

@@ -351,7 +351,7 @@ fn roster_sheet(
     lang: Lang,
 ) -> XlsxResult<()> {
     ws.set_name(lang.t("Roster"))?;
-    let grid = Grid::new(scenario);
+    let grid = Grid::new(scenario, lang);
     grid_header(ws, &grid, scenario, lang)?;
     let people = crate::report::people(&plan.roster);
     for (p, person) in people.iter().enumerate() {
@@ -372,21 +372,27 @@ fn roster_sheet(
 struct Grid<'a> {
     times: Vec<NaiveDateTime>,
     queues: Vec<&'a str>,
+    /// Each queue's cell: its one-character label and colour, made once for every cell.
+    queue_cells: Vec<(String, Format)>,
     /// Phase names, each once, in the scenario's order.
     phase_names: Vec<&'a str>,
 }
 
 impl<'a> Grid<'a> {
-    fn new(scenario: &'a Scenario) -> Self {
+    fn new(scenario: &'a Scenario, lang: Lang) -> Self {
         let mut phase_names: Vec<&str> = Vec::new();
         for phase in &scenario.phases {
             if !phase_names.contains(&phase.name.as_str()) {
                 phase_names.push(&phase.name);
             }
         }
+        let queues: Vec<&str> = scenario.queues.iter().map(|q| q.name.as_str()).collect();
         Grid {
             times: scenario.horizon.times(),
-            queues: scenario.queues.iter().map(|q| q.name.as_str()).collect(),
+            queue_cells: (queues.iter().enumerate())
+                .map(|(q, name)| (lang.short(name), queue_format(q)))
+                .collect(),
+            queues,
             phase_names,
         }
     }
@@ -459,16 +465,18 @@ fn grid_row(
 ) -> XlsxResult<()> {
     ws.write_string(row, 0, person.name)?;
     ws.write_string(row, 1, lang.t(person.group))?;
+    let on_break = break_format();
     for shift in &person.shifts {
         for (i, time) in grid.times.iter().enumerate() {
             let col = i as u16 + 2;
             match shift.activity_at(*time) {
                 Some(Activity::Queue(queue)) => {
                     let q = grid.queues.iter().position(|q| q == queue).unwrap_or(0);
-                    ws.write_string_with_format(row, col, lang.short(queue), &queue_format(q))?;
+                    let (label, format) = &grid.queue_cells[q];
+                    ws.write_string_with_format(row, col, label, format)?;
                 }
                 Some(Activity::Break(_)) => {
-                    ws.write_string_with_format(row, col, lang.t("break"), &break_format())?;
+                    ws.write_string_with_format(row, col, lang.t("break"), &on_break)?;
                 }
                 None => {}
             }
@@ -480,9 +488,9 @@ fn grid_row(
 /// The legend from `row` down: each queue's colour, the break's, then each phase's.
 fn grid_legend(ws: &mut Worksheet, mut row: u32, grid: &Grid, lang: Lang) -> XlsxResult<()> {
     ws.write_string_with_format(row, 0, lang.t("Legend"), &Format::new().set_bold())?;
-    for (q, queue) in grid.queues.iter().enumerate() {
+    for (queue, (label, format)) in grid.queues.iter().zip(&grid.queue_cells) {
         row += 1;
-        ws.write_string_with_format(row, 1, lang.short(queue), &queue_format(q))?;
+        ws.write_string_with_format(row, 1, label, format)?;
         ws.write_string(row, 2, format!("{} ({})", lang.t(queue), lang.t("queue")))?;
     }
     row += 1;

@@ -260,6 +260,7 @@ pub(super) struct RawPartTime {
     pub(super) max_shifts_per_day: Option<u32>,
     pub(super) max_hours_per_week: Option<f64>,
     pub(super) start_band_hours: Option<f64>,
+    pub(super) count_people: Option<bool>,
 }
 
 fn default_phase_rule_penalty() -> f64 {

@@ -416,6 +416,10 @@ pub struct PartTimePool {
     /// Each hired part-timer's shifts start within one band of this many clock hours, every day
     /// (bands from 00:00: 00-02, 02-04, ... for 2).
     pub start_band_hours: f64,
+    /// Whether the plan counts the part-timers it hires and, of equally cheap plans, takes one
+    /// needing the fewest; false when only the shifts matter (the model then counts heads only
+    /// when a cap or a price per person needs them).
+    pub count_people: bool,
 }
 
 impl PartTimePool {

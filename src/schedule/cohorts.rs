@@ -2,6 +2,7 @@
 //! split over its queues), and people of a pool the plan cannot tell apart form a cohort (which
 //! the plan counts instead of naming).
 
+use super::candidates::group_may_serve;
 use crate::scenario::{Person, Scenario, PART_TIME_GROUP};
 
 /// Most people one cohort holds: naming a cohort is a model of its own whose solve time grows
@@ -25,6 +26,17 @@ impl Pool {
         } else {
             1.0
         }
+    }
+
+    /// Whether the pool may serve queue `q` in interval `i` (its skills and the phases allow).
+    pub(super) fn may_serve(&self, scenario: &Scenario, q: usize, i: usize) -> bool {
+        self.queues.contains(&q)
+            && group_may_serve(
+                &scenario.phases,
+                &scenario.queues[q].name,
+                &self.group,
+                scenario.horizon.time_of(i),
+            )
     }
 
     /// Whether every agent of the pool counts as one full agent on each of its queues.

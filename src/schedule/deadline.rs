@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use good_lp::{highs, Constraint, Solution, SolutionStatus, SolverModel, Variable};
 use highs::{HighsModelStatus, HighsSolutionStatus};
 
-use super::model::{Model, HEAD_TIE_BREAK};
+use super::model::Model;
 use super::rules::Rule;
 use super::{Schedule, SolverStatus};
 use crate::error::{Error, Result};
@@ -213,7 +213,9 @@ impl Model<'_> {
     pub(super) fn fallback(&self, bound: f64) -> Solved {
         let mut values = self.values_of(&[]);
         for (cell, r) in self.requirements.iter().enumerate() {
-            values.insert(self.shortfall[cell], f64::from(r.agents_required));
+            if let Some(var) = self.shortfall[cell] {
+                values.insert(var, f64::from(r.agents_required));
+            }
         }
         for d in &self.duties {
             values.insert(d.missed, self.cohorts[d.cohort].size());
@@ -244,14 +246,15 @@ impl Model<'_> {
         let costs = &self.scenario.costs;
         let short: f64 = schedule.shortfall.iter().flatten().sum();
         let hours = self.scenario.horizon.interval_hours();
-        if let Some(value) = self.fewest_value(solution.value(self.part_timers), short * hours) {
+        let hired = self.part_timers.map_or(0.0, |v| solution.value(v));
+        if let Some(value) = self.fewest_value(hired, short * hours) {
             return value;
         }
         let below: f64 = schedule.below_minimum.iter().map(|b| b.hours).sum();
         let leads_short: f64 = schedule.leads_short.iter().map(|(_, n)| n).sum();
         // Sessions are paid whatever the plan, so the model's cost leaves them out.
         schedule.pay - self.session_pay()
-            + solution.value(self.part_timers) * (costs.part_time_per_person + HEAD_TIE_BREAK)
+            + self.part_timers.map_or(0.0, |v| solution.value(v)) * self.head_price()
             + self.shortfall_cost(schedule)
             + schedule.missed_duties.len() as f64 * costs.phase_rule_penalty
             + below * costs.min_hours_per_hour
@@ -371,9 +374,8 @@ mod tests {
         // 3 shifts x 8 h x 10 + 3 part-timers x 1 (the tie-break per head) = 243, bound 0.
         assert_eq!(plan.pay, 240.0);
         assert_eq!(plan.gap, Some(1.0));
-        let mut capped = Model::new(&s, &[], &need, Stage::Plan);
+        let mut capped = Model::capped(&s, &[], &need, Stage::Plan, Some(2));
         capped.deadline = Deadline::after(0.0);
-        capped.part_timer_cap = Some(2);
         let plan = capped.solve().unwrap();
         assert_eq!(plan.shifts.len(), 2);
         assert_eq!(plan.shortfall_reasons.len(), 8);
@@ -381,6 +383,29 @@ mod tests {
             plan.shortfall_reasons[&(0, 8)],
             "part_timer_headcount: the plan may hire at most 2 part-timers (part_time.max_people or --max) and all are in use"
         );
+    }
+
+    #[test]
+    fn with_no_time_left_and_no_head_count_part_timers_still_cover_greedily() {
+        // The instance above with part_time.count_people = false: no head count to fill in,
+        // the same 3 shifts cover every hour, and no tie-break is priced: 240 against a bound
+        // of 0.
+        let extra = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n[part_time]\ncount_people = false\n";
+        let s = hourly_scenario(extra, &["presale"], 1);
+        let need = requirements(&s, |_, i| match i {
+            0..=7 => 2,
+            8..=15 => 1,
+            _ => 0,
+        });
+        let mut model = Model::new(&s, &[], &need, Stage::Plan);
+        model.deadline = Deadline::after(0.0);
+        assert!(model.bands.is_empty());
+        let plan = model.solve().unwrap();
+        assert_eq!(plan.status, SolverStatus::Fallback);
+        assert_eq!(plan.shifts.len(), 3);
+        assert!(plan.shortfall_reasons.is_empty());
+        assert_eq!(plan.pay, 240.0);
+        assert_eq!(plan.gap, Some(1.0));
     }
 
     #[test]

@@ -33,7 +33,9 @@ impl Model<'_> {
             .part_time_shifts
             .iter()
             .any(|s| covers(self.part_time_pool, s.slot));
-        let hired = solution.value(self.part_timers).round() as u32;
+        let hired = self
+            .part_timers
+            .map_or(0, |v| solution.value(v).round() as u32);
         match (staff_can, part_time_can) {
             // No shift variable at all: the candidate checks, not a rule, left the hour empty.
             (false, false) => format!(

@@ -86,9 +86,13 @@ impl Model<'_> {
         }
         let heads = part_timer_heads(&limits, &hired, None);
         for (band, n) in &heads {
-            values.insert(self.bands[band], *n as f64);
+            if let Some(var) = self.bands.get(band) {
+                values.insert(*var, *n as f64);
+            }
         }
-        values.insert(self.part_timers, heads.values().sum::<usize>() as f64);
+        if let Some(hired) = self.part_timers {
+            values.insert(hired, heads.values().sum::<usize>() as f64);
+        }
     }
 
     /// When naming: gives each planned shift to the first member who can take it beside the

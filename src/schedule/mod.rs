@@ -232,8 +232,7 @@ pub fn schedule_with_part_timers(
     part_timers: Option<u32>,
     deadline: Deadline,
 ) -> Result<Schedule> {
-    let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
-    model.part_timer_cap = part_timers;
+    let mut model = Model::capped(scenario, staff, requirements, Stage::Plan, part_timers);
     model.deadline = deadline;
     model.solve()
 }
@@ -250,7 +249,10 @@ pub fn fewest_part_timers(
     cheapest: Option<&Schedule>,
     deadline: Deadline,
 ) -> Result<Schedule> {
-    let mut model = Model::new(scenario, staff, requirements, Stage::Plan);
+    // Counting people needs the head count, whatever `part_time.count_people` says.
+    let mut counting = scenario.clone();
+    counting.part_time.count_people = true;
+    let mut model = Model::new(&counting, staff, requirements, Stage::Plan);
     model.objective = Objective::FewestPartTimers;
     model.deadline = deadline;
     if let Some(cheapest) = cheapest {

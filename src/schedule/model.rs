@@ -6,19 +6,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Duration, NaiveDate};
 use good_lp::{variable, ProblemVariables, Variable};
 
-use super::candidates::{group_may_serve, has_skill, part_timers_may_take, staff_may_take};
+use super::candidates::{has_skill, part_timers_may_take, staff_may_take};
 use super::cohorts::{cohorts_of, pools, singletons, Cohort, Pool};
 use super::contracts::BelowFloor;
 use super::deadline::Deadline;
 use super::first_plan::Start;
 use super::objective::Objective;
-use super::slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
+use super::part_time::{always_filled, counts_heads, shortfall_vars};
+use super::slots::{is_night_shift, shift_pay, shift_slots, ShiftSlot};
 use super::week_rules::{Spread, WeekendOff};
 use crate::scenario::{Person, Scenario};
 use crate::staffing::Requirement;
-
-/// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan).
-pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
 
 /// The share of the staff in cohorts of more than one below which the plan is made person by
 /// person from the start: counting so few together barely shrinks the model, and naming them
@@ -131,8 +129,9 @@ pub(super) struct Model<'a> {
     /// Agents of a pool serving a queue in an interval, for the pools the model splits itself
     /// (see [`Pool::split_by_model`]).
     pub(super) split: BTreeMap<(usize, usize, usize), Variable>,
-    /// Indexed like `requirements`, through [`Model::cell`].
-    pub(super) shortfall: Vec<Variable>,
+    /// Indexed like `requirements`, through [`Model::cell`]; None where hired part-timers
+    /// always fill a gap for less ([`always_filled`]).
+    pub(super) shortfall: Vec<Option<Variable>>,
     pub(super) duties: Vec<Duty>,
     pub(super) overtime: Vec<Overtime>,
     pub(super) spreads: Vec<Spread>,
@@ -143,10 +142,13 @@ pub(super) struct Model<'a> {
     pub(super) below_floor: Vec<BelowFloor>,
     /// Leads missing per interval (`rules.agents_per_lead`).
     pub(super) lead_short: Vec<Variable>,
-    /// Part-timers to hire: the head counts of the start bands added up.
-    pub(super) part_timers: Variable,
-    /// Hired part-timers per start band (`part_time.start_band_hours`) holding a part-time shift.
+    /// Part-timers to hire: the head counts of the start bands added up; none when nothing
+    /// needs the count ([`counts_heads`]).
+    pub(super) part_timers: Option<Variable>,
+    /// Hired part-timers per start band (`part_time.start_band_hours`) holding a part-time
+    /// shift; none when nothing needs the head count ([`counts_heads`]).
     pub(super) bands: BTreeMap<u32, Variable>,
+    /// Set by [`Model::capped`]: the head count and the shortfall columns depend on it.
     pub(super) part_timer_cap: Option<u32>,
     pub(super) objective: Objective,
     /// A named plan the first plan starts from instead of the relaxation.
@@ -158,13 +160,26 @@ pub(super) struct Model<'a> {
 }
 
 impl<'a> Model<'a> {
-    /// Builds the model's variables part by part. They are added in the order HiGHS numbers its
-    /// columns, which steers which of several equally cheap plans it returns: keep the order.
+    /// The model with no cap on the part-timers hired (see [`Model::capped`]).
     pub(super) fn new(
         scenario: &'a Scenario,
         staff: &'a [Person],
         requirements: &'a [Requirement],
         stage: Stage,
+    ) -> Self {
+        Model::capped(scenario, staff, requirements, stage, None)
+    }
+
+    /// Builds the model's variables part by part, with at most `cap` part-timers hired (a cap
+    /// needs the head count, so it is given here, before the variables are chosen). They are
+    /// added in the order HiGHS numbers its columns, which steers which of several equally
+    /// cheap plans it returns: keep the order.
+    pub(super) fn capped(
+        scenario: &'a Scenario,
+        staff: &'a [Person],
+        requirements: &'a [Requirement],
+        stage: Stage,
+        cap: Option<u32>,
     ) -> Self {
         let slots = shift_slots(scenario);
         let (pools, pool_of, part_time_pool) = pools(scenario, staff);
@@ -188,11 +203,17 @@ impl<'a> Model<'a> {
             .collect();
         let breaks = break_vars(&mut vars, scenario, &slots, &pool_slots);
         let split = split_vars(&mut vars, scenario, &slots, &pools, &pool_slots);
-        let shortfall = requirements
-            .iter()
-            .map(|r| vars.add(variable().min(0).max(f64::from(r.agents_required))))
-            .collect();
-        let part_timers = vars.add(variable().integer().min(0));
+        let heads = counts_heads(scenario, cap);
+        let filled = (!heads)
+            .then(|| always_filled(scenario, &slots, &pools[part_time_pool], &part_time_shifts));
+        let shortfall = shortfall_vars(
+            &mut vars,
+            scenario,
+            requirements,
+            &pools[part_time_pool],
+            filled.as_deref(),
+        );
+        let part_timers = heads.then(|| vars.add(variable().integer().min(0)));
         let duties = duty_vars(&mut vars, scenario, staff, &cohorts);
         let mut model = Model {
             first_day: slots
@@ -225,7 +246,7 @@ impl<'a> Model<'a> {
             lead_short: Vec::new(),
             part_timers,
             bands: BTreeMap::new(),
-            part_timer_cap: None,
+            part_timer_cap: cap,
             objective: Objective::Cost,
             start: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
@@ -236,7 +257,9 @@ impl<'a> Model<'a> {
         model.add_weekend_off_vars();
         model.add_floor_vars();
         model.add_lead_vars();
-        model.add_band_vars();
+        if heads {
+            model.add_band_vars();
+        }
         model
     }
 
@@ -300,10 +323,7 @@ impl<'a> Model<'a> {
 
     /// Pay for one shift of the slot at `per_hour`: hours, per-shift pay and night premium.
     pub(super) fn shift_pay(&self, slot: &ShiftSlot, per_hour: f64) -> f64 {
-        let costs = &self.scenario.costs;
-        slot.hours() * per_hour
-            + self.scenario.shifts[slot.template].cost_per_shift
-            + night_hours(self.scenario, slot.start, slot.end) * costs.night_premium_per_hour
+        shift_pay(self.scenario, slot, per_hour)
     }
 
     /// Horizon intervals a break choice takes.
@@ -323,14 +343,7 @@ impl<'a> Model<'a> {
 
     /// Whether pool `p` may serve queue `q` in interval `i` (its skills and the phases allow).
     pub(super) fn may_serve(&self, p: usize, q: usize, i: usize) -> bool {
-        let pool = &self.pools[p];
-        pool.queues.contains(&q)
-            && group_may_serve(
-                &self.scenario.phases,
-                &self.scenario.queues[q].name,
-                &pool.group,
-                self.scenario.horizon.time_of(i),
-            )
+        self.pools[p].may_serve(self.scenario, q, i)
     }
 
     /// Whether working `slot` in `pool` keeps the duty of phase `phase`.
@@ -466,8 +479,7 @@ fn split_vars(
             .collect();
         for i in covered {
             for &q in &pool.queues {
-                let t = scenario.horizon.time_of(i);
-                if group_may_serve(&scenario.phases, &scenario.queues[q].name, &pool.group, t) {
+                if pool.may_serve(scenario, q, i) {
                     split.insert((p, q, i), vars.add(variable().integer().min(0)));
                 }
             }

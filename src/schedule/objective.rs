@@ -3,7 +3,7 @@
 
 use good_lp::Expression;
 
-use super::model::{Model, HEAD_TIE_BREAK};
+use super::model::Model;
 
 /// Weight of one agent-hour short against one hired part-timer when counting the fewest
 /// part-timers: more than the most that can be hired (10,000 agents per interval at most), so
@@ -27,10 +27,14 @@ impl Model<'_> {
             Objective::Cost => self.cost(),
             Objective::FewestPartTimers => {
                 let hours = self.scenario.horizon.interval_hours();
-                let mut e = Expression::from(self.part_timers);
+                // The fewest are counted with heads (see `fewest_part_timers`).
+                let mut e = self
+                    .part_timers
+                    .map_or(Expression::from(0.0), Expression::from);
                 for v in self
                     .shortfall
                     .iter()
+                    .flatten()
                     .chain(self.fills.iter().map(|f| &f.dropped))
                 {
                     e.add_mul(SHORT_BEFORE_HIRES * hours, *v);
@@ -86,7 +90,9 @@ impl Model<'_> {
             cost.add_mul(costs.overtime_per_hour, o.var);
         }
         for (cell, v) in self.shortfall.iter().enumerate() {
-            cost.add_mul(interval_hours * self.shortfall_price(cell), *v);
+            if let Some(v) = v {
+                cost.add_mul(interval_hours * self.shortfall_price(cell), *v);
+            }
         }
         for d in &self.duties {
             cost.add_mul(costs.phase_rule_penalty, d.missed);
@@ -111,12 +117,9 @@ impl Model<'_> {
             cost.add_mul(price, spread.most);
             cost.add_mul(-price, spread.fewest);
         }
-        // The small extra per head makes the plan hire no more people than its shifts need
-        // when several rosters cost the same.
-        cost.add_mul(
-            costs.part_time_per_person + HEAD_TIE_BREAK,
-            self.part_timers,
-        );
+        if let Some(hired) = self.part_timers {
+            cost.add_mul(self.head_price(), hired);
+        }
         cost
     }
 }

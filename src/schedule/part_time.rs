@@ -3,14 +3,86 @@
 //! hires per band, and each pattern rule caps a band's shifts by that count: rest as for staff,
 //! `max_shifts_per_day`, `max_hours_per_week`. The roster (src/roster.rs) packs each band's
 //! shifts onto that many people, and says when it can need more.
+//!
+//! The count is kept only when something needs it ([`counts_heads`]): a cap, a price per
+//! person, or `part_time.count_people` (the default) asking for the fewest people among equally
+//! cheap plans. Without it part-timers are an unlimited supply, so an hour they can always fill
+//! for less than its gap costs needs no shortfall column ([`always_filled`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDateTime, Timelike};
-use good_lp::{constraint, variable, Constraint, Expression};
+use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
 
+use super::cohorts::Pool;
 use super::model::{Model, PartTimeShift};
-use crate::scenario::PartTimePool;
+use super::slots::{shift_pay, ShiftSlot};
+use crate::scenario::{PartTimePool, Scenario};
+use crate::staffing::Requirement;
+
+/// Price added per hired part-timer so equal-cost plans prefer fewer people (yuan), when
+/// `part_time.count_people` asks for that.
+pub(super) const HEAD_TIE_BREAK: f64 = 1.0;
+
+/// Whether the model counts hired part-timers per start band: a cap or a price per person
+/// needs the count, and so does `count_people` (its tie-break prices each head). Otherwise
+/// nothing could bind it: every band's count would grow with its shifts for free, so its
+/// variables and the pattern rules' rows would only make the model larger.
+pub(super) fn counts_heads(scenario: &Scenario, cap: Option<u32>) -> bool {
+    cap.is_some() || scenario.part_time.count_people || scenario.costs.part_time_per_person > 0.0
+}
+
+/// Per horizon interval, whether hired part-timers, with no head count to limit them, always
+/// fill a gap then for no more than it costs: some part-time shift without breaks covers the
+/// interval for at most one agent-interval of `shortfall_per_agent_hour`, and a part-timer
+/// counts as a full agent. Where their pool may also serve the queue then, a gap is never
+/// cheaper than one more such shift, which covers every requirement row the missing agent
+/// would (and some cheapest plan has its gaps in whole agents), so the cell needs no shortfall
+/// column: the solve would only carry it along.
+pub(super) fn always_filled(
+    scenario: &Scenario,
+    slots: &[ShiftSlot],
+    pool: &Pool,
+    shifts: &[PartTimeShift],
+) -> Vec<bool> {
+    let mut filled = vec![false; scenario.horizon.len()];
+    // Shortfall priced by sales has a price per cell, often below a shift's pay.
+    if !pool.full_agents(scenario) || scenario.value.as_ref().is_some_and(|v| v.price_shortfall) {
+        return filled;
+    }
+    let gap = scenario.horizon.interval_hours() * scenario.costs.shortfall_per_agent_hour;
+    for s in shifts {
+        let slot = &slots[s.slot];
+        let pay = shift_pay(scenario, slot, scenario.costs.part_time_per_hour);
+        if scenario.shifts[slot.template].breaks.is_empty() && pay <= gap {
+            for &i in &slot.cover {
+                filled[i] = true;
+            }
+        }
+    }
+    filled
+}
+
+/// A shortfall column per cell of `requirements`, up to its requirement, except where the
+/// part-time pool `pool` may serve the queue and `filled` says part-timers always fill it.
+pub(super) fn shortfall_vars(
+    vars: &mut ProblemVariables,
+    scenario: &Scenario,
+    requirements: &[Requirement],
+    pool: &Pool,
+    filled: Option<&[bool]>,
+) -> Vec<Option<Variable>> {
+    let count = scenario.horizon.len();
+    requirements
+        .iter()
+        .enumerate()
+        .map(|(cell, r)| {
+            let (q, i) = (cell / count, cell % count);
+            let never_short = filled.is_some_and(|f| f[i]) && pool.may_serve(scenario, q, i);
+            (!never_short).then(|| vars.add(variable().min(0).max(f64::from(r.agents_required))))
+        })
+        .collect()
+}
 
 /// The start band of a shift starting at `t`: bands of `start_band_hours` from 00:00 (for 2:
 /// 00-02 is band 0, 02-04 band 1, ...; 24 makes one band). The model and the roster both use it.
@@ -39,6 +111,17 @@ impl Model<'_> {
 
     fn band(&self, s: &PartTimeShift) -> u32 {
         start_band(&self.scenario.part_time, self.slots[s.slot].start)
+    }
+
+    /// The price of one hired part-timer in the cost: `costs.part_time_per_person`, plus the
+    /// tie-break when `part_time.count_people` asks for the fewest people.
+    pub(super) fn head_price(&self) -> f64 {
+        let tie_break = if self.scenario.part_time.count_people {
+            HEAD_TIE_BREAK
+        } else {
+            0.0
+        };
+        self.scenario.costs.part_time_per_person + tie_break
     }
 
     /// The band head counts added up: the part-timers hired.
@@ -121,9 +204,13 @@ impl Model<'_> {
         .collect()
     }
 
-    /// Each limit as a row: its shifts within `per_head` times the band's head count.
-    fn band_rows(&self, limits: Vec<BandLimit>) -> Vec<Constraint> {
-        limits
+    /// Each limit as a row: its shifts within `per_head` times the band's head count; none
+    /// when the model keeps no head count ([`counts_heads`]).
+    fn band_rows<'m>(&'m self, limits: impl FnOnce() -> Vec<BandLimit<'m>>) -> Vec<Constraint> {
+        if self.bands.is_empty() {
+            return Vec::new();
+        }
+        limits()
             .into_iter()
             .map(|l| {
                 let load = l
@@ -143,19 +230,19 @@ impl Model<'_> {
     /// working or resting at one moment are at most its head count (exactly what that many
     /// people can work, as for a cohort).
     pub(super) fn part_time_start_band(&self) -> Vec<Constraint> {
-        self.band_rows(self.start_band_limits())
+        self.band_rows(|| self.start_band_limits())
     }
 
     /// A hired part-timer starts at most `part_time.max_shifts_per_day` shifts a day: per band
     /// and day, that times its head count.
     pub(super) fn part_time_shifts_per_day(&self) -> Vec<Constraint> {
-        self.band_rows(self.shifts_per_day_limits())
+        self.band_rows(|| self.shifts_per_day_limits())
     }
 
     /// A hired part-timer works at most `part_time.max_hours_per_week` in each week of the plan:
     /// per band and week, that times its head count.
     pub(super) fn part_time_weekly_hours(&self) -> Vec<Constraint> {
-        self.band_rows(self.weekly_hours_limits())
+        self.band_rows(|| self.weekly_hours_limits())
     }
 
     /// Every pattern rule's limits, for counting heads without HiGHS ([`band_heads`]).

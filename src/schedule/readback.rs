@@ -311,8 +311,8 @@ impl Model<'_> {
     /// One worker's shift as the plan shows it: the queue served most, and its segments.
     fn planned(&self, slot: usize, person: Option<usize>, plan: Plan) -> PlannedShift {
         let slot = &self.slots[slot];
-        let times = self.scenario.horizon.times();
-        let step = self.scenario.horizon.interval();
+        let horizon = &self.scenario.horizon;
+        let step = horizon.interval();
         let mut served: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, a) in &plan {
             if let Activity::Queue(q) = a {
@@ -332,10 +332,10 @@ impl Model<'_> {
                 continue;
             };
             match segments.last_mut() {
-                Some(s) if s.activity == *activity && s.end == times[*i] => s.end += step,
+                Some(s) if s.activity == *activity && s.end == horizon.time_of(*i) => s.end += step,
                 _ => segments.push(Segment {
-                    start: times[*i],
-                    end: times[*i] + step,
+                    start: horizon.time_of(*i),
+                    end: horizon.time_of(*i) + step,
                     activity: activity.clone(),
                 }),
             }

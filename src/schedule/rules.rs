@@ -278,13 +278,19 @@ impl Model<'_> {
                 let mut need = 0.0;
                 for q in (0..queues).filter(|q| set & 1 << q != 0) {
                     need += self.need(q, i);
-                    served += self.shortfall[self.cell(q, i)];
+                    if let Some(short) = self.shortfall[self.cell(q, i)] {
+                        served += short;
+                    }
                     served += self.served_by_weighted(&on_duty, q, i);
                 }
                 for &(p, mask) in &reach {
                     if mask & set != 0 {
                         served += on_duty[p][i].clone();
                     }
+                }
+                // Nothing needed and nobody's break subtracted: the row holds for any plan.
+                if need <= 0.0 && (&served).linear_coefficients().all(|(_, c)| c >= 0.0) {
+                    continue;
                 }
                 rows.push(constraint!(served >= need));
             }
@@ -313,6 +319,9 @@ impl Model<'_> {
     /// interval by the model; other pools' splits follow from `cover_requirement` and are handed
     /// out after solving.
     fn split_cross_trained_hours(&self) -> Vec<Constraint> {
+        if self.split.is_empty() {
+            return Vec::new();
+        }
         let on_duty = self.on_duty();
         let mut served: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
         for (&(p, _, i), v) in &self.split {
@@ -457,15 +466,19 @@ impl Model<'_> {
     }
 
     /// Hired part-timers are the start bands' head counts added up (each band's count is
-    /// capped from below by the `part_time_*` rules), and at most the cap, when asked.
+    /// capped from below by the `part_time_*` rules), and at most the cap, when asked; no rows
+    /// when the model keeps no head count.
     fn part_timer_headcount(&self) -> Vec<Constraint> {
+        let Some(hired) = self.part_timers else {
+            return Vec::new();
+        };
         let mut rows: Vec<Constraint> = self
             .part_timer_cap
-            .map(|cap| constraint!(self.part_timers <= f64::from(cap)))
+            .map(|cap| constraint!(hired <= f64::from(cap)))
             .into_iter()
             .collect();
         if !self.bands.is_empty() {
-            rows.push(constraint!(self.part_timers == self.band_total()));
+            rows.push(constraint!(hired == self.band_total()));
         }
         rows
     }

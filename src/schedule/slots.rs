@@ -35,6 +35,18 @@ pub fn night_hours(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateTime
     hours
 }
 
+/// Pay for one shift of the slot at `per_hour`: hours, per-shift pay and night premium (its
+/// hours counted only when it has a price: this runs for every shift the plan could use).
+pub(super) fn shift_pay(scenario: &Scenario, slot: &ShiftSlot, per_hour: f64) -> f64 {
+    let premium = scenario.costs.night_premium_per_hour;
+    let night = if premium > 0.0 {
+        night_hours(scenario, slot.start, slot.end) * premium
+    } else {
+        0.0
+    };
+    slot.hours() * per_hour + scenario.shifts[slot.template].cost_per_shift + night
+}
+
 /// A night shift has at least half its hours in the `costs.night` window.
 pub fn is_night_shift(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateTime) -> bool {
     2.0 * night_hours(scenario, start, end) >= (end - start).num_minutes() as f64 / 60.0

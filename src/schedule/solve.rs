@@ -40,13 +40,13 @@ impl Model<'_> {
         }
         // Otherwise plan person by person instead (exact, slower), in the time that is left.
         if self.deadline.left() > 0.0 {
-            let mut by_person = Model::new(
+            let mut by_person = Model::capped(
                 self.scenario,
                 self.staff,
                 self.requirements,
                 Stage::PlanByPerson,
+                self.part_timer_cap,
             );
-            by_person.part_timer_cap = self.part_timer_cap;
             by_person.objective = self.objective;
             by_person.deadline = self.deadline;
             by_person.start = Some(Start {

@@ -160,7 +160,7 @@ fn cover_requirement_counts_each_hour_short() {
     let model = Model::new(&s, &staff, &need, Stage::Plan);
     let mut a = model.nothing();
     assert_eq!(model.violations(Rule::CoverRequirement, &a), 8);
-    a.insert(model.shortfall[model.cell(0, 3)], 1.0);
+    a.insert(model.shortfall[model.cell(0, 3)].unwrap(), 1.0);
     assert_eq!(model.violations(Rule::CoverRequirement, &a), 7);
     model.works(&mut a, 0, "day", "2026-11-11T00:00", 1.0);
     assert_eq!(model.violations(Rule::CoverRequirement, &a), 0);
@@ -411,9 +411,10 @@ fn part_timer_headcount_counts_hires_other_than_the_bands_add_up_to() {
     model.part_timers_work(&mut a, "pt", "2026-11-11T14:00", 1.0);
     a.insert(model.bands[&4], 1.0);
     a.insert(model.bands[&7], 1.0);
-    a.insert(model.part_timers, 1.0);
+    let hired = model.part_timers.unwrap();
+    a.insert(hired, 1.0);
     assert_eq!(model.violations(Rule::PartTimerHeadcount, &a), 1);
-    a.insert(model.part_timers, 2.0);
+    a.insert(hired, 2.0);
     assert_eq!(model.violations(Rule::PartTimerHeadcount, &a), 0);
     model.part_timer_cap = Some(1);
     assert_eq!(model.violations(Rule::PartTimerHeadcount, &a), 1);

@@ -245,6 +245,7 @@ impl Checker<'_> {
             max_shifts_per_day: raw.max_shifts_per_day.unwrap_or(1),
             max_hours_per_week,
             start_band_hours,
+            count_people: raw.count_people.unwrap_or(true),
         })
     }
 

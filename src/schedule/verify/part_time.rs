@@ -80,3 +80,83 @@ fn part_time_weekly_hours_counts_a_week_above_the_cap() {
     a.insert(model.bands[&4], 2.0);
     assert_eq!(model.violations(Rule::PartTimeWeeklyHours, &a), 0);
 }
+
+/// One day: 2 agents needed 08-12 and 1 agent 12-16, none otherwise; 4-hour part-time shifts
+/// from 08:00 to 12:00 (10 an hour: 40 a shift, below the 1,000 an hour short), and `extra`.
+fn morning(extra: &str) -> (Scenario, Vec<Requirement>) {
+    let shifts = format!(
+        "[[shifts]]\nname = \"pt\"\nstart = \"08:00\"\nlatest_start = \"12:00\"\nhours = 4\nkinds = [\"part-time\"]\n{extra}"
+    );
+    let s = hourly_scenario(&shifts, &["presale"], 1);
+    let need = requirements(&s, |_, i| match i {
+        8..=11 => 2,
+        12..=15 => 1,
+        _ => 0,
+    });
+    (s, need)
+}
+
+#[test]
+fn part_timer_headcount_is_left_out_when_nothing_needs_it() {
+    // count_people = false, no cap, no price per person: no head count (no band or hire
+    // variables, no pattern or head-count rows). Part-time shifts cover 08-16 for 40, less than
+    // an hour short costs, so those 8 hours get no shortfall column; the 16 others keep theirs.
+    // Rows: the 8 hours that need someone (an hour needing nobody holds for any plan). Columns:
+    // the 5 shifts and 16 shortfalls.
+    let (s, need) = morning("[part_time]\ncount_people = false\n");
+    let model = Model::new(&s, &[], &need, Stage::Plan);
+    assert!(model.bands.is_empty() && model.part_timers.is_none());
+    for rule in [
+        Rule::PartTimerHeadcount,
+        Rule::PartTimeStartBand,
+        Rule::PartTimeShiftsPerDay,
+    ] {
+        assert!(model.rows(rule).is_empty());
+    }
+    let kept: Vec<usize> = (0..24).filter(|&i| model.shortfall[i].is_some()).collect();
+    assert_eq!(
+        kept,
+        [(0..8).collect::<Vec<_>>(), (16..24).collect()].concat()
+    );
+    assert_eq!(model.rows(Rule::CoverRequirement).len(), 8);
+    assert_eq!(model.vars.len(), 5 + 16);
+    // A cap needs the count: bands 08-10, 10-12 and 12-14 (3 head counts and the hires), and
+    // with a limited supply every hour keeps its shortfall column.
+    let capped = Model::capped(&s, &[], &need, Stage::Plan, Some(3));
+    assert_eq!(capped.bands.keys().copied().collect::<Vec<_>>(), [4, 5, 6]);
+    assert!(capped.part_timers.is_some());
+    assert!(capped.shortfall.iter().all(Option::is_some));
+    assert_eq!(capped.rows(Rule::PartTimerHeadcount).len(), 2);
+    // So does a price per person; and count_people (the default) asks for the count itself.
+    let mut priced = s.clone();
+    priced.costs.part_time_per_person = 50.0;
+    assert_eq!(Model::new(&priced, &[], &need, Stage::Plan).bands.len(), 3);
+    let (counted, need) = morning("");
+    let model = Model::new(&counted, &[], &need, Stage::Plan);
+    assert_eq!(model.bands.len(), 3);
+    assert!(model.shortfall.iter().all(Option::is_some));
+}
+
+#[test]
+fn part_timer_headcount_left_out_keeps_a_gap_that_costs_less_than_a_shift() {
+    // Without a head count, a gap keeps its shortfall column when filling it costs more: at 5
+    // an hour short, every 4-hour shift (40) costs more than the hour it would fill; a shift
+    // with a break, or new part-timers counting as 2/3 of an agent, may not fill the hour.
+    let (mut s, need) = morning("[part_time]\ncount_people = false\n");
+    s.costs.shortfall_per_agent_hour = 5.0;
+    let model = Model::new(&s, &[], &need, Stage::Plan);
+    assert!(model.shortfall.iter().all(Option::is_some));
+    let (s, need) = morning(
+        "breaks = [{ name = \"tea\", minutes = 60, earliest_after_hours = 1, latest_after_hours = 2 }]\n[part_time]\ncount_people = false\n",
+    );
+    assert!(Model::new(&s, &[], &need, Stage::Plan)
+        .shortfall
+        .iter()
+        .all(Option::is_some));
+    let (mut s, need) = morning("[part_time]\ncount_people = false\n");
+    s.queues[0].part_time_chats_at_once = 2;
+    assert!(Model::new(&s, &[], &need, Stage::Plan)
+        .shortfall
+        .iter()
+        .all(Option::is_some));
+}
