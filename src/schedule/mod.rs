@@ -180,6 +180,9 @@ pub struct Schedule {
     /// Seconds into the run when a plan within 1% of the best bound was first known (at the
     /// latest, when the solve that found it ended); None if never.
     pub within_1pct_seconds: Option<f64>,
+    /// Seconds into the run when the solves were over (the models built and solved, naming
+    /// included) and reading the plan back began.
+    pub solved_seconds: f64,
     /// Every shift worked, by start, queue and person.
     pub shifts: Vec<PlannedShift>,
     /// Agents serving each queue (scenario order) per horizon interval, breaks excluded.

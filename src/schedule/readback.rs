@@ -26,6 +26,7 @@ fn count(solution: &impl Solution, v: Variable) -> usize {
 impl Model<'_> {
     /// The schedule of a solved model whose staff shifts `named` says who works.
     pub(super) fn read(&self, solution: &Solved, named: &Named) -> Schedule {
+        let solved_seconds = self.deadline.elapsed();
         let status = if named.fell_back {
             SolverStatus::Fallback
         } else {
@@ -59,6 +60,7 @@ impl Model<'_> {
             status,
             gap: solution.gap,
             within_1pct_seconds: solution.within_1pct,
+            solved_seconds,
             shifts: Vec::new(),
             scheduled: grid.clone(),
             cross_trained: grid.clone(),
