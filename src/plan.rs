@@ -143,9 +143,16 @@ pub fn plan(inputs: &Inputs, step: &mut dyn FnMut(&'static str)) -> Result<Plan>
     step("part-timers needed");
     let hired_covers =
         (report.summary.shortfall_agent_hours == 0.0).then_some(roster.part_timers_hired);
-    let counting = counting_deadline(deadline);
-    let needed =
-        part_timers_needed(inputs, &requirements, Some(&schedule), counting)?.at_most(hired_covers);
+    // With `part_time.count_people = false` only the shifts matter: nobody asked how many.
+    let needed = if inputs.scenario.part_time.count_people {
+        let counting = counting_deadline(deadline);
+        part_timers_needed(inputs, &requirements, Some(&schedule), counting)?.at_most(hired_covers)
+    } else {
+        Needed {
+            part_timers: None,
+            proven: false,
+        }
+    };
     report.summary.part_timers_needed = needed.part_timers;
     report.summary.part_timers_needed_proven = needed.proven;
     step("standby");

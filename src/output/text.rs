@@ -137,10 +137,15 @@ fn part_timers_needed_and_hired(summary: &Summary, lang: Lang) -> String {
             "Part-timers needed: {n} (the fewest with no hour short)\nPart-timers hired: {hired} (the cheapest plan: {} more people on shorter or cheaper shifts cost less)\n",
             more(n)
         ),
-        (None, Lang::Zh) => format!("招聘兼职：{hired} 人（招多少人都仍有时段缺人）\n"),
-        (None, Lang::En) => format!(
+        (None, Lang::Zh) if summary.part_timers_needed_proven => {
+            format!("招聘兼职：{hired} 人（招多少人都仍有时段缺人）\n")
+        }
+        (None, Lang::En) if summary.part_timers_needed_proven => format!(
             "Part-timers hired: {hired} (some hours stay short whatever the hires)\n"
         ),
+        // Not counted (`part_time.count_people = false`), or no count found in its time.
+        (None, Lang::Zh) => format!("招聘兼职：{hired} 人\n"),
+        (None, Lang::En) => format!("Part-timers hired: {hired}\n"),
     }
 }
 
