@@ -290,6 +290,8 @@ mod tests {
     use super::super::verify::{hourly_scenario, person, requirements, shift};
     use super::super::SolverStatus;
     use super::Deadline;
+    use crate::scenario::Scenario;
+    use crate::staffing::Requirement;
     use good_lp::Solution;
 
     #[test]
@@ -351,6 +353,19 @@ mod tests {
         );
     }
 
+    /// One day, 2 agents needed 00:00-08:00 and 1 agent 08:00-16:00; part-timers may work
+    /// 8-hour shifts from 00:00 or 08:00 at 10 an hour; `extra` adds to the scenario.
+    fn two_then_one(extra: &str) -> (Scenario, Vec<Requirement>) {
+        let shifts = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n";
+        let s = hourly_scenario(&format!("{shifts}{extra}"), &["presale"], 1);
+        let need = requirements(&s, |_, i| match i {
+            0..=7 => 2,
+            8..=15 => 1,
+            _ => 0,
+        });
+        (s, need)
+    }
+
     #[test]
     fn with_no_time_left_part_timers_cover_greedily_within_the_cap() {
         // One day, 2 agents needed 00:00-08:00 and 1 agent 08:00-16:00; part-timers may work
@@ -358,13 +373,7 @@ mod tests {
         // covered) and 1 at 08:00: nothing short, 3 shifts, 3 part-timers (the 00:00 pair
         // rests 11 h after 08:00, so neither can come back at 08:00). Capped at 2, the 08:00
         // shift would need a third person: its 8 hours stay short, blamed on the cap.
-        let extra = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n";
-        let s = hourly_scenario(extra, &["presale"], 1);
-        let need = requirements(&s, |_, i| match i {
-            0..=7 => 2,
-            8..=15 => 1,
-            _ => 0,
-        });
+        let (s, need) = two_then_one("");
         let mut model = Model::new(&s, &[], &need, Stage::Plan);
         model.deadline = Deadline::after(0.0);
         let plan = model.solve().unwrap();
@@ -390,13 +399,7 @@ mod tests {
         // The instance above with part_time.count_people = false: no head count to fill in,
         // the same 3 shifts cover every hour, and no tie-break is priced: 240 against a bound
         // of 0.
-        let extra = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n[part_time]\ncount_people = false\n";
-        let s = hourly_scenario(extra, &["presale"], 1);
-        let need = requirements(&s, |_, i| match i {
-            0..=7 => 2,
-            8..=15 => 1,
-            _ => 0,
-        });
+        let (s, need) = two_then_one("[part_time]\ncount_people = false\n");
         let mut model = Model::new(&s, &[], &need, Stage::Plan);
         model.deadline = Deadline::after(0.0);
         assert!(model.bands.is_empty());
