@@ -283,8 +283,8 @@ pub fn standby(inputs: &Inputs, schedule: &Schedule, deadline: Deadline) -> Resu
     let mut scenario = inputs.scenario.clone();
     scenario.rules.agents_per_lead = None;
     let fewest = schedule::fewest_part_timers(&scenario, &[], &short, None, deadline)?;
-    let heads = fewest.shifts.iter().filter(|s| s.person.is_none()).count();
-    let shifts = if heads == 0 {
+    // With nobody on the staff list, every shift is a part-timer's.
+    let shifts = if fewest.shifts.is_empty() {
         Vec::new()
     } else {
         let hires = roster::build(&fewest.shifts, &[], &scenario).part_timers_hired;
