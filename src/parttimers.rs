@@ -6,9 +6,10 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::plan::{Demand, Inputs};
+use crate::plan::{part_timers_needed, Inputs, STANDBY_QUANTILE};
 use crate::roster;
 use crate::schedule::{Deadline, Schedule};
+use crate::staffing::Requirement;
 use crate::time::format_time;
 
 /// The gap each capped point of the curve may stop at (unless the scenario allows more): a
@@ -109,7 +110,15 @@ pub fn part_timers(
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Answer> {
     let deadline = Deadline::after(inputs.scenario.solver.time_limit_seconds);
-    let (forecast, requirements) = crate::plan::requirements(inputs, &mut |_| {})?;
+    // The quantiles asked for beside the plan's own, the 90th (standby) last: one fit for all.
+    let planned = inputs.scenario.forecast.quantile.unwrap_or(0.5);
+    let mut others: Vec<f64> = QUANTILES.into_iter().filter(|q| *q != planned).collect();
+    others.push(STANDBY_QUANTILE);
+    let crate::plan::Cover {
+        forecast,
+        requirements,
+        at_quantiles,
+    } = crate::plan::requirements_and_quantiles(inputs, &others, &mut |_| {})?;
     let mut capped = inputs.clone();
     let gap = &mut capped.scenario.solver.relative_gap;
     *gap = gap.max(CURVE_POINT_GAP);
@@ -143,9 +152,8 @@ pub fn part_timers(
     let hired = free.part_timers;
     let free_covers = (free.shortfall_agent_hours == 0.0).then_some(hired as usize);
     let counting = crate::plan::counting_deadline(deadline);
-    let counted =
-        crate::plan::part_timers_needed(inputs, &requirements, Some(&free_schedule), counting)?
-            .at_most(free_covers);
+    let counted = part_timers_needed(inputs, &requirements, Some(&free_schedule), counting)?
+        .at_most(free_covers);
     let needed = counted.part_timers;
     let max = max.unwrap_or(hired.max(needed.unwrap_or(0)));
     let caps = curve_caps(max, step, [needed, Some(hired)]);
@@ -177,14 +185,25 @@ pub fn part_timers(
         needed: needed.filter(|n| *n <= max),
         needed_proven: counted.proven,
         hired,
-        needed_by_quantile: needed_by_quantile(inputs, needed, &free_schedule, deadline)?,
-        standby: match inputs.demand {
-            Demand::History(_) => {
+        needed_by_quantile: match &at_quantiles {
+            Some(at) => {
+                let need = |requirements: &[Requirement]| -> Result<Option<u32>> {
+                    let counting = crate::plan::counting_deadline(deadline);
+                    let cheapest = Some(&free_schedule);
+                    let count = part_timers_needed(inputs, requirements, cheapest, counting)?;
+                    Ok(count.part_timers)
+                };
+                needed_by_quantile(planned, needed, &others, at, need)?
+            }
+            None => Vec::new(),
+        },
+        standby: match at_quantiles.as_ref().and_then(|at| at.last()) {
+            Some(upper) => {
                 let counting = crate::plan::counting_deadline(deadline);
-                let standby = crate::plan::standby(inputs, &free_schedule, counting)?;
+                let standby = crate::plan::standby(inputs, &free_schedule, upper, counting)?;
                 Some(standby.part_timers_hired as u32)
             }
-            Demand::Given { .. } => None,
+            None => None,
         },
         curve,
         shifts,
@@ -208,33 +227,29 @@ fn curve_caps(max: u32, step: Option<u32>, marks: [Option<u32>; 2]) -> Vec<u32> 
     caps
 }
 
-/// The fewest part-timers with no hour short at each of [`QUANTILES`] of the chats; the
-/// plan's own quantile reuses `needed`.
+/// The fewest part-timers with no hour short at each of [`QUANTILES`] of the chats: the plan's
+/// own quantile (`planned`) reuses `needed`; the others are counted by `need` on their
+/// requirements, `at[k]` being those at `others[k]`.
 fn needed_by_quantile(
-    inputs: &Inputs,
+    planned: f64,
     needed: Option<u32>,
-    cheapest: &Schedule,
-    deadline: Deadline,
+    others: &[f64],
+    at: &[Vec<Requirement>],
+    mut need: impl FnMut(&[Requirement]) -> Result<Option<u32>>,
 ) -> Result<Vec<QuantileNeed>> {
-    let planned = inputs.scenario.forecast.quantile.unwrap_or(0.5);
-    let mut out = Vec::new();
-    for quantile in QUANTILES {
-        let part_timers = if quantile == planned {
-            needed
-        } else {
-            let Some(requirements) = crate::plan::requirements_at(inputs, quantile)? else {
-                return Ok(Vec::new());
+    QUANTILES
+        .into_iter()
+        .map(|quantile| {
+            let part_timers = match others.iter().position(|q| *q == quantile) {
+                Some(k) if quantile != planned => need(&at[k])?,
+                _ => needed,
             };
-            let counting = crate::plan::counting_deadline(deadline);
-            crate::plan::part_timers_needed(inputs, &requirements, Some(cheapest), counting)?
-                .part_timers
-        };
-        out.push(QuantileNeed {
-            quantile,
-            part_timers,
-        });
-    }
-    Ok(out)
+            Ok(QuantileNeed {
+                quantile,
+                part_timers,
+            })
+        })
+        .collect()
 }
 
 /// Hired part-timers' shifts, counted by queue and time.

@@ -131,7 +131,11 @@ impl Plan {
 /// solve gets what the stages before it left.
 pub fn plan(inputs: &Inputs, step: &mut dyn FnMut(&'static str)) -> Result<Plan> {
     let deadline = Deadline::after(inputs.scenario.solver.time_limit_seconds);
-    let (forecast, requirements) = requirements(inputs, step)?;
+    let Cover {
+        forecast,
+        requirements,
+        at_quantiles: upper,
+    } = requirements_and_quantiles(inputs, &[STANDBY_QUANTILE], step)?;
     let (schedule, roster, mut report) = staff(
         inputs,
         &forecast,
@@ -156,7 +160,13 @@ pub fn plan(inputs: &Inputs, step: &mut dyn FnMut(&'static str)) -> Result<Plan>
     report.summary.part_timers_needed = needed.part_timers;
     report.summary.part_timers_needed_proven = needed.proven;
     step("standby");
-    let standby = standby(inputs, &schedule, counting_deadline(deadline))?;
+    let standby = match upper {
+        Some(upper) => standby(inputs, &schedule, &upper[0], counting_deadline(deadline))?,
+        None => Roster {
+            rows: Vec::new(),
+            part_timers_hired: 0,
+        },
+    };
     report.summary.standby_part_timers =
         matches!(inputs.demand, Demand::History(_)).then_some(standby.part_timers_hired);
     Ok(Plan {
@@ -245,30 +255,19 @@ pub fn part_timers_needed(
     })
 }
 
-/// Requirements at the `q` quantile of the chats: ordinary volume and every event's range
-/// there (None when requirements are given: they carry no range).
-pub fn requirements_at(inputs: &Inputs, q: f64) -> Result<Option<Vec<Requirement>>> {
-    if matches!(inputs.demand, Demand::Given { .. }) {
-        return Ok(None);
-    }
-    let mut at_q = inputs.clone();
-    at_q.scenario.forecast.quantile = Some(q);
-    Ok(Some(requirements(&at_q, &mut |_| {})?.1))
-}
-
-/// On-call part-timers beyond the plan's people for the 90th percentile of the chats: the
-/// fewest, then their cheapest shifts, covering what `schedule` leaves short of that
-/// requirement. Named SB-01, SB-02, ...
-pub fn standby(inputs: &Inputs, schedule: &Schedule, deadline: Deadline) -> Result<Roster> {
-    let Some(upper) = requirements_at(inputs, STANDBY_QUANTILE)? else {
-        return Ok(Roster {
-            rows: Vec::new(),
-            part_timers_hired: 0,
-        });
-    };
+/// On-call part-timers beyond the plan's people for `upper`, the requirements at the 90th
+/// percentile of the chats: the fewest, then their cheapest shifts, covering what `schedule`
+/// leaves short of them. Named SB-01, SB-02, ...
+pub fn standby(
+    inputs: &Inputs,
+    schedule: &Schedule,
+    upper: &[Requirement],
+    deadline: Deadline,
+) -> Result<Roster> {
     let horizon = &inputs.scenario.horizon;
     let short: Vec<Requirement> = upper
-        .into_iter()
+        .iter()
+        .cloned()
         .enumerate()
         .map(|(cell, r)| {
             let (q, i) = (cell / horizon.len(), cell % horizon.len());
@@ -304,8 +303,32 @@ pub fn requirements(
     inputs: &Inputs,
     step: &mut dyn FnMut(&'static str),
 ) -> Result<(Forecast, Vec<Requirement>)> {
+    let cover = requirements_and_quantiles(inputs, &[], step)?;
+    Ok((cover.forecast, cover.requirements))
+}
+
+/// What a plan must cover, and what it would at other quantiles of the chats.
+#[derive(Debug, Clone)]
+pub struct Cover {
+    /// Inquiries per queue and interval at the plan's quantile (no rows when requirements are
+    /// given).
+    pub forecast: Forecast,
+    /// Agents required per queue and interval at the plan's quantile.
+    pub requirements: Vec<Requirement>,
+    /// The same at each quantile asked for, in order; None when requirements are given.
+    pub at_quantiles: Option<Vec<Vec<Requirement>>>,
+}
+
+/// What the plan must cover (as [`requirements`]), and the requirements at each of `quantiles`
+/// of the chats (ordinary volume and every event's range there), the forecast's models fitted
+/// once for all; None for those when requirements are given: they carry no range.
+pub fn requirements_and_quantiles(
+    inputs: &Inputs,
+    quantiles: &[f64],
+    step: &mut dyn FnMut(&'static str),
+) -> Result<Cover> {
     let scenario = &inputs.scenario;
-    let (forecast, requirements) = match &inputs.demand {
+    match &inputs.demand {
         Demand::Given { requirements, file } => {
             let forecast = Forecast {
                 rows: Vec::new(),
@@ -316,19 +339,42 @@ pub fn requirements(
                 warnings: Vec::new(),
             };
             check_given(scenario, requirements)?;
-            (forecast, requirements.clone())
+            let requirements = staffing::with_phase_minimums(scenario, requirements.clone());
+            check_agents(&requirements)?;
+            Ok(Cover {
+                forecast,
+                requirements,
+                at_quantiles: None,
+            })
         }
         Demand::History(history) => {
             step("forecast");
-            let forecast = forecast::forecast(scenario, history)?;
+            let wanted: Vec<Option<f64>> = std::iter::once(scenario.forecast.quantile)
+                .chain(quantiles.iter().map(|q| Some(*q)))
+                .collect();
+            let mut forecasts = forecast::forecasts(scenario, history, &wanted)?;
+            let forecast = forecasts.remove(0);
             step("staffing");
-            let requirements = staffing::requirements(scenario, &forecast.rows)?;
-            (forecast, requirements)
+            let requirements = staffed(scenario, &forecast)?;
+            let at_quantiles = forecasts
+                .iter()
+                .map(|f| staffed(scenario, f))
+                .collect::<Result<_>>()?;
+            Ok(Cover {
+                forecast,
+                requirements,
+                at_quantiles: Some(at_quantiles),
+            })
         }
-    };
+    }
+}
+
+/// Agents required for a forecast, with each phase's `min_agents` as a floor.
+fn staffed(scenario: &Scenario, forecast: &Forecast) -> Result<Vec<Requirement>> {
+    let requirements = staffing::requirements(scenario, &forecast.rows)?;
     let requirements = staffing::with_phase_minimums(scenario, requirements);
     check_agents(&requirements)?;
-    Ok((forecast, requirements))
+    Ok(requirements)
 }
 
 /// No queue needs more than [`staffing::MAX_AGENTS_PER_INTERVAL`] agents in one interval: a

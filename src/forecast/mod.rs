@@ -215,88 +215,128 @@ fn planned(row: &ForecastRow, extra: &events::Extra) -> f64 {
 /// Forecasts every queue of the scenario over its horizon; with `forecast.staff_for_quantile`,
 /// the ordinary volume and every event's range at that quantile.
 pub fn forecast(scenario: &Scenario, history: &History) -> Result<Forecast> {
-    let horizon = &scenario.horizon;
-    let history = history.resampled(horizon.interval_minutes)?;
-    let settings = &scenario.forecast;
-    let set_aside = events::promotion_days(scenario);
-    let times = horizon.times();
-    let mut rows = Vec::new();
-    let mut notes = Vec::new();
-    let mut warnings = Vec::new();
-    let mut cleaned = BTreeMap::new();
-    for queue in &scenario.queues {
-        let (p, series) = ordinary(
-            &history,
-            &queue.name,
-            horizon.start,
-            times.len(),
-            settings,
-            &set_aside,
-        )?;
-        notes.extend(p.notes.iter().cloned());
-        warnings.extend(p.warnings.iter().cloned());
-        for (i, &time) in times.iter().enumerate() {
-            let baseline = match settings.quantile {
-                Some(q) => quantile(p.point[i], p.upper[i], settings.level, q),
-                None => p.point[i],
-            };
-            rows.push(ForecastRow {
-                time,
-                queue: queue.name.clone(),
-                inquiries: 0.0,
-                lower: p.lower[i],
-                upper: p.upper[i],
-                baseline,
-                warmup: 0.0,
-                event: 0.0,
-                reminders: 0.0,
-                aftersale_wave: 0.0,
-            });
+    let fitted = Fitted::new(scenario, history)?;
+    fitted.at(scenario, scenario.forecast.quantile)
+}
+
+/// The forecast at each of `quantiles` (None: the mean of ordinary volume and the events'
+/// `mid`), the ordinary-day models fitted once for all.
+pub fn forecasts(
+    scenario: &Scenario,
+    history: &History,
+    quantiles: &[Option<f64>],
+) -> Result<Vec<Forecast>> {
+    let fitted = Fitted::new(scenario, history)?;
+    quantiles.iter().map(|q| fitted.at(scenario, *q)).collect()
+}
+
+/// The ordinary-day models fitted per queue: the part of a forecast that does not depend on the
+/// quantile staffed for (and the slow part: `auto` fits MSTL four times per queue).
+struct Fitted {
+    history: History,
+    /// Per scenario queue, in order: its prediction over the horizon.
+    predictions: Vec<Prediction>,
+    /// Per queue: the history with unusual and promotion days set aside.
+    cleaned: BTreeMap<String, Series>,
+    notes: Vec<String>,
+    warnings: Vec<String>,
+}
+
+impl Fitted {
+    fn new(scenario: &Scenario, history: &History) -> Result<Fitted> {
+        let horizon = &scenario.horizon;
+        let history = history.resampled(horizon.interval_minutes)?;
+        let set_aside = events::promotion_days(scenario);
+        let mut fitted = Fitted {
+            predictions: Vec::new(),
+            cleaned: BTreeMap::new(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+            history,
+        };
+        for queue in &scenario.queues {
+            let (p, series) = ordinary(
+                &fitted.history,
+                &queue.name,
+                horizon.start,
+                horizon.len(),
+                &scenario.forecast,
+                &set_aside,
+            )?;
+            fitted.notes.extend(p.notes.iter().cloned());
+            fitted.warnings.extend(p.warnings.iter().cloned());
+            fitted.predictions.push(p);
+            fitted.cleaned.insert(queue.name.clone(), series);
         }
-        cleaned.insert(queue.name.clone(), series);
+        Ok(fitted)
     }
-    let ordinary_rows = rows.clone();
-    let planned_q = settings.quantile.unwrap_or(0.5);
-    let extras = events::add_events(
-        scenario, &history, &cleaned, &mut rows, &mut notes, planned_q,
-    )?;
-    // With a range on an event, its own 10th and 90th percentile (at the interval's level) widen
-    // the interval; without one, the event is a plan and adds the same at both ends.
-    let event_band = if scenario.events.iter().any(|e| e.has_range()) {
-        let at = |q: f64| -> Result<Vec<f64>> {
-            let mut rows = ordinary_rows.clone();
-            let extras =
-                events::add_events(scenario, &history, &cleaned, &mut rows, &mut Vec::new(), q)?;
-            Ok(rows
-                .iter()
-                .zip(extras)
-                .map(|(r, e)| planned(r, &e))
-                .collect())
+
+    /// The forecast with ordinary volume and the events at quantile `q` (None: as planned).
+    fn at(&self, scenario: &Scenario, q: Option<f64>) -> Result<Forecast> {
+        let settings = &scenario.forecast;
+        let times = scenario.horizon.times();
+        let mut rows = Vec::new();
+        for (queue, p) in scenario.queues.iter().zip(&self.predictions) {
+            for (i, &time) in times.iter().enumerate() {
+                rows.push(ForecastRow {
+                    time,
+                    queue: queue.name.clone(),
+                    inquiries: 0.0,
+                    lower: p.lower[i],
+                    upper: p.upper[i],
+                    baseline: q.map_or(p.point[i], |q| {
+                        quantile(p.point[i], p.upper[i], settings.level, q)
+                    }),
+                    warmup: 0.0,
+                    event: 0.0,
+                    reminders: 0.0,
+                    aftersale_wave: 0.0,
+                });
+            }
+        }
+        let mut notes = self.notes.clone();
+        let ordinary_rows = rows.clone();
+        let events_at = |rows: &mut [ForecastRow], notes: &mut Vec<String>, q: f64| {
+            events::add_events(scenario, &self.history, &self.cleaned, rows, notes, q)
         };
-        Some((
-            at((1.0 - settings.level) / 2.0)?,
-            at((1.0 + settings.level) / 2.0)?,
-        ))
-    } else {
-        None
-    };
-    for (k, (row, extra)) in rows.iter_mut().zip(extras).enumerate() {
-        let planned = planned(row, &extra);
-        let (planned_low, planned_high) = event_band
-            .as_ref()
-            .map_or((planned, planned), |(low, high)| (low[k], high[k]));
-        let (ordinary, lower, upper) = if extra.replaced {
-            (0.0, 0.0, 0.0)
+        let extras = events_at(&mut rows, &mut notes, q.unwrap_or(0.5))?;
+        // With a range on an event, its own 10th and 90th percentile (at the interval's level)
+        // widen the interval; without one, the event is a plan and adds the same at both ends.
+        let event_band = if scenario.events.iter().any(|e| e.has_range()) {
+            let at = |q: f64| -> Result<Vec<f64>> {
+                let mut rows = ordinary_rows.clone();
+                let extras = events_at(&mut rows, &mut Vec::new(), q)?;
+                Ok(rows
+                    .iter()
+                    .zip(extras)
+                    .map(|(r, e)| planned(r, &e))
+                    .collect())
+            };
+            Some((
+                at((1.0 - settings.level) / 2.0)?,
+                at((1.0 + settings.level) / 2.0)?,
+            ))
         } else {
-            (row.baseline, row.lower, row.upper)
+            None
         };
-        row.inquiries = ordinary + planned;
-        row.lower = lower + planned_low;
-        row.upper = upper.max(ordinary) + planned_high;
+        for (k, (row, extra)) in rows.iter_mut().zip(extras).enumerate() {
+            let planned = planned(row, &extra);
+            let (planned_low, planned_high) = event_band
+                .as_ref()
+                .map_or((planned, planned), |(low, high)| (low[k], high[k]));
+            let (ordinary, lower, upper) = if extra.replaced {
+                (0.0, 0.0, 0.0)
+            } else {
+                (row.baseline, row.lower, row.upper)
+            };
+            row.inquiries = ordinary + planned;
+            row.lower = lower + planned_low;
+            row.upper = upper.max(ordinary) + planned_high;
+        }
+        Ok(Forecast {
+            rows,
+            notes,
+            warnings: self.warnings.clone(),
+        })
     }
-    Ok(Forecast {
-        rows,
-        notes,
-        warnings,
-    })
 }
