@@ -290,11 +290,7 @@ pub fn standby(
         schedule::schedule_with_part_timers(&scenario, &[], &short, Some(hires as u32), deadline)?
             .shifts
     };
-    let mut roster = roster::build(&shifts, &[], &scenario);
-    for row in &mut roster.rows {
-        row.name = row.name.replacen("PT-", "SB-", 1);
-    }
-    Ok(roster)
+    Ok(roster::build_named(&shifts, &[], &scenario, "SB"))
 }
 
 /// What the plan must cover: agents required per queue and interval, given or forecast and

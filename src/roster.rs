@@ -82,6 +82,17 @@ pub struct Roster {
 /// (`rules.min_rest_hours`), the part-timers' patterns (`[part_time]`), the plan's weeks and,
 /// for a cyclic horizon, its length, whose end runs on into its start.
 pub fn build(shifts: &[PlannedShift], staff: &[Person], scenario: &Scenario) -> Roster {
+    build_named(shifts, staff, scenario, "PT")
+}
+
+/// [`build`], the hired part-timers named `prefix`-01, `prefix`-02, ... (SB for the standby
+/// list).
+pub fn build_named(
+    shifts: &[PlannedShift],
+    staff: &[Person],
+    scenario: &Scenario,
+    prefix: &str,
+) -> Roster {
     let mut hires: Vec<Hire> = Vec::new();
     let mut rows = Vec::new();
     for shift in shifts {
@@ -90,7 +101,7 @@ pub fn build(shifts: &[PlannedShift], staff: &[Person], scenario: &Scenario) -> 
             None => {
                 let pt = pack(&mut hires, shift, scenario);
                 (
-                    part_timer_name(pt),
+                    format!("{prefix}-{:02}", pt + 1),
                     Kind::PartTime.label().to_string(),
                     Kind::PartTime,
                 )
@@ -184,10 +195,6 @@ fn pack(hires: &mut Vec<Hire>, shift: &PlannedShift, scenario: &Scenario) -> usi
     h.hours_that_week = h.hours_in(week) + hours;
     (h.day, h.week, h.free_from) = (day, week, shift.end + rest);
     pt
-}
-
-fn part_timer_name(index: usize) -> String {
-    format!("PT-{:02}", index + 1)
 }
 
 fn rest_duration(hours: f64) -> Duration {
