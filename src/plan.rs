@@ -446,3 +446,36 @@ pub fn staff(
     report.summary.warnings = inputs.warnings.clone();
     Ok((schedule, roster, report))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Needed;
+
+    fn needed(part_timers: Option<u32>, proven: bool) -> Needed {
+        Needed {
+            part_timers,
+            proven,
+        }
+    }
+
+    #[test]
+    fn a_count_is_never_more_than_a_plan_that_hires_fewer_with_no_hour_short() {
+        // Proved 150 while the cheapest plan hires 155: 150 stands, proved.
+        assert_eq!(
+            needed(Some(150), true).at_most(Some(155)),
+            needed(Some(150), true)
+        );
+        // Cut short at 160: the plan's 155 cover every hour, so at most 155, not proved.
+        assert_eq!(
+            needed(Some(160), false).at_most(Some(155)),
+            needed(Some(155), false)
+        );
+        // No count found in the time: the plan's 155, not proved.
+        assert_eq!(
+            needed(None, false).at_most(Some(155)),
+            needed(Some(155), false)
+        );
+        // Proved that some hour stays short whatever the hires, and the plan is short too.
+        assert_eq!(needed(None, true).at_most(None), needed(None, true));
+    }
+}
