@@ -26,6 +26,7 @@ pub mod compare;
 pub mod error;
 pub mod forecast;
 pub mod input;
+pub mod intraday;
 pub mod labels;
 pub mod output;
 pub mod parttimers;
