@@ -246,7 +246,7 @@ pub(crate) fn build(
 }
 
 /// One coverage row per queue and interval, in scenario queue order, then time.
-fn coverage(
+pub(crate) fn coverage(
     scenario: &Scenario,
     requirements: &[Requirement],
     schedule: &Schedule,

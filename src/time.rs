@@ -182,3 +182,11 @@ pub fn parse_time(text: &str) -> Option<NaiveDateTime> {
 pub fn format_time(t: NaiveDateTime) -> String {
     t.format(TIME_FORMAT).to_string()
 }
+
+/// Serializes a timestamp in [`TIME_FORMAT`] (for `#[serde(serialize_with)]` in JSON outputs).
+pub(crate) fn serialize_time<S: serde::Serializer>(
+    t: &NaiveDateTime,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format_time(*t))
+}

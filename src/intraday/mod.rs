@@ -38,3 +38,459 @@ pub struct WrittenPlan {
     /// standby.csv: the on-call part-timers (SB-01, ...) and the shifts they are on call for.
     pub standby: Vec<RosterRow>,
 }
+
+mod extras;
+mod moves;
+mod reforecast;
+mod repair;
+
+use chrono::Duration;
+use serde::Serialize;
+
+pub use extras::MoveKind;
+pub use moves::Move;
+pub use reforecast::{Reforecast, CREDIBILITY_CHATS, RATIO_HOURS};
+
+use crate::error::{Error, Result};
+use crate::report::{self, CoverageRow};
+use crate::scenario::{Person, Scenario};
+use crate::schedule::{self, Activity, Schedule, SolverStatus};
+use crate::time::format_time;
+use extras::Window;
+use repair::{Day, MovableBreak, Worker};
+
+/// Hours from now the moves re-plan: the coming day. Later days are better planned again with
+/// `shiftcast plan` and what the day taught.
+pub const REPLAN_HOURS: i64 = 24;
+
+/// What one queue has seen so far against the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Surprise {
+    /// The queue's name.
+    pub queue: String,
+    /// Chats seen in the last [`RATIO_HOURS`] hours before now.
+    pub actual: f64,
+    /// Chats the plan forecast for those hours.
+    pub forecast: f64,
+    /// The ratio the re-forecast starts from (with [`CREDIBILITY_CHATS`] toward 1).
+    pub ratio: f64,
+    /// Share of the chats so far answered within target, where the actuals say.
+    pub service_level_so_far: Option<f64>,
+}
+
+/// The day re-planned from what happened so far.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Intraday {
+    /// The moment the actuals run up to.
+    #[serde(serialize_with = "crate::time::serialize_time")]
+    pub now: NaiveDateTime,
+    /// Per queue: the surprise so far.
+    pub surprise: Vec<Surprise>,
+    /// Per queue and interval from now on: the plan's forecast and the re-forecast.
+    pub reforecast: Vec<Reforecast>,
+    /// The cheapest changes that keep the coming day covered, in time order.
+    pub moves: Vec<Move>,
+    /// What the moves cost in pay (wages, night premium, overtime, hiring).
+    pub moves_cost: f64,
+    /// Share of the re-forecast chats answered within target over the rest of the horizon,
+    /// volume-weighted, with the plan as it was ...
+    pub service_level_before: f64,
+    /// ... and with the moves.
+    pub service_level_after: f64,
+    /// Agent-hours still short in the coming day after the moves.
+    pub shortfall_agent_hours: f64,
+    /// The requirements, re-forecast from now on.
+    #[serde(skip)]
+    pub requirements: Vec<Requirement>,
+    /// The roster with the moves.
+    #[serde(skip)]
+    pub roster: Vec<RosterRow>,
+    /// Coverage of the roster with the moves, in `coverage.csv`'s rows.
+    #[serde(skip)]
+    pub coverage: Vec<CoverageRow>,
+}
+
+/// Re-forecasts the rest of the horizon from `actuals` up to `now` and finds the cheapest moves
+/// that keep the next [`REPLAN_HOURS`] covered with people who can still act.
+pub fn intraday(
+    scenario: &Scenario,
+    staff: &[Person],
+    plan: &WrittenPlan,
+    actuals: &[Actual],
+    now: NaiveDateTime,
+) -> Result<Intraday> {
+    let horizon = &scenario.horizon;
+    if horizon.cyclic {
+        return Err(Error::input(
+            "horizon.cyclic",
+            "a standard week has no day to re-plan",
+            "plan the dated days of the event, then run intraday on that plan",
+        ));
+    }
+    if now < horizon.start || now >= horizon.end {
+        return Err(Error::input(
+            "--now",
+            format!(
+                "{} is outside the plan's horizon ({} to {})",
+                format_time(now),
+                format_time(horizon.start),
+                format_time(horizon.end)
+            ),
+            "give a moment inside the planned days, e.g. --now 2026-11-11T02:00",
+        ));
+    }
+    if let Some(late) = actuals.iter().find(|a| a.time >= now) {
+        return Err(Error::input(
+            "--actuals",
+            format!(
+                "the row for {} {} is not before --now {}",
+                format_time(late.time),
+                late.queue,
+                format_time(now)
+            ),
+            "give actuals only for intervals already over, or a later --now",
+        ));
+    }
+    let ratios = reforecast::surprise(scenario, plan, actuals, now);
+    let (requirements, rows) = reforecast::reforecast(scenario, plan, &ratios, now)?;
+    let step = horizon.interval();
+    let first_index = horizon.index_of(now).unwrap_or(0)
+        + usize::from(
+            horizon
+                .index_of(now)
+                .map(|i| horizon.time_of(i) < now)
+                .unwrap_or(false),
+        );
+    let first = horizon.time_of(first_index);
+    let len = (horizon.len() - first_index)
+        .min((REPLAN_HOURS * 60 / i64::from(horizon.interval_minutes)) as usize);
+    let until = first + step * len as i32;
+    let notice = Duration::minutes(scenario.intraday.call_in_notice_minutes.round() as i64);
+    let call = ceil_to_grid(scenario, now + notice);
+    let (pools, pool_of, part_time_pool) = schedule::pools(scenario, staff);
+    let workers = workers(
+        scenario,
+        staff,
+        &plan.roster,
+        &pool_of,
+        part_time_pool,
+        first,
+        len,
+    )?;
+    let hired: std::collections::BTreeSet<&str> = plan
+        .roster
+        .iter()
+        .filter(|r| r.hired)
+        .map(|r| r.name.as_str())
+        .collect();
+    let window = Window {
+        scenario,
+        staff,
+        roster: &plan.roster,
+        pools: &pools,
+        pool_of: &pool_of,
+        part_time_pool,
+        first,
+        call,
+        until,
+    };
+    let extras = window.extras(&plan.standby, hired.len());
+    let day = Day {
+        scenario,
+        staff,
+        pools: &pools,
+        first: first_index,
+        len,
+        workers,
+        extras,
+        requirements: &requirements,
+        hires_left: scenario
+            .part_time
+            .max_people
+            .map(|m| (m as usize).saturating_sub(hired.len())),
+    };
+    let repair = day.solve()?;
+    let (roster, moves) = day.apply(&plan.roster, &repair);
+    let moves_cost = day
+        .extras
+        .iter()
+        .zip(&repair.taken)
+        .map(|(e, &n)| e.pay * f64::from(n))
+        .sum::<f64>()
+        + 0.0;
+    let before = coverage_of(scenario, &plan.roster, &requirements);
+    let coverage = coverage_of(scenario, &roster, &requirements);
+    let shortfall_agent_hours = coverage
+        .iter()
+        .filter(|c| c.time >= first && c.time < until)
+        .map(|c| f64::from(c.shortfall))
+        .sum::<f64>()
+        * horizon.interval_hours()
+        + 0.0;
+    Ok(Intraday {
+        now,
+        surprise: surprises(scenario, plan, actuals, now, &ratios),
+        reforecast: rows,
+        moves,
+        moves_cost,
+        service_level_before: service_level_from(&before, &requirements, now),
+        service_level_after: service_level_from(&coverage, &requirements, now),
+        shortfall_agent_hours,
+        requirements,
+        roster,
+        coverage,
+    })
+}
+
+/// The first interval start at or after `t`.
+fn ceil_to_grid(scenario: &Scenario, t: NaiveDateTime) -> NaiveDateTime {
+    let horizon = &scenario.horizon;
+    let step = i64::from(horizon.interval_minutes);
+    let minutes = (t - horizon.start).num_minutes();
+    horizon.start
+        + Duration::minutes(
+            minutes.div_euclid(step) * step
+                + if minutes.rem_euclid(step) > 0 || (t - horizon.start).num_seconds() % 60 > 0 {
+                    step
+                } else {
+                    0
+                },
+        )
+}
+
+/// The people on a planned shift in the window, each with what the plan has them do.
+fn workers(
+    scenario: &Scenario,
+    staff: &[Person],
+    roster: &[RosterRow],
+    pool_of: &[usize],
+    part_time_pool: usize,
+    first: NaiveDateTime,
+    len: usize,
+) -> Result<Vec<Worker>> {
+    let horizon = &scenario.horizon;
+    let until = first + horizon.interval() * len as i32;
+    let mut workers = Vec::new();
+    for (r, row) in roster.iter().enumerate() {
+        if row.is_session() || row.end <= first || row.start >= until {
+            continue;
+        }
+        let pool =
+            if row.hired {
+                part_time_pool
+            } else {
+                match staff.iter().position(|p| p.name == row.name) {
+                    Some(p) => pool_of[p],
+                    None => return Err(Error::input(
+                        "roster.csv",
+                        format!(
+                            "{} is on the plan's roster but not in the staff file",
+                            row.name
+                        ),
+                        "run intraday with the staff file the plan was made with, or plan again",
+                    )),
+                }
+            };
+        let times: Vec<NaiveDateTime> = (0..len)
+            .map(|k| first + horizon.interval() * k as i32)
+            .collect();
+        let on_shift: Vec<bool> = times
+            .iter()
+            .map(|&t| row.start <= t && t < row.end)
+            .collect();
+        let planned = times
+            .iter()
+            .map(|&t| match row.activity_at(t) {
+                Some(Activity::Queue(q)) => scenario.queues.iter().position(|x| &x.name == q),
+                _ => None,
+            })
+            .collect();
+        let breaks = movable_breaks(scenario, row, first, until);
+        let fixed_break = times
+            .iter()
+            .map(|&t| {
+                matches!(row.activity_at(t), Some(Activity::Break(_)))
+                    && !breaks.iter().any(|b| {
+                        b.planned <= t
+                            && t < repair::break_end(scenario, b.planned, b.window.intervals)
+                    })
+            })
+            .collect();
+        workers.push(Worker {
+            row: r,
+            pool,
+            on_shift,
+            planned,
+            fixed_break,
+            breaks,
+        });
+    }
+    Ok(workers)
+}
+
+/// The row's breaks that begin in the window (at `first` or later) and whose template says
+/// where else they may fall, each with the starts inside the window its template allows.
+fn movable_breaks(
+    scenario: &Scenario,
+    row: &RosterRow,
+    first: NaiveDateTime,
+    until: NaiveDateTime,
+) -> Vec<MovableBreak> {
+    let Some(template) = scenario.shifts.iter().find(|s| s.name == row.template) else {
+        return Vec::new();
+    };
+    let step = scenario.horizon.interval_minutes;
+    row.segments
+        .iter()
+        .filter(|s| s.start >= first && s.end <= until)
+        .filter_map(|s| {
+            let Activity::Break(name) = &s.activity else {
+                return None;
+            };
+            let b = template.breaks.iter().find(|b| &b.name == name)?;
+            let intervals = (b.minutes / step) as usize;
+            let starts = (b.earliest..=b.latest)
+                .step_by(step as usize)
+                .map(|m| row.start + Duration::minutes(m.into()))
+                .filter(|&t| {
+                    t >= first && repair::break_end(scenario, t, intervals) <= until.min(row.end)
+                })
+                .collect::<Vec<_>>();
+            starts.contains(&s.start).then(|| MovableBreak {
+                window: extras::BreakWindow {
+                    name: name.clone(),
+                    intervals,
+                    starts,
+                },
+                planned: s.start,
+            })
+        })
+        .collect()
+}
+
+/// Coverage rows of `rows` against `requirements`, as `coverage.csv` has them.
+fn coverage_of(
+    scenario: &Scenario,
+    rows: &[RosterRow],
+    requirements: &[Requirement],
+) -> Vec<CoverageRow> {
+    let horizon = &scenario.horizon;
+    let queues = scenario.queues.len();
+    let mut scheduled = vec![vec![0u32; horizon.len()]; queues];
+    let mut cross_trained = vec![vec![0u32; horizon.len()]; queues];
+    let mut part_time = vec![vec![0u32; horizon.len()]; queues];
+    let mut effective = vec![vec![0.0f64; horizon.len()]; queues];
+    for row in rows {
+        for segment in &row.segments {
+            let Activity::Queue(name) = &segment.activity else {
+                continue;
+            };
+            let Some(q) = scenario.queues.iter().position(|x| &x.name == name) else {
+                continue;
+            };
+            for i in horizon.intervals(segment.start, segment.end) {
+                scheduled[q][i] += 1;
+                cross_trained[q][i] += u32::from(row.queue != *name);
+                part_time[q][i] += u32::from(row.hired);
+                effective[q][i] += if row.hired {
+                    scenario.queues[q].part_time_weight()
+                } else {
+                    1.0
+                };
+            }
+        }
+    }
+    let shortfall = (0..queues)
+        .map(|q| {
+            (0..horizon.len())
+                .map(|i| {
+                    (f64::from(requirements[horizon.cell(q, i)].agents_required) - effective[q][i])
+                        .max(0.0)
+                })
+                .collect()
+        })
+        .collect();
+    let schedule = Schedule {
+        status: SolverStatus::Optimal,
+        gap: None,
+        within_1pct_seconds: None,
+        solved_seconds: 0.0,
+        shifts: Vec::new(),
+        scheduled,
+        cross_trained,
+        part_time,
+        effective,
+        shortfall,
+        shortfall_reasons: Default::default(),
+        missed_duties: Vec::new(),
+        below_minimum: Vec::new(),
+        leads_short: Vec::new(),
+        pay: 0.0,
+    };
+    report::coverage(scenario, requirements, &schedule)
+}
+
+/// Volume-weighted share of chats answered within target from `now` on.
+fn service_level_from(
+    coverage: &[CoverageRow],
+    requirements: &[Requirement],
+    now: NaiveDateTime,
+) -> f64 {
+    let (mut met, mut chats) = (0.0, 0.0);
+    for (c, r) in coverage.iter().zip(requirements) {
+        if c.time >= now {
+            met += c.service_level * r.inquiries;
+            chats += r.inquiries;
+        }
+    }
+    if chats > 0.0 {
+        met / chats
+    } else {
+        1.0
+    }
+}
+
+/// Per queue: what the last hours saw against the plan, and the service level so far where the
+/// actuals carry `answered_within_target`.
+fn surprises(
+    scenario: &Scenario,
+    plan: &WrittenPlan,
+    actuals: &[Actual],
+    now: NaiveDateTime,
+    ratios: &[f64],
+) -> Vec<Surprise> {
+    let from = now - Duration::hours(RATIO_HOURS);
+    scenario
+        .queues
+        .iter()
+        .zip(ratios)
+        .map(|(queue, &ratio)| {
+            let mine: Vec<&Actual> = actuals.iter().filter(|a| a.queue == queue.name).collect();
+            let recent = mine.iter().filter(|a| a.time >= from);
+            let (mut actual, mut forecast) = (0.0, 0.0);
+            for a in recent {
+                if let Some(r) = plan
+                    .requirements
+                    .iter()
+                    .find(|r| r.queue == a.queue && r.time == a.time)
+                {
+                    actual += a.inquiries;
+                    forecast += r.inquiries;
+                }
+            }
+            let answered: Vec<(f64, f64)> = mine
+                .iter()
+                .filter_map(|a| Some((a.answered_within_target?, a.inquiries)))
+                .collect();
+            let total: f64 = answered.iter().map(|(_, n)| n).sum();
+            Surprise {
+                queue: queue.name.clone(),
+                actual,
+                forecast,
+                ratio,
+                service_level_so_far: (total > 0.0)
+                    .then(|| answered.iter().map(|(a, _)| a).sum::<f64>() / total),
+            }
+        })
+        .collect()
+}

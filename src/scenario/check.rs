@@ -13,10 +13,11 @@ mod shifts;
 use chrono::NaiveDateTime;
 
 use super::file::{
-    RawCosts, RawForecast, RawHistory, RawHorizon, RawReport, RawRules, RawScenario, RawSolver,
+    RawCosts, RawForecast, RawHistory, RawHorizon, RawIntraday, RawReport, RawRules, RawScenario,
+    RawSolver,
 };
 use super::forecast_settings::{Method, Settings};
-use super::{Costs, Queue, SolverSettings};
+use super::{Costs, IntradaySettings, Queue, SolverSettings};
 use crate::error::{Error, Result};
 use crate::labels::Lang;
 use crate::time::{minute_of_day, parse_clock_minutes, parse_time, ClockWindow, Horizon};
@@ -404,6 +405,23 @@ impl Checker<'_> {
                 &self.place("solver.relative_gap"),
                 raw.relative_gap,
                 "relative_gap = 0.001",
+            )?,
+        })
+    }
+
+    /// `[intraday]`: how soon a called-in person can be at the keyboard, and how fast a
+    /// surprise in the chats fades in the re-forecast.
+    pub(super) fn intraday(&self, raw: &RawIntraday) -> Result<IntradaySettings> {
+        Ok(IntradaySettings {
+            call_in_notice_minutes: self.non_negative(
+                "intraday.call_in_notice_minutes",
+                raw.call_in_notice_minutes,
+                "60",
+            )?,
+            surprise_half_life_hours: self.positive(
+                "intraday.surprise_half_life_hours",
+                raw.surprise_half_life_hours,
+                "12",
             )?,
         })
     }

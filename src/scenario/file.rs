@@ -83,6 +83,8 @@ pub(super) struct RawScenario {
     #[serde(default)]
     pub(super) report: RawReport,
     pub(super) value: Option<RawValue>,
+    #[serde(default)]
+    pub(super) intraday: RawIntraday,
 }
 
 #[derive(Deserialize)]
@@ -475,6 +477,22 @@ pub(super) struct RawPhase {
 pub(super) struct RawSolver {
     pub(super) time_limit_seconds: f64,
     pub(super) relative_gap: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawIntraday {
+    pub(super) call_in_notice_minutes: f64,
+    pub(super) surprise_half_life_hours: f64,
+}
+
+impl Default for RawIntraday {
+    fn default() -> Self {
+        RawIntraday {
+            call_in_notice_minutes: 60.0,
+            surprise_half_life_hours: 12.0,
+        }
+    }
 }
 
 impl Default for RawSolver {

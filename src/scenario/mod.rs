@@ -74,6 +74,8 @@ pub struct Scenario {
     pub solver: SolverSettings,
     /// `[value]`: what a chat that sells is worth, to count the sales a plan puts at risk.
     pub value: Option<SalesValue>,
+    /// `[intraday]`: how `shiftcast intraday` re-forecasts and calls people in on the day.
+    pub intraday: IntradaySettings,
 }
 
 /// `[value]`: what a chat of the selling queues is worth, so shortfall reads as sales at risk.
@@ -461,6 +463,17 @@ pub struct SolverSettings {
     pub relative_gap: f64,
 }
 
+/// `[intraday]`: how `shiftcast intraday` re-forecasts and calls people in on the day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntradaySettings {
+    /// Minutes between a call and the called person at the keyboard: nobody called in starts
+    /// sooner.
+    pub call_in_notice_minutes: f64,
+    /// Hours over which the surprise seen so far (actual over forecast chats) halves in the
+    /// re-forecast: a rush seen at 02:00 is expected to fade by half by 14:00 at 12.
+    pub surprise_half_life_hours: f64,
+}
+
 impl Scenario {
     /// Parses and validates scenario TOML; `file` names it in error messages. The tables are
     /// checked in this order and the first error stops the reading.
@@ -482,6 +495,7 @@ impl Scenario {
         let costs = check.costs(&raw.costs)?;
         let part_time = check.part_time(&raw.part_time, &queues, &shifts)?;
         let solver = check.solver(&raw.solver)?;
+        let intraday = check.intraday(&raw.intraday)?;
         let value = match &raw.value {
             Some(value) => Some(check.value(value, &events, &queues)?),
             None => None,
@@ -507,6 +521,7 @@ impl Scenario {
             part_time,
             solver,
             value,
+            intraday,
         })
     }
 

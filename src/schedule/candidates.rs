@@ -16,7 +16,7 @@ pub(super) fn has_skill(scenario: &Scenario, person: &Person) -> bool {
 
 /// A template for the person's kind (full-time, or part-time for a named part-timer) they are
 /// available for, that fits their daily hours, and the phases let their group work then.
-pub(super) fn staff_may_take(scenario: &Scenario, person: &Person, slot: &ShiftSlot) -> bool {
+pub(crate) fn staff_may_take(scenario: &Scenario, person: &Person, slot: &ShiftSlot) -> bool {
     scenario.shifts[slot.template].kinds.contains(&person.kind)
         && is_available(scenario, person, slot)
         && fits_daily_hours(person, slot)
@@ -36,7 +36,7 @@ fn free_for_sessions(scenario: &Scenario, person: &Person, slot: &ShiftSlot) -> 
 
 /// A part-time template of an allowed length at hours part-timers can come, and the phases let
 /// them work then.
-pub(super) fn part_timers_may_take(scenario: &Scenario, slot: &ShiftSlot) -> bool {
+pub(crate) fn part_timers_may_take(scenario: &Scenario, slot: &ShiftSlot) -> bool {
     let skills = &scenario.part_time.skills;
     scenario.shifts[slot.template]
         .kinds
@@ -80,7 +80,7 @@ fn phase_allows_group(
 }
 
 /// No phase in force at `t` on `queue` keeps `group` out of it.
-pub(super) fn group_may_serve(
+pub(crate) fn group_may_serve(
     phases: &[Phase],
     queue: &str,
     group: &str,

@@ -12,15 +12,15 @@ const LARGEST_COHORT: usize = 20;
 
 /// People who share skills and group, or the hired part-timers: their agents on duty are split
 /// over `queues` interval by interval.
-pub(super) struct Pool {
-    pub(super) queues: Vec<usize>,
-    pub(super) group: String,
-    pub(super) part_time: bool,
+pub(crate) struct Pool {
+    pub(crate) queues: Vec<usize>,
+    pub(crate) group: String,
+    pub(crate) part_time: bool,
 }
 
 impl Pool {
     /// One of the pool's agents on queue `q`, in full agents (new part-timers count less).
-    pub(super) fn weight(&self, scenario: &Scenario, q: usize) -> f64 {
+    pub(crate) fn weight(&self, scenario: &Scenario, q: usize) -> f64 {
         if self.part_time {
             scenario.queues[q].part_time_weight()
         } else {
@@ -29,7 +29,7 @@ impl Pool {
     }
 
     /// Whether the pool may serve queue `q` in interval `i` (its skills and the phases allow).
-    pub(super) fn may_serve(&self, scenario: &Scenario, q: usize, i: usize) -> bool {
+    pub(crate) fn may_serve(&self, scenario: &Scenario, q: usize, i: usize) -> bool {
         self.queues.contains(&q)
             && group_may_serve(
                 &scenario.phases,
@@ -56,7 +56,7 @@ impl Pool {
 
 /// The pools of the staff and the hired part-timers, in order of first appearance: the pools,
 /// the pool of each person, and the part-timers' pool.
-pub(super) fn pools(scenario: &Scenario, staff: &[Person]) -> (Vec<Pool>, Vec<usize>, usize) {
+pub(crate) fn pools(scenario: &Scenario, staff: &[Person]) -> (Vec<Pool>, Vec<usize>, usize) {
     let mut pools: Vec<Pool> = Vec::new();
     let mut pool_index = |queues: Vec<usize>, group: &str, part_time: bool| match pools
         .iter()

@@ -53,11 +53,13 @@ mod solve;
 mod verify;
 mod week_rules;
 
+pub(crate) use candidates::{group_may_serve, part_timers_may_take, staff_may_take};
+pub(crate) use cohorts::{pools, Pool};
 pub use contracts::BelowMinimum;
 pub use deadline::Deadline;
 pub(crate) use part_time::start_band;
 pub use rules::{Rule, RuleKind};
-pub(crate) use slots::is_night_shift;
+pub(crate) use slots::{is_night_shift, night_hours, shift_slots, ShiftSlot};
 
 use model::{Model, Stage};
 use objective::Objective;

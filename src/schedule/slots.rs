@@ -7,16 +7,16 @@ use crate::scenario::Scenario;
 
 /// One possible shift: a template started at one moment for one of its lengths.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct ShiftSlot {
-    pub(super) template: usize,
-    pub(super) start: NaiveDateTime,
-    pub(super) end: NaiveDateTime,
+pub(crate) struct ShiftSlot {
+    pub(crate) template: usize,
+    pub(crate) start: NaiveDateTime,
+    pub(crate) end: NaiveDateTime,
     /// Horizon intervals the shift covers, in time order.
-    pub(super) cover: Vec<usize>,
+    pub(crate) cover: Vec<usize>,
 }
 
 impl ShiftSlot {
-    pub(super) fn hours(&self) -> f64 {
+    pub(crate) fn hours(&self) -> f64 {
         (self.end - self.start).num_minutes() as f64 / 60.0
     }
 }
@@ -53,7 +53,7 @@ pub fn is_night_shift(scenario: &Scenario, start: NaiveDateTime, end: NaiveDateT
 }
 
 /// Every shift slot the plan can use, in template, day, start, length order.
-pub(super) fn shift_slots(scenario: &Scenario) -> Vec<ShiftSlot> {
+pub(crate) fn shift_slots(scenario: &Scenario) -> Vec<ShiftSlot> {
     let horizon = &scenario.horizon;
     let longest = scenario
         .shifts
