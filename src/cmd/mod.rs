@@ -4,6 +4,7 @@ pub mod backtest;
 pub mod compare;
 pub mod erlang;
 pub mod forecast;
+pub mod intraday;
 pub mod parttimers;
 pub mod plan;
 pub mod simulate;

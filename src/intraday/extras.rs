@@ -29,6 +29,19 @@ pub enum MoveKind {
     MoveBreak,
 }
 
+impl MoveKind {
+    /// The kind as `moves.csv` and `--json` write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MoveKind::SwitchQueue => "switch-queue",
+            MoveKind::CallIn => "call-in",
+            MoveKind::Extend => "extend",
+            MoveKind::AddPartTimer => "add-part-timer",
+            MoveKind::MoveBreak => "move-break",
+        }
+    }
+}
+
 /// A shift that could be added (or, for [`MoveKind::Extend`], the hours added to one).
 #[derive(Debug, Clone)]
 pub(super) struct Extra {
@@ -390,9 +403,9 @@ fn rests_after_nights(
     own.iter().filter(|r| !r.is_session()).all(|r| {
         let r_night = is_night_shift(scenario, r.start, r.end);
         if r.end <= slot.start {
-            !(r_night && !night) || slot.start >= r.end + rest
+            !r_night || night || slot.start >= r.end + rest
         } else {
-            !(night && !r_night) || r.start >= slot.end + rest
+            !night || r_night || r.start >= slot.end + rest
         }
     })
 }

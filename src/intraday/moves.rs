@@ -46,6 +46,9 @@ fn serialize_optional_time<S: serde::Serializer>(
     }
 }
 
+/// A break placed: its name, start and length in intervals.
+type PlacedBreak = (String, NaiveDateTime, usize);
+
 /// One person in the window: an existing shift (`row`) or an added one (`extra`).
 struct Seat {
     pool: usize,
@@ -71,7 +74,7 @@ impl Day<'_> {
             .iter()
             .zip(&repair.break_starts)
             .map(|(w, starts)| {
-                let breaks: Vec<(String, NaiveDateTime, usize)> = w
+                let breaks: Vec<PlacedBreak> = w
                     .breaks
                     .iter()
                     .zip(starts)
@@ -81,7 +84,7 @@ impl Day<'_> {
                 self.seat(w.pool, |k| w.on_shift[k], &breaks, fixed, w.planned.clone())
             })
             .collect();
-        let mut added: Vec<(usize, Vec<(String, NaiveDateTime, usize)>)> = Vec::new();
+        let mut added: Vec<usize> = Vec::new();
         for (c, extra) in self.extras.iter().enumerate() {
             let mut starts: Vec<Vec<(NaiveDateTime, u32)>> = repair.extra_breaks[c].clone();
             for _ in 0..repair.taken[c] {
@@ -97,7 +100,7 @@ impl Day<'_> {
                     .collect::<Vec<_>>();
                 let on = |k: usize| extra.start <= self.time_at(k) && self.time_at(k) < extra.end;
                 seats.push(self.seat(extra.pool, on, &breaks, |_| None, vec![None; self.len]));
-                added.push((c, breaks));
+                added.push(c);
             }
         }
         self.hand_out(&mut seats, repair);
@@ -119,7 +122,7 @@ impl Day<'_> {
         &self,
         pool: usize,
         on_shift: impl Fn(usize) -> bool,
-        breaks: &[(String, NaiveDateTime, usize)],
+        breaks: &[PlacedBreak],
         fixed_break: impl Fn(usize) -> Option<String>,
         planned: Vec<Option<usize>>,
     ) -> Seat {
@@ -187,7 +190,7 @@ impl Day<'_> {
         &self,
         roster: &[RosterRow],
         seats: &[Seat],
-        added: &[(usize, Vec<(String, NaiveDateTime, usize)>)],
+        added: &[usize],
     ) -> (Vec<RosterRow>, Vec<Move>) {
         let queue_name = |q: usize| self.scenario.queues[q].name.clone();
         let mut rows: Vec<RosterRow> = roster.to_vec();
@@ -225,7 +228,7 @@ impl Day<'_> {
             }
         }
         let mut next_pt = next_part_timer_number(roster);
-        for (i, (c, _)) in added.iter().enumerate() {
+        for (i, c) in added.iter().enumerate() {
             let extra = &self.extras[*c];
             let seat = &seats[self.workers.len() + i];
             let name = extra.name.clone().unwrap_or_else(|| {

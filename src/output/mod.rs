@@ -6,6 +6,7 @@ mod charts;
 mod folder;
 mod forecast_file;
 mod html;
+mod intraday_files;
 mod plan_files;
 pub mod text;
 mod workbook;
@@ -15,4 +16,5 @@ pub use folder::{
     check_output_dir, check_output_file, write_output_dir, write_output_file, OutputFile, MARKER,
 };
 pub use forecast_file::forecast_csv;
+pub use intraday_files::intraday_files;
 pub use plan_files::{plan_files, PlanOutputs};

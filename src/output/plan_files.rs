@@ -1,13 +1,18 @@
 //! Every file of a plan folder, rendered in memory, and the CSV and JSON helpers the other
 //! renderers share.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::OutputFile;
 use crate::error::{Error, Result};
 use crate::forecast::History;
 use crate::labels::Lang;
+use crate::report::CoverageRow;
+use crate::roster::RosterRow;
 use crate::scenario::Scenario;
+use crate::staffing::Requirement;
 use crate::time::format_time;
 use crate::Plan;
 
@@ -42,9 +47,12 @@ fn tables(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     for (table, name) in [
         (forecast_table(plan), "forecast.csv"),
-        (requirements_table(plan), "requirements.csv"),
-        (coverage_table(plan), "coverage.csv"),
-        (roster_table(plan), "roster.csv"),
+        (requirements_table(&plan.requirements), "requirements.csv"),
+        (coverage_table(&plan.report.coverage), "coverage.csv"),
+        (
+            roster_table(&plan.roster.rows, &plan.report.wages()),
+            "roster.csv",
+        ),
         (people_table(plan), "people.csv"),
         (standby_table(plan), "standby.csv"),
     ] {
@@ -107,8 +115,8 @@ fn forecast_table(plan: &Plan) -> CsvTable {
 }
 
 /// `requirements.csv`: agents required per queue and interval.
-fn requirements_table(plan: &Plan) -> CsvTable {
-    let mut requirements = csv_table(&[
+pub(super) fn requirements_table(requirements: &[Requirement]) -> CsvTable {
+    let mut table = csv_table(&[
         "timestamp",
         "queue",
         "inquiries",
@@ -116,8 +124,8 @@ fn requirements_table(plan: &Plan) -> CsvTable {
         "offered_load_erlang",
         "agents_by_rule",
     ]);
-    for r in &plan.requirements {
-        requirements.row(&[
+    for r in requirements {
+        table.row(&[
             format_time(r.time),
             text(&r.queue),
             fixed(r.inquiries, 2),
@@ -126,11 +134,11 @@ fn requirements_table(plan: &Plan) -> CsvTable {
             r.agents_by_rule.map_or(String::new(), |n| n.to_string()),
         ]);
     }
-    requirements
+    table
 }
 
 /// `coverage.csv`: required against scheduled agents per queue and interval.
-fn coverage_table(plan: &Plan) -> CsvTable {
+pub(super) fn coverage_table(rows: &[CoverageRow]) -> CsvTable {
     let mut coverage = csv_table(&[
         "timestamp",
         "queue",
@@ -142,7 +150,7 @@ fn coverage_table(plan: &Plan) -> CsvTable {
         "cross_trained",
         "part_time",
     ]);
-    for c in &plan.report.coverage {
+    for c in rows {
         coverage.row(&[
             format_time(c.time),
             text(&c.queue),
@@ -159,12 +167,11 @@ fn coverage_table(plan: &Plan) -> CsvTable {
 }
 
 /// `roster.csv`: one row per named shift, with the person's wage per hour.
-fn roster_table(plan: &Plan) -> CsvTable {
+pub(super) fn roster_table(rows: &[RosterRow], wages: &HashMap<&str, f64>) -> CsvTable {
     let mut roster = csv_table(&[
         "name", "queue", "start", "end", "kind", "group", "shift", "hours", "wage", "detail",
     ]);
-    let wages = plan.report.wages();
-    for r in &plan.roster.rows {
+    for r in rows {
         roster.row(&[
             text(&r.name),
             text(&r.queue),

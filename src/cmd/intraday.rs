@@ -1,0 +1,79 @@
+//! `shiftcast intraday SCENARIO --plan DIR --actuals FILE --now YYYY-MM-DDTHH:MM [--out DIR2]
+//! [--json]`
+//!
+//! On the day: reads the plan folder `shiftcast plan` wrote and the chats seen so far, re-forecasts
+//! the rest of the horizon (the surprise so far, fading with time) and prints the cheapest moves
+//! that keep the coming day covered: queue switches, standby and staff called in, part-timers'
+//! shifts extended or added, breaks moved. `--out` writes the roster and coverage with the
+//! moves in `plan`'s formats (and `moves.csv`, `intraday.json`), so `shiftcast simulate` can
+//! check them.
+
+use std::path::PathBuf;
+
+use shiftcast::intraday::intraday;
+use shiftcast::time::parse_time;
+use shiftcast::{input, output, Error, Inputs, Overrides, Result};
+
+/// Re-plan the coming day from the chats seen so far.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The scenario the plan was made from
+    pub scenario: PathBuf,
+    /// The plan folder written by `shiftcast plan`
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// The chats seen so far: a CSV of timestamp,queue,inquiries (optionally
+    /// answered_within_target, agents_logged_in), every row before --now
+    #[arg(long)]
+    pub actuals: PathBuf,
+    /// The moment the actuals run up to, YYYY-MM-DDTHH:MM
+    #[arg(long)]
+    pub now: String,
+    /// Write the roster and coverage with the moves to this folder
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Start the CSV files with a byte-order mark, so Excel reads Chinese text right
+    #[arg(long)]
+    pub excel_csv: bool,
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &Args, global: &super::Global) -> Result<()> {
+    let now = parse_time(&args.now).ok_or_else(|| {
+        Error::input(
+            "--now",
+            format!("\"{}\" is not a date and time", args.now),
+            "write it as YYYY-MM-DDTHH:MM, e.g. --now 2026-11-11T02:00",
+        )
+    })?;
+    if let Some(out) = &args.out {
+        output::check_output_dir(out)?;
+    }
+    let progress = super::progress(global);
+    progress.set_message("reading inputs");
+    let inputs = Inputs::read(&args.scenario, &Overrides::default())?;
+    let plan = input::read_written_plan(&args.plan, &inputs.scenario)?;
+    let actuals = input::read_actuals(&args.actuals, &inputs.scenario)?;
+    progress.set_message("re-planning the day");
+    let day = intraday(&inputs.scenario, &inputs.staff, &plan, &actuals, now)?;
+    if let Some(out) = &args.out {
+        progress.set_message("writing files");
+        let files = output::intraday_files(
+            &day,
+            &actuals,
+            &inputs.scenario,
+            &inputs.staff,
+            args.excel_csv,
+        )?;
+        output::write_output_dir(out, &files)?;
+    }
+    progress.finish_and_clear();
+    let lang = super::language(global, inputs.scenario.language);
+    if args.json {
+        super::print_json(&day)
+    } else {
+        super::print(&output::text::intraday(&day, lang))
+    }
+}

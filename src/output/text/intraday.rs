@@ -1,0 +1,109 @@
+//! The day re-planned, as the floor manager reads it: the surprise so far, the service level
+//! with and without the moves, and the moves one per line.
+
+use chrono::NaiveDateTime;
+
+use crate::intraday::{Intraday, Move, MoveKind, Surprise, RATIO_HOURS};
+use crate::labels::Lang;
+
+/// The whole answer of `shiftcast intraday`.
+pub fn intraday(day: &Intraday, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let now = day.now.format("%Y-%m-%d %H:%M");
+    let mut out = if zh {
+        format!("现在 {now}。近 {RATIO_HOURS} 小时咨询量与计划相比：\n")
+    } else {
+        format!("Now {now}. Chats in the last {RATIO_HOURS} hours against the plan:\n")
+    };
+    for s in &day.surprise {
+        out += &surprise(s, lang);
+    }
+    let (before, after) = (
+        day.service_level_before * 100.0,
+        day.service_level_after * 100.0,
+    );
+    out += &if zh {
+        format!("剩余时段及时回复率：按原计划 {before:.1}%，调整后 {after:.1}%\n")
+    } else {
+        format!(
+            "Answered in time over the rest of the plan: {before:.1}% as planned, {after:.1}% with the moves\n"
+        )
+    };
+    out += &match (day.moves.len(), zh) {
+        (0, true) => "无需调整。\n".to_string(),
+        (0, false) => "No moves needed.\n".to_string(),
+        (n, true) => format!("{n} 项调整（费用 {:.2}）：\n", day.moves_cost),
+        (n, false) => format!("{n} moves (cost {:.2}):\n", day.moves_cost),
+    };
+    for m in &day.moves {
+        out += &format!("  {}\n", movement(m, day.now, lang));
+    }
+    let short = day.shortfall_agent_hours;
+    out += &match (short > 0.0, zh) {
+        (false, true) => "未来一天每个时段都够人。\n".to_string(),
+        (false, false) => "Every hour of the coming day is covered.\n".to_string(),
+        (true, true) => format!("未来一天仍缺 {short:.0} 人时：已无人可调\n"),
+        (true, false) => {
+            format!("{short:.0} agent-hours of the coming day stay short: nobody left to move\n")
+        }
+    };
+    out
+}
+
+fn surprise(s: &Surprise, lang: Lang) -> String {
+    let so_far = s.service_level_so_far.map(|sl| sl * 100.0);
+    let queue = lang.t(&s.queue);
+    let (actual, forecast, ratio) = (s.actual, s.forecast, s.ratio);
+    match (lang, so_far) {
+        (Lang::Zh, None) => format!(
+            "  {queue}：实际 {actual:.0}，预测 {forecast:.0}，后续按 {ratio:.2} 倍重新预测\n"
+        ),
+        (Lang::Zh, Some(sl)) => format!(
+            "  {queue}：实际 {actual:.0}，预测 {forecast:.0}，后续按 {ratio:.2} 倍重新预测；至今及时回复 {sl:.1}%\n"
+        ),
+        (Lang::En, None) => format!(
+            "  {queue}: {actual:.0} seen, {forecast:.0} forecast: the rest re-forecast at x{ratio:.2}\n"
+        ),
+        (Lang::En, Some(sl)) => format!(
+            "  {queue}: {actual:.0} seen, {forecast:.0} forecast: the rest re-forecast at x{ratio:.2}; {sl:.1}% answered in time so far\n"
+        ),
+    }
+}
+
+/// `06:00-10:00  call in  SB-01  presale`, the date added when it is not today's.
+fn movement(m: &Move, now: NaiveDateTime, lang: Lang) -> String {
+    let when = span(m.start, m.end, now);
+    let queue = lang.t(&m.queue);
+    let name = &m.name;
+    let zh = lang == Lang::Zh;
+    match m.kind {
+        MoveKind::SwitchQueue if zh => format!("{when}  转队列  {name} 转至{queue}"),
+        MoveKind::SwitchQueue => format!("{when}  switch  {name} to {queue}"),
+        MoveKind::CallIn if zh => format!("{when}  召回上岗  {name}（{queue}）"),
+        MoveKind::CallIn => format!("{when}  call in  {name} for {queue}"),
+        MoveKind::Extend if zh => format!("{when}  延长班次  {name}（{queue}）"),
+        MoveKind::Extend => format!("{when}  extend  {name}'s shift on {queue}"),
+        MoveKind::AddPartTimer if zh => format!("{when}  新增兼职  {name}（{queue}）"),
+        MoveKind::AddPartTimer => format!("{when}  add part-timer  {name} for {queue}"),
+        MoveKind::MoveBreak => {
+            let was = m
+                .was_start
+                .map_or(String::new(), |w| w.format("%H:%M").to_string());
+            if zh {
+                format!("{when}  调整{queue}  {name}（原 {was}）")
+            } else {
+                format!("{when}  move {queue}  {name} (was {was})")
+            }
+        }
+    }
+}
+
+/// `HH:MM-HH:MM`, with the month and day in front when the move starts on another date.
+fn span(start: NaiveDateTime, end: NaiveDateTime, now: NaiveDateTime) -> String {
+    let from = if start.date() == now.date() {
+        start.format("%H:%M").to_string()
+    } else {
+        start.format("%m-%d %H:%M").to_string()
+    };
+    format!("{from}-{}", end.format("%H:%M"))
+}
