@@ -218,8 +218,8 @@ pub fn intraday(
         .map(|(e, &n)| e.pay * f64::from(n))
         .sum::<f64>()
         + 0.0;
-    let before = coverage_of(scenario, &plan.roster, &requirements);
-    let coverage = coverage_of(scenario, &roster, &requirements);
+    let before = coverage_of(scenario, staff, &plan.roster, &requirements);
+    let coverage = coverage_of(scenario, staff, &roster, &requirements);
     let shortfall_agent_hours = coverage
         .iter()
         .filter(|c| c.time >= first && c.time < until)
@@ -368,9 +368,11 @@ fn movable_breaks(
         .collect()
 }
 
-/// Coverage rows of `rows` against `requirements`, as `coverage.csv` has them.
+/// Coverage rows of `rows` against `requirements`, as `coverage.csv` has them (cross-trained:
+/// staff with more than one of the queues among their skills, as the plan counts them).
 fn coverage_of(
     scenario: &Scenario,
+    staff: &[Person],
     rows: &[RosterRow],
     requirements: &[Requirement],
 ) -> Vec<CoverageRow> {
@@ -380,6 +382,18 @@ fn coverage_of(
     let mut cross_trained = vec![vec![0u32; horizon.len()]; queues];
     let mut part_time = vec![vec![0u32; horizon.len()]; queues];
     let mut effective = vec![vec![0.0f64; horizon.len()]; queues];
+    let cross_trained_staff: std::collections::BTreeSet<&str> = staff
+        .iter()
+        .filter(|p| {
+            scenario
+                .queues
+                .iter()
+                .filter(|q| p.skills.contains(&q.name))
+                .count()
+                > 1
+        })
+        .map(|p| p.name.as_str())
+        .collect();
     for row in rows {
         for segment in &row.segments {
             let Activity::Queue(name) = &segment.activity else {
@@ -390,7 +404,7 @@ fn coverage_of(
             };
             for i in horizon.intervals(segment.start, segment.end) {
                 scheduled[q][i] += 1;
-                cross_trained[q][i] += u32::from(row.queue != *name);
+                cross_trained[q][i] += u32::from(cross_trained_staff.contains(row.name.as_str()));
                 part_time[q][i] += u32::from(row.hired);
                 effective[q][i] += if row.hired {
                     scenario.queues[q].part_time_weight()
