@@ -318,8 +318,10 @@ fn minutes(hours: f64) -> Duration {
 }
 
 /// Whether one more shift, `slot`, keeps the person's week within the plan's rules, given their
-/// shifts `own`: rest around it, one shift a day, weekly hours, days and nights in a row, rest
-/// after nights, days off in runs, and no weekend day taken when weekends off are counted.
+/// shifts `own`: rest around it (`one_shift_at_a_time_with_rest`), hours on shifts starting that
+/// day and that week (`daily_and_weekly_hours`), starts and night shifts in a row
+/// (`days_in_a_row`, `nights_in_a_row`), `rest_after_nights`, `days_off_together`, and no
+/// weekend day taken when weekends off are counted (`weekends_off`).
 fn keeps_week_rules(
     scenario: &Scenario,
     person: &Person,
@@ -332,51 +334,51 @@ fn keeps_week_rules(
     let rested = own
         .iter()
         .all(|r| slot.start >= r.end + rest || slot.end + rest <= r.start);
-    let working: Vec<NaiveDate> = own
-        .iter()
-        .filter(|r| !r.is_session())
-        .map(|r| r.start.date())
-        .collect();
+    let shifts: Vec<&&RosterRow> = own.iter().filter(|r| !r.is_session()).collect();
+    let starts: Vec<NaiveDate> = shifts.iter().map(|r| r.start.date()).collect();
+    let hours_where = |same: &dyn Fn(NaiveDate) -> bool| -> f64 {
+        shifts
+            .iter()
+            .filter(|r| same(r.start.date()))
+            .map(|r| r.hours())
+            .sum()
+    };
     let week = scenario.horizon.week_of(day);
-    let week_hours: f64 = own
-        .iter()
-        .filter(|r| scenario.horizon.week_of(r.start.date()) == week)
-        .map(|r| r.hours())
-        .sum();
+    let day_hours = hours_where(&|d| d == day) + slot.hours();
+    let week_hours = hours_where(&|d| scenario.horizon.week_of(d) == week) + slot.hours();
     let night = is_night_shift(scenario, slot.start, slot.end);
-    let nights: Vec<NaiveDate> = own
+    let nights: Vec<NaiveDate> = shifts
         .iter()
-        .filter(|r| !r.is_session() && is_night_shift(scenario, r.start, r.end))
+        .filter(|r| is_night_shift(scenario, r.start, r.end))
         .map(|r| r.start.date())
         .collect();
     let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
     rested
-        && !working.contains(&day)
-        && week_hours + slot.hours() <= person.max_hours_per_week + 1e-9
+        && day_hours <= person.max_hours_per_day + 1e-9
+        && week_hours <= person.max_hours_per_week + 1e-9
         && person
             .max_days_in_row
-            .is_none_or(|m| run_with(&working, day) <= m as usize)
+            .is_none_or(|m| fits_in_a_row(&starts, day, m))
         && (!night
             || rules
                 .max_nights_in_row
-                .is_none_or(|m| run_with(&nights, day) <= m as usize))
+                .is_none_or(|m| fits_in_a_row(&nights, day, m)))
         && rests_after_nights(scenario, own, slot, night)
         && rules
             .days_off_together
-            .is_none_or(|k| days_off_runs_hold(&working, day, k as i64))
+            .is_none_or(|k| days_off_runs_hold(&starts, day, k.into()))
         && !(weekend && rules.weekends_off_per_4_weeks.is_some())
 }
 
-/// Days in a row worked around `day` if it is worked too.
-fn run_with(dates: &[NaiveDate], day: NaiveDate) -> usize {
-    let worked = |d: NaiveDate| dates.contains(&d);
-    let before = (1..)
-        .take_while(|&k| worked(day - Duration::days(k)))
-        .count();
-    let after = (1..)
-        .take_while(|&k| worked(day + Duration::days(k)))
-        .count();
-    before + 1 + after
+/// With one more start on `day`, no m + 1 days in a row hold more than m of `starts`.
+fn fits_in_a_row(starts: &[NaiveDate], day: NaiveDate, m: u32) -> bool {
+    let span = i64::from(m);
+    (0..=span).all(|back| {
+        let first = day - Duration::days(back);
+        let last = first + Duration::days(span);
+        let inside = starts.iter().filter(|&&d| d >= first && d <= last).count();
+        inside < m as usize
+    })
 }
 
 /// With `day` worked, the days off just before and after it still come in runs of at least
