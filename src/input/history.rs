@@ -62,7 +62,7 @@ pub fn read_history(path: &Path) -> Result<History> {
 }
 
 /// One `inquiries` cell: a whole number from 0 to [`MAX_INQUIRIES_PER_INTERVAL`].
-fn count(cell: &str, place: impl Fn() -> String) -> Result<f64> {
+pub(super) fn count(cell: &str, place: impl Fn() -> String) -> Result<f64> {
     let fail = |problem: String, fix: &str| Err(Error::input(place(), problem, fix));
     let in_bound = |n: f64| (0.0..=MAX_INQUIRIES_PER_INTERVAL).contains(&n);
     match cell.parse::<f64>() {

@@ -1,7 +1,8 @@
 //! Reading the input files (scenario, history, staff, availability, preferences, requirements,
-//! a plan folder) into the library's typed values, with errors that name the file, line and
+//! a plan folder, actuals) into the library's typed values, with errors that name the file, line and
 //! column.
 
+mod actuals;
 mod availability;
 mod checks;
 mod dated;
@@ -13,9 +14,10 @@ mod requirements;
 mod scenario;
 mod staff;
 
+pub use actuals::read_actuals;
 pub use availability::read_availability;
 pub use history::read_history;
-pub use plan_dir::read_plan_dir;
+pub use plan_dir::{read_plan_dir, read_written_plan};
 pub use preferences::read_preferences;
 pub use requirements::read_requirements;
 pub use scenario::read_scenario;
@@ -82,10 +84,7 @@ fn csv_reader<'a>(
         .clone();
     let mut columns = Vec::new();
     for name in required {
-        match headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == *name)
-        {
+        match csv_column(&headers, name) {
             Some(c) => columns.push(c),
             None => {
                 return Err(Error::input(
@@ -97,6 +96,14 @@ fn csv_reader<'a>(
         }
     }
     Ok((reader, columns))
+}
+
+/// Where the column called `name` sits in a header (a byte-order mark before the first name is
+/// Excel's, not the name's).
+fn csv_column(headers: &csv::StringRecord, name: &str) -> Option<usize> {
+    headers
+        .iter()
+        .position(|h| h.trim_start_matches('\u{feff}') == name)
 }
 
 /// A CSV record or a clear error about the row that broke the format.

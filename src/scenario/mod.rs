@@ -355,6 +355,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind: a file's `kind` cell is the [`Kind::label`] of one of them.
+    pub const ALL: [Kind; 2] = [Kind::FullTime, Kind::PartTime];
+
     /// The name used in shift `kinds` lists and output files.
     pub fn label(self) -> &'static str {
         match self {
