@@ -40,6 +40,8 @@ enum Command {
     Simulate(cmd::simulate::Args),
     #[command(allow_negative_numbers = true)]
     Compare(cmd::compare::Args),
+    #[command(allow_negative_numbers = true)]
+    Review(cmd::review::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         (Command::Backtest(args), _) => cmd::backtest::run(args, &global),
         (Command::Erlang(args), _) => cmd::erlang::run(args, &global),
         (Command::Simulate(args), _) => cmd::simulate::run(args, &global),
+        (Command::Review(args), _) => cmd::review::run(args, &global),
         (Command::Compare(args), _) => {
             let own = matches.subcommand_matches("compare").unwrap_or(&matches);
             cmd::compare::run(args, own, &global)

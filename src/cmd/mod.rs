@@ -6,6 +6,7 @@ pub mod erlang;
 pub mod forecast;
 pub mod parttimers;
 pub mod plan;
+pub mod review;
 pub mod simulate;
 
 use std::time::Duration;

@@ -9,7 +9,9 @@ use crate::schedule::{BelowMinimum, Rule, SolverStatus};
 use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
 
+mod review;
 mod tables;
+pub use review::review;
 pub use tables::{comparison, part_timers};
 
 /// A few lines a manager reads in the terminal, one function per line (or group of lines).
