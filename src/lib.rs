@@ -5,7 +5,8 @@
 //! [`plan()`] (in `plan.rs`). [`scenario`] holds the validated configuration and [`time`] the
 //! horizon's clock; [`input`] reads files below the pipeline and [`output`] renders and writes
 //! them above it. [`parttimers`] and [`compare`] run the pipeline more than once, to answer "how
-//! many part-timers?" and "what would this change?". The binary's subcommands (`src/cmd/`) only parse flags, call the library once
+//! many part-timers?" and "what would this change?". [`review`] weighs a written plan against what
+//! happened. The binary's subcommands (`src/cmd/`) only parse flags, call the library once
 //! and print.
 //!
 //! ```
@@ -32,6 +33,7 @@ pub mod output;
 pub mod parttimers;
 mod plan;
 pub mod report;
+pub mod review;
 pub mod roster;
 pub mod scenario;
 pub mod schedule;

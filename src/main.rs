@@ -42,6 +42,8 @@ enum Command {
     Compare(cmd::compare::Args),
     #[command(allow_negative_numbers = true)]
     Intraday(cmd::intraday::Args),
+    #[command(allow_negative_numbers = true)]
+    Review(cmd::review::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
         (Command::Erlang(args), _) => cmd::erlang::run(args, &global),
         (Command::Simulate(args), _) => cmd::simulate::run(args, &global),
         (Command::Intraday(args), _) => cmd::intraday::run(args, &global),
+        (Command::Review(args), _) => cmd::review::run(args, &global),
         (Command::Compare(args), _) => {
             let own = matches.subcommand_matches("compare").unwrap_or(&matches);
             cmd::compare::run(args, own, &global)

@@ -69,6 +69,47 @@ impl RosterRow {
     }
 }
 
+/// Agents serving each queue in each interval by a roster's segments, as the plan's coverage
+/// counts them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Serving {
+    /// Everyone serving queue `q` in interval `i`: `scheduled[q][i]`.
+    pub scheduled: Vec<Vec<u32>>,
+    /// The same in full agents: a hired part-timer counts as the queue's `part_time_weight`.
+    pub effective: Vec<Vec<f64>>,
+}
+
+/// Who serves which queue when, from the queue periods of `rows` (queues and horizon of
+/// `scenario`; a queue it does not name counts nowhere).
+pub fn serving(rows: &[RosterRow], scenario: &Scenario) -> Serving {
+    let horizon = &scenario.horizon;
+    let (queues, intervals) = (scenario.queues.len(), horizon.len());
+    let mut serving = Serving {
+        scheduled: vec![vec![0; intervals]; queues],
+        effective: vec![vec![0.0; intervals]; queues],
+    };
+    for row in rows {
+        for segment in &row.segments {
+            let Activity::Queue(name) = &segment.activity else {
+                continue;
+            };
+            let Some(q) = scenario.queues.iter().position(|q| q.name == *name) else {
+                continue;
+            };
+            let weight = if row.hired {
+                scenario.queues[q].part_time_weight()
+            } else {
+                1.0
+            };
+            for i in horizon.intervals(segment.start, segment.end) {
+                serving.scheduled[q][i] += 1;
+                serving.effective[q][i] += weight;
+            }
+        }
+    }
+    serving
+}
+
 /// Every planned shift with a name on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roster {

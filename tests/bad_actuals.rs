@@ -268,3 +268,14 @@ fn requirements_from_another_scenario() {
         &["line 26", "have no more rows"],
     );
 }
+
+#[test]
+fn a_shift_that_does_not_fit_the_horizon() {
+    assert_fails(
+        read_edited_plan(|t| t.replace("2026-11-11T16:00,full-time", "9999-11-11T16:00,full-time")),
+        &[
+            "roster.csv: line 2, column 3 (start)",
+            "a shift from 2026-11-11T08:00 to 9999-11-11T16:00 does not fit its horizon",
+        ],
+    );
+}

@@ -7,6 +7,7 @@ pub mod forecast;
 pub mod intraday;
 pub mod parttimers;
 pub mod plan;
+pub mod review;
 pub mod simulate;
 
 use std::time::Duration;

@@ -233,6 +233,23 @@ fn shift(row: &Row, scenario: &Scenario) -> Result<(String, String, NaiveDateTim
             DAMAGED,
         ));
     }
+    // A plan's shifts touch its horizon and last no longer than it; anything else (a shift
+    // years long would take that long to walk) is from another plan.
+    let horizon = &scenario.horizon;
+    let span = horizon.end - horizon.start;
+    if end - start > span || end <= horizon.start - span || start >= horizon.end + span {
+        return Err(row.fail(
+            2,
+            format!(
+                "the plan folder was written from another scenario: a shift from {} to {} does not fit its horizon, {} to {}",
+                row.text(2),
+                row.text(3),
+                format_time(horizon.start),
+                format_time(horizon.end)
+            ),
+            REPLAN,
+        ));
+    }
     Ok((row.text(0).to_string(), queue.to_string(), start, end))
 }
 

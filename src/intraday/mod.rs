@@ -1,7 +1,7 @@
 //! On the day: what happened so far ([`Actual`] chats per queue and hour) against a written plan
 //! ([`WrittenPlan`], the folder `shiftcast plan` wrote), re-forecast for the hours to come, and
 //! the cheapest moves that keep them covered (`shiftcast intraday`); after the event, the same
-//! actuals reviewed against the plan (`shiftcast review`, in [`crate::review`]).
+//! actuals reviewed against the plan (`shiftcast review`, in `src/review.rs`).
 
 use chrono::NaiveDateTime;
 

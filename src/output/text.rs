@@ -10,8 +10,10 @@ use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
 
 mod intraday;
+mod review;
 mod tables;
 pub use intraday::intraday;
+pub use review::review;
 pub use tables::{comparison, part_timers};
 
 /// A few lines a manager reads in the terminal, one function per line (or group of lines).

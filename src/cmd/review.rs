@@ -1,0 +1,44 @@
+//! `shiftcast review SCENARIO --plan DIR --actuals FILE [--json]`
+//!
+//! After the event: weighs a written plan (DIR from `shiftcast plan`) against what happened
+//! (FILE: `timestamp,queue,inquiries` per queue and hour, optionally `answered_within_target`,
+//! `agents_logged_in`, `orders`, `service_orders`). Prints per queue the forecast against the
+//! actual chats (WAPE, bias, worst hours), agents planned against those the chats needed and the
+//! service level; per event what the orders imply for its service share and conversion rate;
+//! and the settings to use next time. Writes nothing.
+
+use std::path::PathBuf;
+
+use shiftcast::{input, output, review, Result};
+
+/// Review a plan against what happened.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The scenario the plan was made from
+    pub scenario: PathBuf,
+    /// The plan folder written by `shiftcast plan`
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// What happened: a CSV with timestamp,queue,inquiries (and optionally
+    /// answered_within_target, agents_logged_in, orders, service_orders)
+    #[arg(long)]
+    pub actuals: PathBuf,
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &Args, global: &super::Global) -> Result<()> {
+    let scenario = input::read_scenario(&args.scenario, &[])?;
+    let plan = input::read_written_plan(&args.plan, &scenario)?;
+    let actuals = input::read_actuals(&args.actuals, &scenario)?;
+    let review = review::review(&scenario, &plan, &actuals)?;
+    if args.json {
+        super::print_json(&review)
+    } else {
+        super::print(&output::text::review(
+            &review,
+            super::language(global, scenario.language),
+        ))
+    }
+}
