@@ -185,7 +185,7 @@ pub fn review(scenario: &Scenario, plan: &WrittenPlan, actuals: &[Actual]) -> Re
 fn hours(scenario: &Scenario, plan: &WrittenPlan, actuals: &[Actual]) -> Result<Vec<HourReview>> {
     let horizon = &scenario.horizon;
     let minutes = horizon.interval_minutes;
-    let serving = serving(&plan.roster, scenario);
+    let serving = serving(&plan.roster, &[], scenario);
     let mut cells: Vec<(usize, usize, &Actual)> = actuals
         .iter()
         .filter_map(|a| {

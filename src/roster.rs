@@ -75,20 +75,40 @@ impl RosterRow {
 pub struct Serving {
     /// Everyone serving queue `q` in interval `i`: `scheduled[q][i]`.
     pub scheduled: Vec<Vec<u32>>,
+    /// Of them, staff with more than one of the queues among their skills.
+    pub cross_trained: Vec<Vec<u32>>,
+    /// Of them, hired part-timers.
+    pub part_time: Vec<Vec<u32>>,
     /// The same in full agents: a hired part-timer counts as the queue's `part_time_weight`.
     pub effective: Vec<Vec<f64>>,
 }
 
 /// Who serves which queue when, from the queue periods of `rows` (queues and horizon of
-/// `scenario`; a queue it does not name counts nowhere).
-pub fn serving(rows: &[RosterRow], scenario: &Scenario) -> Serving {
+/// `scenario`; a queue it does not name counts nowhere; `staff` says who is cross-trained).
+pub fn serving(rows: &[RosterRow], staff: &[Person], scenario: &Scenario) -> Serving {
     let horizon = &scenario.horizon;
     let (queues, intervals) = (scenario.queues.len(), horizon.len());
+    let grid = vec![vec![0; intervals]; queues];
     let mut serving = Serving {
-        scheduled: vec![vec![0; intervals]; queues],
+        scheduled: grid.clone(),
+        cross_trained: grid.clone(),
+        part_time: grid,
         effective: vec![vec![0.0; intervals]; queues],
     };
+    let cross_trained: Vec<&str> = staff
+        .iter()
+        .filter(|p| {
+            scenario
+                .queues
+                .iter()
+                .filter(|q| p.skills.contains(&q.name))
+                .count()
+                > 1
+        })
+        .map(|p| p.name.as_str())
+        .collect();
     for row in rows {
+        let lent = !row.hired && cross_trained.contains(&row.name.as_str());
         for segment in &row.segments {
             let Activity::Queue(name) = &segment.activity else {
                 continue;
@@ -103,6 +123,8 @@ pub fn serving(rows: &[RosterRow], scenario: &Scenario) -> Serving {
             };
             for i in horizon.intervals(segment.start, segment.end) {
                 serving.scheduled[q][i] += 1;
+                serving.cross_trained[q][i] += u32::from(lent);
+                serving.part_time[q][i] += u32::from(row.hired);
                 serving.effective[q][i] += weight;
             }
         }

@@ -299,7 +299,7 @@ fn the_example_against_actuals_30_percent_over_is_biased_low_by_a_quarter() {
     }
     // The roster counts as the plan's coverage does: everyone, and at the forecast the
     // formula's service level it reported.
-    let counted = serving(&plan.roster.rows, scenario);
+    let counted = serving(&plan.roster.rows, &inputs.staff, scenario);
     let by_queue = |name: &str| scenario.queues.iter().position(|q| q.name == name).unwrap();
     for c in &plan.report.coverage {
         let (q, i) = (
@@ -307,6 +307,8 @@ fn the_example_against_actuals_30_percent_over_is_biased_low_by_a_quarter() {
             scenario.horizon.index_of(c.time).unwrap(),
         );
         assert_eq!(counted.scheduled[q][i], c.scheduled);
+        assert_eq!(counted.cross_trained[q][i], c.cross_trained);
+        assert_eq!(counted.part_time[q][i], c.part_time);
     }
     for h in &r.hours {
         let c = plan

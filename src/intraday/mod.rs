@@ -377,49 +377,13 @@ fn coverage_of(
     requirements: &[Requirement],
 ) -> Vec<CoverageRow> {
     let horizon = &scenario.horizon;
-    let queues = scenario.queues.len();
-    let mut scheduled = vec![vec![0u32; horizon.len()]; queues];
-    let mut cross_trained = vec![vec![0u32; horizon.len()]; queues];
-    let mut part_time = vec![vec![0u32; horizon.len()]; queues];
-    let mut effective = vec![vec![0.0f64; horizon.len()]; queues];
-    let cross_trained_staff: std::collections::BTreeSet<&str> = staff
-        .iter()
-        .filter(|p| {
-            scenario
-                .queues
-                .iter()
-                .filter(|q| p.skills.contains(&q.name))
-                .count()
-                > 1
-        })
-        .map(|p| p.name.as_str())
-        .collect();
-    for row in rows {
-        for segment in &row.segments {
-            let Activity::Queue(name) = &segment.activity else {
-                continue;
-            };
-            let Some(q) = scenario.queues.iter().position(|x| &x.name == name) else {
-                continue;
-            };
-            for i in horizon.intervals(segment.start, segment.end) {
-                scheduled[q][i] += 1;
-                cross_trained[q][i] += u32::from(cross_trained_staff.contains(row.name.as_str()));
-                part_time[q][i] += u32::from(row.hired);
-                effective[q][i] += if row.hired {
-                    scenario.queues[q].part_time_weight()
-                } else {
-                    1.0
-                };
-            }
-        }
-    }
-    let shortfall = (0..queues)
+    let serving = crate::roster::serving(rows, staff, scenario);
+    let shortfall = (0..scenario.queues.len())
         .map(|q| {
             (0..horizon.len())
                 .map(|i| {
-                    (f64::from(requirements[horizon.cell(q, i)].agents_required) - effective[q][i])
-                        .max(0.0)
+                    let need = f64::from(requirements[horizon.cell(q, i)].agents_required);
+                    (need - serving.effective[q][i]).max(0.0)
                 })
                 .collect()
         })
@@ -430,10 +394,10 @@ fn coverage_of(
         within_1pct_seconds: None,
         solved_seconds: 0.0,
         shifts: Vec::new(),
-        scheduled,
-        cross_trained,
-        part_time,
-        effective,
+        scheduled: serving.scheduled,
+        cross_trained: serving.cross_trained,
+        part_time: serving.part_time,
+        effective: serving.effective,
         shortfall,
         shortfall_reasons: Default::default(),
         missed_duties: Vec::new(),
