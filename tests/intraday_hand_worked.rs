@@ -331,3 +331,50 @@ fn a_meal_moves_to_an_hour_that_can_spare_it() {
         "presale 08:00-12:00, meal 12:00-13:00, presale 13:00-16:00"
     );
 }
+
+/// The rush needs a fifth agent 10-16. Fay (35 an hour) or Eve, a lead paid 50, can come in on
+/// a 10:00 shift of 6 hours: Fay costs 210, Eve 300. With one lead per 4 agents on shift, a
+/// fifth agent beside Ana, the only lead on the floor, needs a second lead: Fay would leave one
+/// missing for 6 hours at 300 an hour (`costs.lead_short_per_hour`), so Eve comes instead.
+#[test]
+fn lead_on_duty_calls_in_a_lead_when_the_floor_grows() {
+    let with_mid_shift = |rule: &str| {
+        let mut text = DAY.replace("[part_time]", "[part_time]\nskills = [\"presale\"]");
+        text +=
+            "[[shifts]]\nname = \"mid\"\nstart = \"10:00\"\nhours = 6\nkinds = [\"full-time\"]\n";
+        text += &format!("[[queues]]\nname = \"presale\"{QUEUE}");
+        common::scenario(&text.replace("[costs]", &format!("[rules]\n{rule}\n[costs]")))
+    };
+    let roster = vec![
+        shift("Ana", "presale", "08:00", "16:00", None),
+        shift("Bo", "presale", "08:00", "16:00", None),
+        shift("Cai", "presale", "08:00", "16:00", None),
+        shift("Dan", "presale", "08:00", "16:00", None),
+    ];
+    let mut people = staff(&[
+        ("Ana", &["presale"]),
+        ("Bo", &["presale"]),
+        ("Cai", &["presale"]),
+        ("Dan", &["presale"]),
+        ("Eve", &["presale"]),
+        ("Fay", &["presale"]),
+    ]);
+    people[0].lead = true;
+    people[4].lead = true;
+    people[4].wage_per_hour = Some(50.0);
+    // Two new part-timers, 10-14 and 12-16, would cost 248 and bring no lead either.
+    for (rule, called) in [("", "Fay"), ("agents_per_lead = 4", "Eve")] {
+        let scenario = with_mid_shift(rule);
+        let plan = WrittenPlan {
+            requirements: planned(&scenario, |_, _| 40.0),
+            roster: roster.clone(),
+            standby: Vec::new(),
+        };
+        let day = intraday(&scenario, &people, &plan, &rush(&scenario, 0.0), t("10:00")).unwrap();
+        assert_eq!(
+            moves(&day),
+            vec![(MoveKind::CallIn, called, "presale", t("10:00"), t("16:00"))],
+            "{rule}"
+        );
+    }
+}

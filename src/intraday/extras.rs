@@ -62,6 +62,8 @@ pub(super) struct Extra {
     pub(super) breaks: Vec<BreakWindow>,
     /// What it costs: wages, night premium, overtime, hiring.
     pub(super) pay: f64,
+    /// The person is a lead (staff column `lead`).
+    pub(super) lead: bool,
 }
 
 /// Where one break may fall.
@@ -151,6 +153,7 @@ impl Window<'_> {
             row: None,
             breaks: Vec::new(),
             pay: self.pay(self.scenario.costs.part_time_per_hour, start, row.end),
+            lead: false,
         })
     }
 
@@ -185,6 +188,7 @@ impl Window<'_> {
                 - (hours - paid) * person.wage(costs)
                 + beyond * costs.overtime_per_hour
                 + template.cost_per_shift,
+            lead: person.lead,
         }
     }
 
@@ -204,6 +208,7 @@ impl Window<'_> {
                 + template.cost_per_shift
                 + costs.part_time_per_person
                 + NEW_HIRE_PRICE_PER_HOUR * slot.hours(),
+            lead: false,
         }
     }
 
@@ -282,6 +287,7 @@ impl Window<'_> {
                 row: Some(r),
                 breaks: Vec::new(),
                 pay: self.pay(wage, row.end, end),
+                lead: person.is_some_and(|p| p.lead),
             });
         }
         extras

@@ -317,6 +317,7 @@ fn workers(
             })
             .collect();
         workers.push(Worker {
+            lead: !row.hired && staff.iter().any(|p| p.name == row.name && p.lead),
             row: r,
             pool,
             on_shift,

@@ -46,6 +46,8 @@ pub(super) struct Worker {
     pub(super) fixed_break: Vec<bool>,
     /// Breaks not yet begun, which may move inside their window.
     pub(super) breaks: Vec<MovableBreak>,
+    /// The person is a lead (staff column `lead`).
+    pub(super) lead: bool,
 }
 
 /// A break not yet begun: where it may fall and where the plan put it.
@@ -94,6 +96,8 @@ struct Vars {
     split: BTreeMap<(usize, usize, usize), Variable>,
     switched: BTreeMap<(usize, usize, usize), Variable>,
     short: BTreeMap<(usize, usize), Variable>,
+    /// Per window interval, with `rules.agents_per_lead`: leads missing.
+    leads_short: Vec<Variable>,
 }
 
 impl Day<'_> {
@@ -171,7 +175,12 @@ impl Day<'_> {
                 short.insert((q, k), vars.add(variable().min(0)));
             }
         }
+        let leads_short = match self.scenario.rules.agents_per_lead {
+            Some(_) => vars.add_vector(variable().min(0), self.len),
+            None => Vec::new(),
+        };
         Vars {
+            leads_short,
             vars,
             breaks,
             taken,
@@ -324,6 +333,35 @@ impl Day<'_> {
             .collect()
     }
 
+    /// With `rules.agents_per_lead`, one lead on shift per that many agents on shift (breaks
+    /// included, leads counted as agents), as in the plan; a lead missing is priced slack.
+    fn lead_on_duty(&self, v: &Vars) -> Vec<Constraint> {
+        let Some(per_lead) = self.scenario.rules.agents_per_lead.map(f64::from) else {
+            return Vec::new();
+        };
+        (0..self.len)
+            .map(|k| {
+                let mut agents = Expression::default();
+                let mut leads = Expression::default();
+                for w in self.workers.iter().filter(|w| w.on_shift[k]) {
+                    agents += 1.0;
+                    if w.lead {
+                        leads += per_lead;
+                    }
+                }
+                for (c, extra) in self.extras.iter().enumerate() {
+                    if self.extra_on(c, k) {
+                        agents += v.taken[c];
+                        if extra.lead {
+                            leads += per_lead * v.taken[c];
+                        }
+                    }
+                }
+                constraint!(leads + per_lead * v.leads_short[k] >= agents)
+            })
+            .collect()
+    }
+
     fn objective(&self, v: &Vars) -> Expression {
         let shortfall_price =
             self.scenario.costs.shortfall_per_agent_hour * self.scenario.horizon.interval_hours();
@@ -342,6 +380,9 @@ impl Day<'_> {
         }
         cost += SWITCH_PRICE * v.switched.values().sum::<Expression>();
         cost += shortfall_price * v.short.values().sum::<Expression>();
+        let lead_price =
+            self.scenario.costs.lead_short_per_hour * self.scenario.horizon.interval_hours();
+        cost += lead_price * v.leads_short.iter().sum::<Expression>();
         cost
     }
 
@@ -362,6 +403,7 @@ impl Day<'_> {
             self.hiring_cap(&v),
             self.cover_requirement(&v),
             self.count_switches(&v),
+            self.lead_on_duty(&v),
         ];
         for row in families.into_iter().flatten() {
             problem.add_constraint(row);
