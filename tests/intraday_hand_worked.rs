@@ -203,6 +203,63 @@ fn call_in_and_extend_cover_a_rush_at_the_least_pay() {
     assert_eq!((pt01.start, pt01.end), (t("08:00"), t("16:00")));
 }
 
+/// No rush (40 chats seen, 40 forecast), but only 3 of the 4 planned agents logged in at 08:00
+/// and 09:00: attendance 0.75, so the day needs 4 / 0.75 = 5.33, rounded up 6 on the roster
+/// from 10:00, two more than planned. Two more in every hour 10-16 at the least pay: SB-01
+/// 10-14 (120) and a new part-timer 10-14 (124) for the morning, PT-01 staying 12-16 (120) and
+/// a new part-timer 12-16 (124) for the afternoon: 488.
+#[test]
+fn absence_seen_so_far_is_staffed_for_in_the_hours_to_come() {
+    let scenario = scenario(&["presale"], &["presale"]);
+    let plan = WrittenPlan {
+        requirements: planned(&scenario, |_, _| 40.0),
+        roster: vec![
+            shift("Ana", "presale", "08:00", "16:00", None),
+            shift("Bo", "presale", "08:00", "16:00", None),
+            shift("Cai", "presale", "08:00", "16:00", None),
+            shift("PT-01", "presale", "08:00", "12:00", None),
+            shift("PT-02", "presale", "12:00", "16:00", None),
+        ],
+        standby: vec![shift("SB-01", "presale", "10:00", "14:00", None)],
+    };
+    let people = staff(&[
+        ("Ana", &["presale"]),
+        ("Bo", &["presale"]),
+        ("Cai", &["presale"]),
+    ]);
+    let mut actuals = rush(&scenario, 0.0);
+    for a in &mut actuals {
+        a.inquiries = 40.0;
+        a.agents_logged_in = Some(3.0);
+    }
+    let day = intraday(&scenario, &people, &plan, &actuals, t("10:00")).unwrap();
+    assert_eq!(day.surprise[0].attendance, Some(0.75));
+    assert_eq!(day.surprise[0].ratio, 1.0);
+    assert_eq!(day.requirements[2].agents_required, 6);
+    assert_eq!(
+        moves(&day),
+        vec![
+            (MoveKind::CallIn, "SB-01", "presale", t("10:00"), t("14:00")),
+            (
+                MoveKind::AddPartTimer,
+                "PT-03",
+                "presale",
+                t("10:00"),
+                t("14:00")
+            ),
+            (MoveKind::Extend, "PT-01", "presale", t("12:00"), t("16:00")),
+            (
+                MoveKind::AddPartTimer,
+                "PT-04",
+                "presale",
+                t("12:00"),
+                t("16:00")
+            ),
+        ]
+    );
+    assert!((day.moves_cost - 488.0).abs() < 1e-9);
+}
+
 /// With a call-in notice of 3 hours nobody can come before 13:00: SB-01 would have only 1 h of
 /// their on-call shift left, less than a part-timer's 4-hour least, so the cheapest cover is
 /// PT-01 staying on 12-16 (120), and 10:00-12:00 stay short: 2 agent-hours.

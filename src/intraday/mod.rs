@@ -49,7 +49,7 @@ use serde::Serialize;
 
 pub use extras::MoveKind;
 pub use moves::Move;
-pub use reforecast::{Reforecast, CREDIBILITY_CHATS, RATIO_HOURS};
+pub use reforecast::{Reforecast, Surprise, CREDIBILITY_CHATS, RATIO_HOURS};
 
 use crate::error::{Error, Result};
 use crate::report::{self, CoverageRow};
@@ -62,21 +62,6 @@ use repair::{Day, MovableBreak, Worker};
 /// Hours from now the moves re-plan: the coming day. Later days are better planned again with
 /// `shiftcast plan` and what the day taught.
 pub const REPLAN_HOURS: i64 = 24;
-
-/// What one queue has seen so far against the plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Surprise {
-    /// The queue's name.
-    pub queue: String,
-    /// Chats seen in the last [`RATIO_HOURS`] hours before now.
-    pub actual: f64,
-    /// Chats the plan forecast for those hours.
-    pub forecast: f64,
-    /// The ratio the re-forecast starts from (with [`CREDIBILITY_CHATS`] toward 1).
-    pub ratio: f64,
-    /// Share of the chats so far answered within target, where the actuals say.
-    pub service_level_so_far: Option<f64>,
-}
 
 /// The day re-planned from what happened so far.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -151,8 +136,8 @@ pub fn intraday(
             "give actuals only for intervals already over, or a later --now",
         ));
     }
-    let ratios = reforecast::surprise(scenario, plan, actuals, now);
-    let (requirements, rows) = reforecast::reforecast(scenario, plan, &ratios, now)?;
+    let surprise = reforecast::seen(scenario, staff, plan, actuals, now);
+    let (requirements, rows) = reforecast::reforecast(scenario, plan, &surprise, now)?;
     let step = horizon.interval();
     let first_index = horizon.index_of(now).unwrap_or(0)
         + usize::from(
@@ -229,7 +214,7 @@ pub fn intraday(
         + 0.0;
     Ok(Intraday {
         now,
-        surprise: surprises(scenario, plan, actuals, now, &ratios),
+        surprise,
         reforecast: rows,
         moves,
         moves_cost,
@@ -427,49 +412,4 @@ fn service_level_from(
     } else {
         1.0
     }
-}
-
-/// Per queue: what the last hours saw against the plan, and the service level so far where the
-/// actuals carry `answered_within_target`.
-fn surprises(
-    scenario: &Scenario,
-    plan: &WrittenPlan,
-    actuals: &[Actual],
-    now: NaiveDateTime,
-    ratios: &[f64],
-) -> Vec<Surprise> {
-    let from = now - Duration::hours(RATIO_HOURS);
-    scenario
-        .queues
-        .iter()
-        .zip(ratios)
-        .map(|(queue, &ratio)| {
-            let mine: Vec<&Actual> = actuals.iter().filter(|a| a.queue == queue.name).collect();
-            let recent = mine.iter().filter(|a| a.time >= from);
-            let (mut actual, mut forecast) = (0.0, 0.0);
-            for a in recent {
-                if let Some(r) = plan
-                    .requirements
-                    .iter()
-                    .find(|r| r.queue == a.queue && r.time == a.time)
-                {
-                    actual += a.inquiries;
-                    forecast += r.inquiries;
-                }
-            }
-            let answered: Vec<(f64, f64)> = mine
-                .iter()
-                .filter_map(|a| Some((a.answered_within_target?, a.inquiries)))
-                .collect();
-            let total: f64 = answered.iter().map(|(_, n)| n).sum();
-            Surprise {
-                queue: queue.name.clone(),
-                actual,
-                forecast,
-                ratio,
-                service_level_so_far: (total > 0.0)
-                    .then(|| answered.iter().map(|(a, _)| a).sum::<f64>() / total),
-            }
-        })
-        .collect()
 }

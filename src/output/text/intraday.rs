@@ -51,23 +51,29 @@ pub fn intraday(day: &Intraday, lang: Lang) -> String {
 }
 
 fn surprise(s: &Surprise, lang: Lang) -> String {
-    let so_far = s.service_level_so_far.map(|sl| sl * 100.0);
     let queue = lang.t(&s.queue);
     let (actual, forecast, ratio) = (s.actual, s.forecast, s.ratio);
-    match (lang, so_far) {
-        (Lang::Zh, None) => format!(
-            "  {queue}：实际 {actual:.0}，预测 {forecast:.0}，后续按 {ratio:.2} 倍重新预测\n"
+    let mut line = match lang {
+        Lang::Zh => format!("  {queue}：实际 {actual:.0}，预测 {forecast:.0}，后续按 {ratio:.2} 倍重新预测"),
+        Lang::En => format!(
+            "  {queue}: {actual:.0} seen, {forecast:.0} forecast: the rest re-forecast at x{ratio:.2}"
         ),
-        (Lang::Zh, Some(sl)) => format!(
-            "  {queue}：实际 {actual:.0}，预测 {forecast:.0}，后续按 {ratio:.2} 倍重新预测；至今及时回复 {sl:.1}%\n"
-        ),
-        (Lang::En, None) => format!(
-            "  {queue}: {actual:.0} seen, {forecast:.0} forecast: the rest re-forecast at x{ratio:.2}\n"
-        ),
-        (Lang::En, Some(sl)) => format!(
-            "  {queue}: {actual:.0} seen, {forecast:.0} forecast: the rest re-forecast at x{ratio:.2}; {sl:.1}% answered in time so far\n"
-        ),
+    };
+    if let Some(share) = s.attendance {
+        let percent = share * 100.0;
+        line += &match lang {
+            Lang::Zh => format!("；计划客服到岗 {percent:.0}%"),
+            Lang::En => format!("; {percent:.0}% of the planned agents logged in"),
+        };
     }
+    if let Some(sl) = s.service_level_so_far {
+        let percent = sl * 100.0;
+        line += &match lang {
+            Lang::Zh => format!("；至今及时回复 {percent:.1}%"),
+            Lang::En => format!("; {percent:.1}% answered in time so far"),
+        };
+    }
+    line + "\n"
 }
 
 /// `06:00-10:00  call in  SB-01  presale`, the date added when it is not today's.
@@ -90,7 +96,7 @@ fn movement(m: &Move, now: NaiveDateTime, lang: Lang) -> String {
                 .was_start
                 .map_or(String::new(), |w| w.format("%H:%M").to_string());
             if zh {
-                format!("{when}  调整{queue}  {name}（原 {was}）")
+                format!("{when}  调整 {queue} 时段  {name}（原 {was}）")
             } else {
                 format!("{when}  move {queue}  {name} (was {was})")
             }
