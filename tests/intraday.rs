@@ -170,45 +170,68 @@ fn a_day_on_forecast_needs_no_moves() {
     assert_eq!(day.coverage, plan.report.coverage);
 }
 
+/// A plan folder of the example and actuals 30% over its forecast up to [`NOW`], as a shop
+/// would export them (whole chats).
+struct Folder {
+    dir: tempfile::TempDir,
+}
+
+impl Folder {
+    fn new() -> Folder {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan");
+        let planned = common::shiftcast(&[
+            "plan".as_ref(),
+            common::example().as_os_str(),
+            "--out".as_ref(),
+            plan.as_os_str(),
+            "--quiet".as_ref(),
+        ]);
+        assert!(planned.status.success());
+        let forecast = std::fs::read_to_string(plan.join("forecast.csv")).unwrap();
+        let mut actuals = String::from("timestamp,queue,inquiries\n");
+        for line in forecast.lines().skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            if f[0] < NOW {
+                let chats: f64 = f[2].parse().unwrap();
+                actuals += &format!("{},{},{:.0}\n", f[0], f[1], chats * 1.3);
+            }
+        }
+        std::fs::write(dir.path().join("actuals.csv"), actuals).unwrap();
+        Folder { dir }
+    }
+
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `shiftcast intraday` on the example with this folder's plan and actuals, then `more`.
+    fn intraday(&self, more: &[&str]) -> std::process::Output {
+        let (example, plan, actuals) = (
+            common::example(),
+            self.path("plan"),
+            self.path("actuals.csv"),
+        );
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "intraday".as_ref(),
+            example.as_os_str(),
+            "--plan".as_ref(),
+            plan.as_os_str(),
+            "--actuals".as_ref(),
+            actuals.as_os_str(),
+        ];
+        args.extend(more.iter().map(|m| std::ffi::OsStr::new(*m)));
+        common::shiftcast(&args)
+    }
+}
+
 /// The command's `--json` has the keys its contract names, and `--out` is a plan folder that
 /// `shiftcast simulate` reads.
 #[test]
 fn the_command_prints_its_json_and_writes_a_folder_simulate_reads() {
-    let dir = tempfile::tempdir().unwrap();
-    let (plan_dir, out) = (dir.path().join("plan"), dir.path().join("day"));
-    let example = common::example();
-    let planned = common::shiftcast(&[
-        "plan".as_ref(),
-        example.as_os_str(),
-        "--out".as_ref(),
-        plan_dir.as_os_str(),
-        "--quiet".as_ref(),
-    ]);
-    assert!(planned.status.success());
-    let forecast = std::fs::read_to_string(plan_dir.join("forecast.csv")).unwrap();
-    let mut actuals = String::from("timestamp,queue,inquiries\n");
-    for line in forecast.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        if f[0] < NOW {
-            let chats: f64 = f[2].parse().unwrap();
-            actuals += &format!("{},{},{:.0}\n", f[0], f[1], chats * 1.3);
-        }
-    }
-    let actuals_file = dir.path().join("actuals.csv");
-    std::fs::write(&actuals_file, actuals).unwrap();
-    let run = common::shiftcast(&[
-        "intraday".as_ref(),
-        example.as_os_str(),
-        "--plan".as_ref(),
-        plan_dir.as_os_str(),
-        "--actuals".as_ref(),
-        actuals_file.as_os_str(),
-        "--now".as_ref(),
-        NOW.as_ref(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--json".as_ref(),
-    ]);
+    let folder = Folder::new();
+    let out = folder.path("day");
+    let run = folder.intraday(&["--now", NOW, "--out", out.to_str().unwrap(), "--json"]);
     assert!(
         run.status.success(),
         "{}",
@@ -237,7 +260,7 @@ fn the_command_prints_its_json_and_writes_a_folder_simulate_reads() {
     assert_eq!(moves_csv.lines().count(), moves.len() + 1);
     let simulated = common::shiftcast(&[
         "simulate".as_ref(),
-        example.as_os_str(),
+        common::example().as_os_str(),
         "--plan".as_ref(),
         out.as_os_str(),
         "--json".as_ref(),
@@ -247,4 +270,46 @@ fn the_command_prints_its_json_and_writes_a_folder_simulate_reads() {
         "{}",
         String::from_utf8_lossy(&simulated.stderr)
     );
+}
+
+/// In Chinese every word is Chinese but the names people gave (staff, PT-nn and SB-nn, the
+/// meal break); each bad flag gets an error naming it, and nothing is written.
+#[test]
+fn the_command_speaks_chinese_and_names_a_bad_flag() {
+    let folder = Folder::new();
+    let zh = folder.intraday(&["--now", NOW, "--lang", "zh"]);
+    assert!(zh.status.success());
+    let zh = String::from_utf8(zh.stdout).unwrap();
+    assert!(zh.contains("现在 2026-11-11 02:00"), "{zh}");
+    let staff = std::fs::read_to_string(common::example().with_file_name("staff.csv")).unwrap();
+    let mut names: Vec<&str> = staff
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    names.extend(["PT", "SB", "meal"]);
+    let english = common::english_words(&zh, &names);
+    assert!(english.is_empty(), "{english:?} in:\n{zh}");
+
+    let out = folder.path("never");
+    for (now, expected) in [
+        (
+            "2026-11-11 02:00",
+            "--now: \"2026-11-11 02:00\" is not a date and time",
+        ),
+        (
+            "2026-12-01T00:00",
+            "--now: 2026-12-01T00:00 is outside the plan's horizon",
+        ),
+        (
+            "2026-11-10T12:00",
+            "--actuals: the row for 2026-11-10T12:00 presale is not before --now",
+        ),
+    ] {
+        let run = folder.intraday(&["--now", now, "--out", out.to_str().unwrap()]);
+        assert!(!run.status.success());
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!out.exists());
+    }
 }

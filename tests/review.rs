@@ -249,14 +249,12 @@ fn the_cli_prints_the_review_as_json_and_as_sentences() {
     assert!(zh.contains("询单占比 0.30（场景设定 0.40），转化率 0.53（场景设定 0.50）"));
     // Names people gave (the event's) and keys they type (the settings) stay as written;
     // every other word is Chinese.
-    let mut rest = zh.replace("Double 11", "");
-    for key in ["events[0].service_share", "events[0].conversion_rate"] {
-        rest = rest.replace(key, "");
-    }
-    let english: Vec<&str> = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() > 1)
-        .collect();
+    let names = [
+        "Double 11",
+        "events[0].service_share",
+        "events[0].conversion_rate",
+    ];
+    let english = common::english_words(&zh, &names);
     assert!(english.is_empty(), "{english:?} in:\n{zh}");
 }
 

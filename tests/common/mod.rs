@@ -102,3 +102,19 @@ pub fn shiftcast<S: AsRef<OsStr>>(args: &[S]) -> Output {
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
     output
 }
+
+/// The words of Latin letters left in `text` once `names` (people, queues, keys people type)
+/// are taken out: what a Chinese text should not hold.
+pub fn english_words(text: &str, names: &[&str]) -> Vec<String> {
+    let mut rest = text.to_string();
+    let mut names = names.to_vec();
+    // Longest first, so "Peng Fei" goes before a shorter name inside it.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for name in names {
+        rest = rest.replace(name, "");
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1)
+        .map(str::to_string)
+        .collect()
+}
