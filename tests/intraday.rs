@@ -121,7 +121,7 @@ fn a_rush_30_percent_over_forecast_is_met_by_moves_that_keep_the_rules() {
     }
     assert!(before["presale"] < 0.8, "{before:?}");
     assert!(day.service_level_after > day.service_level_before);
-    assert_eq!(day.shortfall_agent_hours, 0.0);
+    assert_eq!(day.shortfall_agent_hours_after, 0.0);
 
     // Nobody is moved into the past; nobody called comes before the notice is up.
     let notice = at(NOW) + Duration::minutes(60);

@@ -198,7 +198,7 @@ fn call_in_and_extend_cover_a_rush_at_the_least_pay() {
         ]
     );
     assert!((day.moves_cost - 240.0).abs() < 1e-9);
-    assert_eq!(day.shortfall_agent_hours, 0.0);
+    assert_eq!(day.shortfall_agent_hours_after, 0.0);
     let pt01 = day.roster.iter().find(|r| r.name == "PT-01").unwrap();
     assert_eq!((pt01.start, pt01.end), (t("08:00"), t("16:00")));
 }
@@ -288,7 +288,7 @@ fn call_in_respects_the_notice() {
         moves(&day),
         vec![(MoveKind::Extend, "PT-01", "presale", t("12:00"), t("16:00"))]
     );
-    assert_eq!(day.shortfall_agent_hours, 2.0);
+    assert_eq!(day.shortfall_agent_hours_after, 2.0);
 }
 
 /// Two queues. Pre-sale has Bo, Cai, Dan and Eve for 40 chats (4 needed); after-sale has
@@ -381,7 +381,7 @@ fn a_meal_moves_to_an_hour_that_can_spare_it() {
         vec![(MoveKind::MoveBreak, "Bo", "meal", t("12:00"), t("13:00"))]
     );
     assert_eq!(day.moves[0].was_start, Some(t("10:00")));
-    assert_eq!(day.shortfall_agent_hours, 0.0);
+    assert_eq!(day.shortfall_agent_hours_after, 0.0);
     let bo = day.roster.iter().find(|r| r.name == "Bo").unwrap();
     assert_eq!(
         shiftcast::schedule::describe(&bo.segments, &str::to_string),

@@ -82,8 +82,10 @@ pub struct Intraday {
     pub service_level_before: f64,
     /// ... and with the moves.
     pub service_level_after: f64,
-    /// Agent-hours still short in the coming day after the moves.
-    pub shortfall_agent_hours: f64,
+    /// Agent-hours short in the coming day against the re-forecast, with the plan as it was ...
+    pub shortfall_agent_hours_before: f64,
+    /// ... and with the moves.
+    pub shortfall_agent_hours_after: f64,
     /// The requirements, re-forecast from now on.
     #[serde(skip)]
     pub requirements: Vec<Requirement>,
@@ -205,13 +207,15 @@ pub fn intraday(
         + 0.0;
     let before = coverage_of(scenario, staff, &plan.roster, &requirements);
     let coverage = coverage_of(scenario, staff, &roster, &requirements);
-    let shortfall_agent_hours = coverage
-        .iter()
-        .filter(|c| c.time >= first && c.time < until)
-        .map(|c| f64::from(c.shortfall))
-        .sum::<f64>()
-        * horizon.interval_hours()
-        + 0.0;
+    let short_in_window = |coverage: &[CoverageRow]| {
+        coverage
+            .iter()
+            .filter(|c| c.time >= first && c.time < until)
+            .map(|c| f64::from(c.shortfall))
+            .sum::<f64>()
+            * horizon.interval_hours()
+            + 0.0
+    };
     Ok(Intraday {
         now,
         surprise,
@@ -220,7 +224,8 @@ pub fn intraday(
         moves_cost,
         service_level_before: service_level_from(&before, &requirements, now),
         service_level_after: service_level_from(&coverage, &requirements, now),
-        shortfall_agent_hours,
+        shortfall_agent_hours_before: short_in_window(&before),
+        shortfall_agent_hours_after: short_in_window(&coverage),
         requirements,
         roster,
         coverage,

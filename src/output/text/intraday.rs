@@ -38,7 +38,7 @@ pub fn intraday(day: &Intraday, lang: Lang) -> String {
     for m in &day.moves {
         out += &format!("  {}\n", movement(m, day.now, lang));
     }
-    let short = day.shortfall_agent_hours;
+    let short = day.shortfall_agent_hours_after;
     out += &match (short > 0.0, zh) {
         (false, true) => "未来一天每个时段都够人。\n".to_string(),
         (false, false) => "Every hour of the coming day is covered.\n".to_string(),
