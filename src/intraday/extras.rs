@@ -74,10 +74,6 @@ pub(super) struct BreakWindow {
     pub(super) starts: Vec<NaiveDateTime>,
 }
 
-/// A tie-break price on a new hire (yuan per hour), so a standby part-timer on call is called
-/// before a stranger is hired for the same hours at the same wage.
-const NEW_HIRE_PRICE_PER_HOUR: f64 = 1.0;
-
 /// Everything the day allows from `call` (the first time a called person can start, after the
 /// notice) to `until` (the end of the re-planned window).
 pub(super) struct Window<'a> {
@@ -206,8 +202,7 @@ impl Window<'_> {
             breaks: self.breaks(slot),
             pay: self.pay(costs.part_time_per_hour, slot.start, slot.end)
                 + template.cost_per_shift
-                + costs.part_time_per_person
-                + NEW_HIRE_PRICE_PER_HOUR * slot.hours(),
+                + costs.part_time_per_person,
             lead: false,
         }
     }

@@ -28,6 +28,11 @@ const SWITCH_PRICE: f64 = 1.0;
 /// Price of taking a break at another time than planned, for the same reason.
 const BREAK_MOVE_PRICE: f64 = 1.0;
 
+/// A tie-break price on a new hire, per hour, on top of the pay (it is not reported as pay): a
+/// standby part-timer on call is called before a stranger is hired for the same hours at the
+/// same wage.
+const NEW_HIRE_PRICE_PER_HOUR: f64 = 1.0;
+
 /// Seconds the repair may take at most (the example's rest of the event day solves in a
 /// fraction of a second).
 const REPAIR_SECONDS: f64 = 20.0;
@@ -367,7 +372,12 @@ impl Day<'_> {
             self.scenario.costs.shortfall_per_agent_hour * self.scenario.horizon.interval_hours();
         let mut cost = Expression::default();
         for (c, extra) in self.extras.iter().enumerate() {
-            cost += extra.pay * v.taken[c];
+            let hours = (extra.end - extra.start).num_minutes() as f64 / 60.0;
+            let tie_break = match extra.kind {
+                MoveKind::AddPartTimer => NEW_HIRE_PRICE_PER_HOUR * hours,
+                _ => 0.0,
+            };
+            cost += (extra.pay + tie_break) * v.taken[c];
         }
         for (w, worker) in self.workers.iter().enumerate() {
             for (b, movable) in worker.breaks.iter().enumerate() {

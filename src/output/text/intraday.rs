@@ -32,8 +32,16 @@ pub fn intraday(day: &Intraday, lang: Lang) -> String {
     out += &match (day.moves.len(), zh) {
         (0, true) => "无需调整。\n".to_string(),
         (0, false) => "No moves needed.\n".to_string(),
-        (n, true) => format!("{n} 项调整（费用 {:.2}）：\n", day.moves_cost),
-        (n, false) => format!("{n} moves (cost {:.2}):\n", day.moves_cost),
+        (n, true) => format!(
+            "{n} 项调整，增加工资 {:.2}：{}\n",
+            day.moves_cost,
+            tally(&day.moves, lang)
+        ),
+        (n, false) => format!(
+            "{n} moves, {:.2} more in pay: {}\n",
+            day.moves_cost,
+            tally(&day.moves, lang)
+        ),
     };
     for m in &day.moves {
         out += &format!("  {}\n", movement(m, day.now, lang));
@@ -48,6 +56,51 @@ pub fn intraday(day: &Intraday, lang: Lang) -> String {
         }
     };
     out
+}
+
+/// The moves counted by kind, e.g. `1 called in, 6 new part-timers, 29 shifts extended (53 h)`.
+fn tally(moves: &[Move], lang: Lang) -> String {
+    let count = |kind: MoveKind| moves.iter().filter(|m| m.kind == kind).count();
+    let extra_hours: f64 = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Extend)
+        .map(|m| (m.end - m.start).num_minutes() as f64 / 60.0)
+        .sum();
+    let zh = lang == Lang::Zh;
+    let parts: Vec<String> = [
+        MoveKind::CallIn,
+        MoveKind::AddPartTimer,
+        MoveKind::Extend,
+        MoveKind::SwitchQueue,
+        MoveKind::MoveBreak,
+    ]
+    .into_iter()
+    .filter(|&kind| count(kind) > 0)
+    .map(|kind| {
+        let n = count(kind);
+        match (kind, zh) {
+            (MoveKind::CallIn, true) => format!("召回 {n} 人"),
+            (MoveKind::CallIn, false) => format!("{n} called in"),
+            (MoveKind::AddPartTimer, true) => format!("新增兼职 {n} 人"),
+            (MoveKind::AddPartTimer, false) => plural(n, "new part-timer", "new part-timers"),
+            (MoveKind::Extend, true) => format!("延长班次 {n} 个（共 {extra_hours:.0} 小时）"),
+            (MoveKind::Extend, false) => format!(
+                "{} ({extra_hours:.0} h)",
+                plural(n, "shift extended", "shifts extended")
+            ),
+            (MoveKind::SwitchQueue, true) => format!("转队列 {n} 次"),
+            (MoveKind::SwitchQueue, false) => plural(n, "queue switch", "queue switches"),
+            (MoveKind::MoveBreak, true) => format!("调整 {n} 次休息时段"),
+            (MoveKind::MoveBreak, false) => plural(n, "break moved", "breaks moved"),
+        }
+    })
+    .collect();
+    parts.join(if zh { "，" } else { ", " })
+}
+
+/// `1 break moved`, `2 breaks moved`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn surprise(s: &Surprise, lang: Lang) -> String {
