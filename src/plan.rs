@@ -111,18 +111,7 @@ pub struct Plan {
 impl Plan {
     /// The plan's intervals as the simulator reads them.
     pub fn planned_intervals(&self) -> Vec<PlannedInterval> {
-        self.report
-            .coverage
-            .iter()
-            .zip(&self.requirements)
-            .map(|(c, r)| PlannedInterval {
-                time: c.time,
-                queue: c.queue.clone(),
-                inquiries: r.inquiries,
-                scheduled: c.scheduled,
-                formula_service_level: c.service_level,
-            })
-            .collect()
+        report::planned_intervals(&self.report.coverage, &self.requirements)
     }
 }
 

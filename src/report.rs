@@ -245,6 +245,24 @@ pub(crate) fn build(
     }
 }
 
+/// Coverage rows with their requirements' chats, as the simulator reads them.
+pub fn planned_intervals(
+    coverage: &[CoverageRow],
+    requirements: &[Requirement],
+) -> Vec<crate::simulate::PlannedInterval> {
+    coverage
+        .iter()
+        .zip(requirements)
+        .map(|(c, r)| crate::simulate::PlannedInterval {
+            time: c.time,
+            queue: c.queue.clone(),
+            inquiries: r.inquiries,
+            scheduled: c.scheduled,
+            formula_service_level: c.service_level,
+        })
+        .collect()
+}
+
 /// One coverage row per queue and interval, in scenario queue order, then time.
 pub(crate) fn coverage(
     scenario: &Scenario,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
 use shiftcast::intraday::{intraday, Actual, Intraday, MoveKind, WrittenPlan};
-use shiftcast::report::CoverageRow;
+use shiftcast::report::{planned_intervals, CoverageRow};
 use shiftcast::simulate::{check_plan, PlannedInterval};
 use shiftcast::staffing::Requirement;
 use shiftcast::time::parse_time;
@@ -60,17 +60,9 @@ fn simulated_rest_of_day(
     coverage: &[CoverageRow],
     requirements: &[Requirement],
 ) -> BTreeMap<String, f64> {
-    let intervals: Vec<PlannedInterval> = coverage
-        .iter()
-        .zip(requirements)
-        .filter(|(c, _)| c.time >= at(NOW) && c.time < at(DAY_ENDS))
-        .map(|(c, r)| PlannedInterval {
-            time: c.time,
-            queue: c.queue.clone(),
-            inquiries: r.inquiries,
-            scheduled: c.scheduled,
-            formula_service_level: c.service_level,
-        })
+    let intervals: Vec<PlannedInterval> = planned_intervals(coverage, requirements)
+        .into_iter()
+        .filter(|p| p.time >= at(NOW) && p.time < at(DAY_ENDS))
         .collect();
     check_plan(&inputs.scenario, &intervals, 20, 1)
         .queues

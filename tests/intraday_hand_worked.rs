@@ -115,6 +115,14 @@ fn shift(name: &str, queue: &str, from: &str, to: &str, meal: Option<&str>) -> R
 }
 
 /// The plan's requirements for `chats(queue, hour)`.
+/// Each of `names` on `queue` all day, 08-16, without a meal.
+fn all_day(queue: &str, names: &[&str]) -> Vec<RosterRow> {
+    names
+        .iter()
+        .map(|name| shift(name, queue, "08:00", "16:00", None))
+        .collect()
+}
+
 fn planned(
     scenario: &shiftcast::scenario::Scenario,
     chats: impl Fn(usize, usize) -> f64,
@@ -155,6 +163,12 @@ fn staff(names: &[(&str, &[&str])]) -> Vec<Person> {
         .collect()
 }
 
+/// What `name` does in the repaired roster, e.g. "presale 08:00-12:00, meal 12:00-13:00".
+fn day_of(day: &Intraday, name: &str) -> String {
+    let row = day.roster.iter().find(|r| r.name == name).unwrap();
+    shiftcast::schedule::describe(&row.segments, &str::to_string)
+}
+
 fn moves(day: &Intraday) -> Vec<(MoveKind, &str, &str, NaiveDateTime, NaiveDateTime)> {
     day.moves
         .iter()
@@ -162,25 +176,31 @@ fn moves(day: &Intraday) -> Vec<(MoveKind, &str, &str, NaiveDateTime, NaiveDateT
         .collect()
 }
 
-/// Four agents all day (Ana, Bo and Cai 08-16, PT-01 08-12 then PT-02 12-16) meet 40 chats.
-/// One more agent from 10:00 to 16:00 costs at the least 240: SB-01, on call 10-14, comes for
+/// Four agents all day for 40 chats an hour: Ana, Bo and Cai 08-16, PT-01 08-12 then PT-02
+/// 12-16; SB-01 on call 10-14.
+fn four_all_day(scenario: &shiftcast::scenario::Scenario) -> WrittenPlan {
+    WrittenPlan {
+        requirements: planned(scenario, |_, _| 40.0),
+        roster: [
+            all_day("presale", &["Ana", "Bo", "Cai"]),
+            vec![
+                shift("PT-01", "presale", "08:00", "12:00", None),
+                shift("PT-02", "presale", "12:00", "16:00", None),
+            ],
+        ]
+        .concat(),
+        standby: vec![shift("SB-01", "presale", "10:00", "14:00", None)],
+    }
+}
+
+/// [`four_all_day`] meets 40 chats. One more agent from 10:00 to 16:00 costs at the least 240: SB-01, on call 10-14, comes for
 /// 4 h at 30 (120), and PT-01 stays 4 h longer, 12-16 (120). A new part-timer 12-16 would cost
 /// 4 x (30 + 1 for hiring a stranger) = 124 instead, and Dan, a full-timer off today, can only
 /// start at 08:00, which is past.
 #[test]
 fn call_in_and_extend_cover_a_rush_at_the_least_pay() {
     let scenario = scenario(&["presale"], &["presale"]);
-    let plan = WrittenPlan {
-        requirements: planned(&scenario, |_, _| 40.0),
-        roster: vec![
-            shift("Ana", "presale", "08:00", "16:00", None),
-            shift("Bo", "presale", "08:00", "16:00", None),
-            shift("Cai", "presale", "08:00", "16:00", None),
-            shift("PT-01", "presale", "08:00", "12:00", None),
-            shift("PT-02", "presale", "12:00", "16:00", None),
-        ],
-        standby: vec![shift("SB-01", "presale", "10:00", "14:00", None)],
-    };
+    let plan = four_all_day(&scenario);
     let people = staff(&[
         ("Ana", &["presale"]),
         ("Bo", &["presale"]),
@@ -212,17 +232,7 @@ fn call_in_and_extend_cover_a_rush_at_the_least_pay() {
 #[test]
 fn absence_seen_so_far_is_staffed_for_in_the_hours_to_come() {
     let scenario = scenario(&["presale"], &["presale"]);
-    let plan = WrittenPlan {
-        requirements: planned(&scenario, |_, _| 40.0),
-        roster: vec![
-            shift("Ana", "presale", "08:00", "16:00", None),
-            shift("Bo", "presale", "08:00", "16:00", None),
-            shift("Cai", "presale", "08:00", "16:00", None),
-            shift("PT-01", "presale", "08:00", "12:00", None),
-            shift("PT-02", "presale", "12:00", "16:00", None),
-        ],
-        standby: vec![shift("SB-01", "presale", "10:00", "14:00", None)],
-    };
+    let plan = four_all_day(&scenario);
     let people = staff(&[
         ("Ana", &["presale"]),
         ("Bo", &["presale"]),
@@ -268,17 +278,7 @@ fn absence_seen_so_far_is_staffed_for_in_the_hours_to_come() {
 fn call_in_respects_the_notice() {
     let mut scenario = scenario(&["presale"], &["presale"]);
     scenario.intraday.call_in_notice_minutes = 180.0;
-    let plan = WrittenPlan {
-        requirements: planned(&scenario, |_, _| 40.0),
-        roster: vec![
-            shift("Ana", "presale", "08:00", "16:00", None),
-            shift("Bo", "presale", "08:00", "16:00", None),
-            shift("Cai", "presale", "08:00", "16:00", None),
-            shift("PT-01", "presale", "08:00", "12:00", None),
-            shift("PT-02", "presale", "12:00", "16:00", None),
-        ],
-        standby: vec![shift("SB-01", "presale", "10:00", "14:00", None)],
-    };
+    let plan = four_all_day(&scenario);
     let people = staff(&[
         ("Ana", &["presale"]),
         ("Bo", &["presale"]),
@@ -302,16 +302,11 @@ fn a_cross_trained_agent_switches_queue_for_the_rush() {
     let scenario = scenario(&["presale", "aftersale"], &["presale"]);
     let plan = WrittenPlan {
         requirements: planned(&scenario, |q, _| if q == 0 { 40.0 } else { 20.0 }),
-        roster: vec![
-            shift("Ana", "aftersale", "08:00", "16:00", None),
-            shift("Bo", "presale", "08:00", "16:00", None),
-            shift("Cai", "presale", "08:00", "16:00", None),
-            shift("Dan", "presale", "08:00", "16:00", None),
-            shift("Eve", "presale", "08:00", "16:00", None),
-            shift("Fay", "aftersale", "08:00", "16:00", None),
-            shift("Gus", "aftersale", "08:00", "16:00", None),
-            shift("Hal", "aftersale", "08:00", "16:00", None),
-        ],
+        roster: [
+            all_day("presale", &["Bo", "Cai", "Dan", "Eve"]),
+            all_day("aftersale", &["Ana", "Fay", "Gus", "Hal"]),
+        ]
+        .concat(),
         standby: Vec::new(),
     };
     let people = staff(&[
@@ -344,9 +339,8 @@ fn a_cross_trained_agent_switches_queue_for_the_rush() {
         )]
     );
     assert_eq!(day.moves_cost, 0.0);
-    let ana = day.roster.iter().find(|r| r.name == "Ana").unwrap();
     assert_eq!(
-        shiftcast::schedule::describe(&ana.segments, &str::to_string),
+        day_of(&day, "Ana"),
         "aftersale 08:00-10:00, presale 10:00-16:00"
     );
 }
@@ -361,13 +355,12 @@ fn a_meal_moves_to_an_hour_that_can_spare_it() {
     let scenario = scenario(&["presale"], &["presale"]);
     let plan = WrittenPlan {
         requirements: planned(&scenario, |_, hour| if hour < 4 { 40.0 } else { 20.0 }),
-        roster: vec![
-            shift("Bo", "presale", "08:00", "16:00", Some("10:00")),
-            shift("Cai", "presale", "08:00", "16:00", None),
-            shift("Dan", "presale", "08:00", "16:00", None),
-            shift("Eve", "presale", "08:00", "16:00", None),
-            shift("PT-01", "presale", "08:00", "12:00", None),
-        ],
+        roster: [
+            vec![shift("Bo", "presale", "08:00", "16:00", Some("10:00"))],
+            all_day("presale", &["Cai", "Dan", "Eve"]),
+            vec![shift("PT-01", "presale", "08:00", "12:00", None)],
+        ]
+        .concat(),
         standby: Vec::new(),
     };
     let people = staff(&[
@@ -383,9 +376,8 @@ fn a_meal_moves_to_an_hour_that_can_spare_it() {
     );
     assert_eq!(day.moves[0].was_start, Some(t("10:00")));
     assert_eq!(day.shortfall_agent_hours_after, 0.0);
-    let bo = day.roster.iter().find(|r| r.name == "Bo").unwrap();
     assert_eq!(
-        shiftcast::schedule::describe(&bo.segments, &str::to_string),
+        day_of(&day, "Bo"),
         "presale 08:00-12:00, meal 12:00-13:00, presale 13:00-16:00"
     );
 }
@@ -403,12 +395,7 @@ fn lead_on_duty_calls_in_a_lead_when_the_floor_grows() {
         text += &format!("[[queues]]\nname = \"presale\"{QUEUE}");
         common::scenario(&text.replace("[costs]", &format!("[rules]\n{rule}\n[costs]")))
     };
-    let roster = vec![
-        shift("Ana", "presale", "08:00", "16:00", None),
-        shift("Bo", "presale", "08:00", "16:00", None),
-        shift("Cai", "presale", "08:00", "16:00", None),
-        shift("Dan", "presale", "08:00", "16:00", None),
-    ];
+    let roster = all_day("presale", &["Ana", "Bo", "Cai", "Dan"]);
     let mut people = staff(&[
         ("Ana", &["presale"]),
         ("Bo", &["presale"]),

@@ -9,7 +9,6 @@
 use std::path::PathBuf;
 
 use shiftcast::forecast::{self, Method, Settings};
-use shiftcast::time::parse_time;
 use shiftcast::{input, output, Error, Result};
 
 /// Forecast inquiries per queue from a history file.
@@ -47,13 +46,7 @@ pub struct Args {
 pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     output::check_output_file(&args.out, "--out", "forecast.csv")?;
     let settings = settings(&args.method, args.level, args.profile_weeks)?;
-    let start = parse_time(&args.start).ok_or_else(|| {
-        Error::input(
-            "--start",
-            format!("\"{}\" is not a date and time", args.start),
-            "write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-16T00:00",
-        )
-    })?;
+    let start = super::moment("--start", &args.start, "2026-11-16T00:00")?;
     if args.days == 0 {
         return Err(Error::input(
             "--days",

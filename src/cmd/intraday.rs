@@ -11,22 +11,14 @@
 use std::path::PathBuf;
 
 use shiftcast::intraday::intraday;
-use shiftcast::time::parse_time;
-use shiftcast::{input, output, Error, Inputs, Overrides, Result};
+use shiftcast::{output, Inputs, Overrides, Result};
 
 /// Re-plan the coming day from the chats seen so far.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The scenario the plan was made from
-    pub scenario: PathBuf,
-    /// The plan folder written by `shiftcast plan`
-    #[arg(long)]
-    pub plan: PathBuf,
-    /// The chats seen so far: a CSV of timestamp,queue,inquiries (optionally
-    /// answered_within_target, agents_logged_in), every row before --now
-    #[arg(long)]
-    pub actuals: PathBuf,
-    /// The moment the actuals run up to, YYYY-MM-DDTHH:MM
+    #[command(flatten)]
+    pub inputs: super::PlanAndActuals,
+    /// The moment the actuals run up to (every row before it), YYYY-MM-DDTHH:MM
     #[arg(long)]
     pub now: String,
     /// Write the roster and coverage with the moves to this folder
@@ -41,21 +33,14 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, global: &super::Global) -> Result<()> {
-    let now = parse_time(&args.now).ok_or_else(|| {
-        Error::input(
-            "--now",
-            format!("\"{}\" is not a date and time", args.now),
-            "write it as YYYY-MM-DDTHH:MM, e.g. --now 2026-11-11T02:00",
-        )
-    })?;
+    let now = super::moment("--now", &args.now, "2026-11-11T02:00")?;
     if let Some(out) = &args.out {
         output::check_output_dir(out)?;
     }
     let progress = super::progress(global);
     progress.set_message("reading inputs");
-    let inputs = Inputs::read(&args.scenario, &Overrides::default())?;
-    let plan = input::read_written_plan(&args.plan, &inputs.scenario)?;
-    let actuals = input::read_actuals(&args.actuals, &inputs.scenario)?;
+    let inputs = Inputs::read(&args.inputs.scenario, &Overrides::default())?;
+    let (plan, actuals) = args.inputs.read(&inputs.scenario)?;
     progress.set_message("re-planning the day");
     let day = intraday(&inputs.scenario, &inputs.staff, &plan, &actuals, now)?;
     if let Some(out) = &args.out {

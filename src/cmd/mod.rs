@@ -36,6 +36,47 @@ pub fn progress(global: &Global) -> ProgressBar {
     bar
 }
 
+/// A plan and what happened since: the arguments `intraday` and `review` share.
+#[derive(Debug, clap::Args)]
+pub struct PlanAndActuals {
+    /// The scenario the plan was made from
+    pub scenario: std::path::PathBuf,
+    /// The plan folder written by `shiftcast plan`
+    #[arg(long)]
+    pub plan: std::path::PathBuf,
+    /// What happened: a CSV with timestamp,queue,inquiries (and optionally
+    /// answered_within_target, agents_logged_in, orders, service_orders)
+    #[arg(long)]
+    pub actuals: std::path::PathBuf,
+}
+
+impl PlanAndActuals {
+    /// The written plan and the actuals, read against `scenario`.
+    pub fn read(
+        &self,
+        scenario: &shiftcast::scenario::Scenario,
+    ) -> shiftcast::Result<(
+        shiftcast::intraday::WrittenPlan,
+        Vec<shiftcast::intraday::Actual>,
+    )> {
+        Ok((
+            shiftcast::input::read_written_plan(&self.plan, scenario)?,
+            shiftcast::input::read_actuals(&self.actuals, scenario)?,
+        ))
+    }
+}
+
+/// A date and time given to `flag`, with our message when it is not one.
+pub fn moment(flag: &str, text: &str, example: &str) -> shiftcast::Result<chrono::NaiveDateTime> {
+    shiftcast::time::parse_time(text).ok_or_else(|| {
+        shiftcast::Error::input(
+            flag,
+            format!("\"{text}\" is not a date and time"),
+            format!("write it as YYYY-MM-DDTHH:MM, e.g. {flag} {example}"),
+        )
+    })
+}
+
 /// `--time-limit` and `--gap`, overriding the scenario's `[solver]` table.
 #[derive(Debug, clap::Args)]
 pub struct SolverFlags {

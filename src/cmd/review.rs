@@ -7,31 +7,21 @@
 //! service level; per event what the orders imply for its service share and conversion rate;
 //! and the settings to use next time. Writes nothing.
 
-use std::path::PathBuf;
-
 use shiftcast::{input, output, review, Result};
 
 /// Review a plan against what happened.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The scenario the plan was made from
-    pub scenario: PathBuf,
-    /// The plan folder written by `shiftcast plan`
-    #[arg(long)]
-    pub plan: PathBuf,
-    /// What happened: a CSV with timestamp,queue,inquiries (and optionally
-    /// answered_within_target, agents_logged_in, orders, service_orders)
-    #[arg(long)]
-    pub actuals: PathBuf,
+    #[command(flatten)]
+    pub inputs: super::PlanAndActuals,
     /// Print one JSON object
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(args: &Args, global: &super::Global) -> Result<()> {
-    let scenario = input::read_scenario(&args.scenario, &[])?;
-    let plan = input::read_written_plan(&args.plan, &scenario)?;
-    let actuals = input::read_actuals(&args.actuals, &scenario)?;
+    let scenario = input::read_scenario(&args.inputs.scenario, &[])?;
+    let (plan, actuals) = args.inputs.read(&scenario)?;
     let review = review::review(&scenario, &plan, &actuals)?;
     if args.json {
         super::print_json(&review)
