@@ -423,3 +423,25 @@ fn lead_on_duty_calls_in_a_lead_when_the_floor_grows() {
         );
     }
 }
+
+/// A plan made from agents required given directly has no forecast to weigh the chats against.
+#[test]
+fn a_plan_without_a_forecast_is_refused() {
+    let scenario = scenario(&["presale"], &["presale"]);
+    let plan = WrittenPlan {
+        requirements: common::requirements(&scenario, |_, _| 4),
+        ..four_all_day(&scenario)
+    };
+    let people = staff(&[
+        ("Ana", &["presale"]),
+        ("Bo", &["presale"]),
+        ("Cai", &["presale"]),
+    ]);
+    let error = intraday(&scenario, &people, &plan, &rush(&scenario, 0.0), t("10:00")).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("requirements.csv: the plan forecast no chats"),
+        "{error}"
+    );
+}

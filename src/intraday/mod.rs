@@ -126,6 +126,13 @@ pub fn intraday(
             "give a moment inside the planned days, e.g. --now 2026-11-11T02:00",
         ));
     }
+    if plan.requirements.iter().all(|r| r.inquiries == 0.0) {
+        return Err(Error::input(
+            "requirements.csv",
+            "the plan forecast no chats (its agents required were given), so the chats seen have nothing to be weighed against",
+            "plan from a history ([history] file) to re-plan on the day",
+        ));
+    }
     if let Some(late) = actuals.iter().find(|a| a.time >= now) {
         return Err(Error::input(
             "--actuals",
