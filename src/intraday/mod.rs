@@ -106,6 +106,152 @@ pub fn intraday(
     actuals: &[Actual],
     now: NaiveDateTime,
 ) -> Result<Intraday> {
+    check(scenario, plan, actuals, now)?;
+    let horizon = &scenario.horizon;
+    let surprise = reforecast::seen(scenario, staff, plan, actuals, now);
+    let (requirements, rows) = reforecast::reforecast(scenario, plan, &surprise, now)?;
+    let Repaired {
+        roster,
+        moves,
+        moves_cost,
+        first,
+        until,
+    } = repair_the_day(scenario, staff, plan, &requirements, now)?;
+    let before = coverage_of(scenario, staff, &plan.roster, &requirements);
+    let coverage = coverage_of(scenario, staff, &roster, &requirements);
+    let short_in_window = |coverage: &[CoverageRow]| {
+        coverage
+            .iter()
+            .filter(|c| c.time >= first && c.time < until)
+            .map(|c| f64::from(c.shortfall))
+            .sum::<f64>()
+            * horizon.interval_hours()
+            + 0.0
+    };
+    Ok(Intraday {
+        now,
+        surprise,
+        reforecast: rows,
+        moves,
+        moves_cost,
+        service_level_before: service_level_from(&before, &requirements, now),
+        service_level_after: service_level_from(&coverage, &requirements, now),
+        shortfall_agent_hours_before: short_in_window(&before),
+        shortfall_agent_hours_after: short_in_window(&coverage),
+        requirements,
+        roster,
+        coverage,
+    })
+}
+
+/// The roster with the day's moves, what they cost in pay, and the window they cover.
+struct Repaired {
+    roster: Vec<RosterRow>,
+    moves: Vec<Move>,
+    moves_cost: f64,
+    first: NaiveDateTime,
+    until: NaiveDateTime,
+}
+
+/// The cheapest moves for the next [`REPLAN_HOURS`] from the first interval that can still
+/// change, against `requirements` (re-forecast).
+fn repair_the_day(
+    scenario: &Scenario,
+    staff: &[Person],
+    plan: &WrittenPlan,
+    requirements: &[Requirement],
+    now: NaiveDateTime,
+) -> Result<Repaired> {
+    let horizon = &scenario.horizon;
+    // The first interval that can still change; none when now is in the horizon's last one.
+    let first = ceil_to_grid(scenario, now);
+    let first_index = horizon.index_of(first).unwrap_or(horizon.len());
+    let len = (horizon.len() - first_index)
+        .min((REPLAN_HOURS * 60 / i64::from(horizon.interval_minutes)) as usize);
+    let until = first + horizon.interval() * len as i32;
+    let notice = Duration::minutes(scenario.intraday.call_in_notice_minutes.round() as i64);
+    let call = ceil_to_grid(scenario, now + notice);
+    let (pools, pool_of, part_time_pool) = schedule::pools(scenario, staff);
+    let workers = workers(
+        scenario,
+        staff,
+        &plan.roster,
+        &pool_of,
+        part_time_pool,
+        first,
+        len,
+    )?;
+    let hired: std::collections::BTreeSet<&str> = plan
+        .roster
+        .iter()
+        .filter(|r| r.hired)
+        .map(|r| r.name.as_str())
+        .collect();
+    let window = Window {
+        scenario,
+        staff,
+        roster: &plan.roster,
+        pools: &pools,
+        pool_of: &pool_of,
+        part_time_pool,
+        first,
+        call,
+        until,
+    };
+    let extras = window.extras(&plan.standby, hired.len());
+    let day = Day {
+        scenario,
+        staff,
+        pools: &pools,
+        first: first_index,
+        len,
+        workers,
+        extras,
+        requirements,
+        hires_left: scenario
+            .part_time
+            .max_people
+            .map(|m| (m as usize).saturating_sub(hired.len())),
+    };
+    let repair = day.solve()?;
+    let (roster, moves) = day.apply(&plan.roster, &repair);
+    let moves_cost = day
+        .extras
+        .iter()
+        .zip(&repair.taken)
+        .map(|(e, &n)| e.pay * f64::from(n))
+        .sum::<f64>()
+        + 0.0;
+    Ok(Repaired {
+        roster,
+        moves,
+        moves_cost,
+        first,
+        until,
+    })
+}
+
+/// The first interval start at or after `t`.
+fn ceil_to_grid(scenario: &Scenario, t: NaiveDateTime) -> NaiveDateTime {
+    let horizon = &scenario.horizon;
+    let step = i64::from(horizon.interval_minutes) * 60;
+    let seconds = (t - horizon.start).num_seconds();
+    let up = if seconds.rem_euclid(step) > 0 {
+        step
+    } else {
+        0
+    };
+    horizon.start + Duration::seconds(seconds.div_euclid(step) * step + up)
+}
+
+/// A plan and actuals intraday can work with: a dated horizon holding `now`, a forecast to weigh
+/// the chats against, and no actuals from `now` on.
+fn check(
+    scenario: &Scenario,
+    plan: &WrittenPlan,
+    actuals: &[Actual],
+    now: NaiveDateTime,
+) -> Result<()> {
     let horizon = &scenario.horizon;
     if horizon.cyclic {
         return Err(Error::input(
@@ -145,114 +291,7 @@ pub fn intraday(
             "give actuals only for intervals already over, or a later --now",
         ));
     }
-    let surprise = reforecast::seen(scenario, staff, plan, actuals, now);
-    let (requirements, rows) = reforecast::reforecast(scenario, plan, &surprise, now)?;
-    let step = horizon.interval();
-    let first_index = horizon.index_of(now).unwrap_or(0)
-        + usize::from(
-            horizon
-                .index_of(now)
-                .map(|i| horizon.time_of(i) < now)
-                .unwrap_or(false),
-        );
-    let first = horizon.time_of(first_index);
-    let len = (horizon.len() - first_index)
-        .min((REPLAN_HOURS * 60 / i64::from(horizon.interval_minutes)) as usize);
-    let until = first + step * len as i32;
-    let notice = Duration::minutes(scenario.intraday.call_in_notice_minutes.round() as i64);
-    let call = ceil_to_grid(scenario, now + notice);
-    let (pools, pool_of, part_time_pool) = schedule::pools(scenario, staff);
-    let workers = workers(
-        scenario,
-        staff,
-        &plan.roster,
-        &pool_of,
-        part_time_pool,
-        first,
-        len,
-    )?;
-    let hired: std::collections::BTreeSet<&str> = plan
-        .roster
-        .iter()
-        .filter(|r| r.hired)
-        .map(|r| r.name.as_str())
-        .collect();
-    let window = Window {
-        scenario,
-        staff,
-        roster: &plan.roster,
-        pools: &pools,
-        pool_of: &pool_of,
-        part_time_pool,
-        first,
-        call,
-        until,
-    };
-    let extras = window.extras(&plan.standby, hired.len());
-    let day = Day {
-        scenario,
-        staff,
-        pools: &pools,
-        first: first_index,
-        len,
-        workers,
-        extras,
-        requirements: &requirements,
-        hires_left: scenario
-            .part_time
-            .max_people
-            .map(|m| (m as usize).saturating_sub(hired.len())),
-    };
-    let repair = day.solve()?;
-    let (roster, moves) = day.apply(&plan.roster, &repair);
-    let moves_cost = day
-        .extras
-        .iter()
-        .zip(&repair.taken)
-        .map(|(e, &n)| e.pay * f64::from(n))
-        .sum::<f64>()
-        + 0.0;
-    let before = coverage_of(scenario, staff, &plan.roster, &requirements);
-    let coverage = coverage_of(scenario, staff, &roster, &requirements);
-    let short_in_window = |coverage: &[CoverageRow]| {
-        coverage
-            .iter()
-            .filter(|c| c.time >= first && c.time < until)
-            .map(|c| f64::from(c.shortfall))
-            .sum::<f64>()
-            * horizon.interval_hours()
-            + 0.0
-    };
-    Ok(Intraday {
-        now,
-        surprise,
-        reforecast: rows,
-        moves,
-        moves_cost,
-        service_level_before: service_level_from(&before, &requirements, now),
-        service_level_after: service_level_from(&coverage, &requirements, now),
-        shortfall_agent_hours_before: short_in_window(&before),
-        shortfall_agent_hours_after: short_in_window(&coverage),
-        requirements,
-        roster,
-        coverage,
-    })
-}
-
-/// The first interval start at or after `t`.
-fn ceil_to_grid(scenario: &Scenario, t: NaiveDateTime) -> NaiveDateTime {
-    let horizon = &scenario.horizon;
-    let step = i64::from(horizon.interval_minutes);
-    let minutes = (t - horizon.start).num_minutes();
-    horizon.start
-        + Duration::minutes(
-            minutes.div_euclid(step) * step
-                + if minutes.rem_euclid(step) > 0 || (t - horizon.start).num_seconds() % 60 > 0 {
-                    step
-                } else {
-                    0
-                },
-        )
+    Ok(())
 }
 
 /// The people on a planned shift in the window, each with what the plan has them do.

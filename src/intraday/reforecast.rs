@@ -81,7 +81,9 @@ pub(super) fn seen(
         .map(|(q, queue)| {
             let mine: Vec<&Actual> = actuals.iter().filter(|a| a.queue == queue.name).collect();
             let (mut actual, mut forecast, mut logged_in, mut planned) = (0.0, 0.0, 0.0, 0.0);
-            for a in mine.iter().filter(|a| a.time >= from && a.time < now) {
+            // Only whole intervals: one still under way at `now` holds part of its chats.
+            let over = |a: &&&Actual| a.time >= from && a.time + horizon.interval() <= now;
+            for a in mine.iter().filter(over) {
                 let Some(i) = horizon.index_of(a.time) else {
                     continue;
                 };
