@@ -104,7 +104,7 @@ impl Day<'_> {
             }
         }
         self.hand_out(&mut seats, repair);
-        self.rows_and_moves(roster, &seats, &added)
+        self.rows_and_moves(roster, &seats, &added, &repair.break_starts)
     }
 
     fn time_at(&self, k: usize) -> NaiveDateTime {
@@ -191,6 +191,7 @@ impl Day<'_> {
         roster: &[RosterRow],
         seats: &[Seat],
         added: &[usize],
+        break_starts: &[Vec<NaiveDateTime>],
     ) -> (Vec<RosterRow>, Vec<Move>) {
         let queue_name = |q: usize| self.scenario.queues[q].name.clone();
         let mut rows: Vec<RosterRow> = roster.to_vec();
@@ -211,7 +212,7 @@ impl Day<'_> {
                     end,
                 ));
             }
-            for (movable, &start) in worker.breaks.iter().zip(&self.break_starts_of(seats, w)) {
+            for (movable, &start) in worker.breaks.iter().zip(&break_starts[w]) {
                 if start != movable.planned {
                     let end = break_end(self.scenario, start, movable.window.intervals);
                     moves.push(Move {
@@ -252,23 +253,6 @@ impl Day<'_> {
         rows.sort_by(|a, b| (a.start, &a.name).cmp(&(b.start, &b.name)));
         moves.sort_by(|a, b| (a.start, a.kind, &a.name).cmp(&(b.start, b.kind, &b.name)));
         (rows, moves)
-    }
-
-    fn break_starts_of(&self, seats: &[Seat], w: usize) -> Vec<NaiveDateTime> {
-        // The break's first interval on a break of its name, or where the plan had it.
-        self.workers[w]
-            .breaks
-            .iter()
-            .map(|b| {
-                (0..self.len)
-                    .filter(|&k| b.window.starts.contains(&self.time_at(k)))
-                    .find(|&k| {
-                        seats[w].on_break[k].as_deref() == Some(b.window.name.as_str())
-                            && (k == 0 || seats[w].on_break[k - 1].is_none())
-                    })
-                    .map_or(b.planned, |k| self.time_at(k))
-            })
-            .collect()
     }
 
     fn movement(
