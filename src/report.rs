@@ -44,6 +44,9 @@ pub struct CoverageRow {
     /// Chats lost: leaving before an answer (queues with `patience_seconds`), or beyond what
     /// the agents can take when the chats outrun them.
     pub lost_chats: f64,
+    /// Share of the chats that leave before an answer (Erlang A), for a queue with
+    /// `patience_seconds`.
+    pub abandonment: Option<f64>,
 }
 
 /// An interval where the plan has fewer agents than required.
@@ -299,6 +302,7 @@ pub(crate) fn coverage(
                 service_level: performance.service_level.unwrap_or(1.0),
                 asa_seconds: performance.asa_seconds.min(wait_cap),
                 lost_chats: r.inquiries * lost,
+                abandonment: performance.abandonment_probability,
             });
         }
     }

@@ -303,3 +303,70 @@ fn simulated_service_level_in_the_summary_and_its_line() {
     assert!(stdout.contains(&line), "{line}\n{stdout}");
     assert!(percent("low") <= percent("mean") && percent("mean") <= percent("high"));
 }
+
+/// coverage.csv's `asa_seconds` and `abandonment` are what `shiftcast erlang` gives for the
+/// hour's chats and agents at the keyboard: with a patience of 120 s on after-sale, Erlang A.
+#[test]
+fn coverage_holds_the_average_wait_and_the_share_who_leave() {
+    let (_guard, out, _) = plan(&["--set", "queues.aftersale.patience_seconds=120"]);
+    let rows = csv_rows(&out.join("coverage.csv"));
+    let chats: std::collections::HashMap<(String, String), String> =
+        csv_rows(&out.join("requirements.csv"))
+            .into_iter()
+            .map(|r| ((r[0].clone(), r[1].clone()), r[2].clone()))
+            .collect();
+    let mut checked = 0;
+    for row in rows.iter().filter(|r| r[0].starts_with("2026-11-11T1")) {
+        // 2 chats at once and 15% shrinkage: agents at the keyboard = floor(scheduled x 0.85).
+        let scheduled: f64 = row[3].parse().unwrap();
+        let at_keyboard = (scheduled * 0.85 + 1e-9).floor().to_string();
+        let (aht, within, chats_at_once, patience): (&str, &str, &str, &[&str]) =
+            if row[1] == "aftersale" {
+                ("300", "60", "2", &["--patience", "120"])
+            } else {
+                ("180", "30", "3", &[])
+            };
+        let inquiries = &chats[&(row[0].clone(), row[1].clone())];
+        let mut args = vec![
+            "erlang",
+            "--arrivals",
+            inquiries,
+            "--interval-minutes",
+            "60",
+            "--aht",
+            aht,
+            "--agents",
+            &at_keyboard,
+            "--within",
+            within,
+            "--concurrency",
+            chats_at_once,
+            "--json",
+        ];
+        args.extend_from_slice(patience);
+        let erlang = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            erlang.status.success(),
+            "{}",
+            String::from_utf8_lossy(&erlang.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&erlang.stdout).unwrap();
+        let asa: f64 = row[9].parse().unwrap();
+        assert!(
+            (asa - v["asa_seconds"].as_f64().unwrap()).abs() < 0.1,
+            "{row:?} {v}"
+        );
+        match v["abandonment_probability"].as_f64() {
+            Some(share) => {
+                let written: f64 = row[10].parse().unwrap();
+                assert!((written - share).abs() < 1e-3, "{row:?} {v}");
+                checked += 1;
+            }
+            None => assert_eq!(row[10], "", "{row:?}"),
+        }
+    }
+    assert_eq!(checked, 10, "after-sale hours 10:00-19:00 checked");
+}

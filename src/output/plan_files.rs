@@ -149,6 +149,8 @@ pub(super) fn coverage_table(rows: &[CoverageRow]) -> CsvTable {
         "service_level",
         "cross_trained",
         "part_time",
+        "asa_seconds",
+        "abandonment",
     ]);
     for c in rows {
         coverage.row(&[
@@ -161,6 +163,8 @@ pub(super) fn coverage_table(rows: &[CoverageRow]) -> CsvTable {
             fixed(c.service_level, 4),
             c.cross_trained.to_string(),
             c.part_time.to_string(),
+            fixed(c.asa_seconds, 1),
+            c.abandonment.map_or(String::new(), |a| fixed(a, 4)),
         ]);
     }
     coverage
