@@ -11,7 +11,7 @@ use shiftcast::input::{read_availability, read_history, read_staff};
 use shiftcast::{Error, Inputs, Overrides};
 
 mod common;
-use common::{folder, person, small_history, SMALL_SCENARIO};
+use common::{folder, person, shiftcast, small_history, SMALL_SCENARIO};
 
 /// One cell typed in Excel: text, a number, a date, a time of day or a date with a time.
 enum Cell {
@@ -224,4 +224,27 @@ fn broken_workbook_is_refused_with_how_to_save() {
         "{problem}"
     );
     assert!(fix.contains("*.xlsx") && fix.contains("CSV UTF-8"), "{fix}");
+}
+
+#[test]
+fn template_writes_workbooks_the_readers_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("templates");
+    let run = shiftcast(&["template", "--out", out.to_str().unwrap(), "--lang", "zh"]);
+    assert!(run.status.success(), "{run:?}");
+    let said = String::from_utf8(run.stdout).unwrap();
+    assert!(said.contains("staff.xlsx、availability.xlsx"), "{said}");
+    // The example row: the first person of data/double11/staff.csv.
+    let mut staff = read_staff(&out.join("staff.xlsx"), &["presale", "aftersale"]).unwrap();
+    assert_eq!(staff.len(), 1);
+    let li = &staff[0];
+    assert_eq!((li.name.as_str(), li.group.as_str()), ("Li Wei", "main"));
+    assert_eq!(li.skills, ["presale", "aftersale"]);
+    assert_eq!((li.max_hours_per_day, li.max_hours_per_week), (8.0, 40.0));
+    // Free on 2026-11-11 from 18:00 to 24:00 only.
+    read_availability(&out.join("availability.xlsx"), &mut staff).unwrap();
+    let at = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();
+    assert!(!staff[0].can_work_at(at("2026-11-11T17:00")));
+    assert!(staff[0].can_work_at(at("2026-11-11T18:00")));
+    assert!(staff[0].can_work_at(at("2026-11-12T09:00")));
 }

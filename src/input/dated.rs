@@ -12,7 +12,7 @@ use crate::scenario::Person;
 use crate::time::parse_clock_minutes;
 
 /// The columns both files start with; a file lists its own after them.
-pub(super) const COLUMNS: [&str; 4] = ["name", "date", "from", "to"];
+pub(crate) const COLUMNS: [&str; 4] = ["name", "date", "from", "to"];
 
 /// Positions in `COLUMNS`.
 const NAME: usize = 0;

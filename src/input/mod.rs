@@ -17,12 +17,15 @@ mod staff;
 
 pub use actuals::read_actuals;
 pub use availability::read_availability;
+/// The columns the availability and staff files must have, for the templates.
+pub(crate) use dated::COLUMNS as AVAILABILITY_COLUMNS;
 pub use history::read_history;
 pub use plan_dir::{read_plan_dir, read_written_plan};
 pub use preferences::read_preferences;
 pub use requirements::read_requirements;
 pub use scenario::read_scenario;
 pub use staff::read_staff;
+pub(crate) use staff::COLUMNS as STAFF_COLUMNS;
 
 use std::path::Path;
 

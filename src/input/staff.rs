@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::scenario::{Kind, Person, PART_TIME_GROUP};
 use crate::time::ClockWindow;
 
-const COLUMNS: [&str; 7] = [
+pub(crate) const COLUMNS: [&str; 7] = [
     "name",
     "group",
     "skills",
