@@ -44,6 +44,8 @@ enum Command {
     Intraday(cmd::intraday::Args),
     #[command(allow_negative_numbers = true)]
     Review(cmd::review::Args),
+    #[command(allow_negative_numbers = true)]
+    Template(cmd::template::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
         (Command::Simulate(args), _) => cmd::simulate::run(args, &global),
         (Command::Intraday(args), _) => cmd::intraday::run(args, &global),
         (Command::Review(args), _) => cmd::review::run(args, &global),
+        (Command::Template(args), _) => cmd::template::run(args, &global),
         (Command::Compare(args), _) => {
             let own = matches.subcommand_matches("compare").unwrap_or(&matches);
             cmd::compare::run(args, own, &global)

@@ -9,6 +9,7 @@ pub mod parttimers;
 pub mod plan;
 pub mod review;
 pub mod simulate;
+pub mod template;
 
 use std::time::Duration;
 

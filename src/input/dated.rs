@@ -6,13 +6,13 @@ use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
+use super::{csv_place, csv_reader, csv_record, read_table, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::scenario::Person;
 use crate::time::parse_clock_minutes;
 
 /// The columns both files start with; a file lists its own after them.
-pub(super) const COLUMNS: [&str; 4] = ["name", "date", "from", "to"];
+pub(crate) const COLUMNS: [&str; 4] = ["name", "date", "from", "to"];
 
 /// Positions in `COLUMNS`.
 const NAME: usize = 0;
@@ -42,7 +42,7 @@ pub(super) fn read_rows(
     columns: &[&str],
     mut each: impl FnMut(&Row) -> Result<()>,
 ) -> Result<()> {
-    let text = read_text(path, what, SCENARIO_PATH_FIX)?;
+    let text = read_table(path, what, SCENARIO_PATH_FIX)?;
     let (mut reader, positions) = csv_reader(&text, path, columns)?;
     for record in reader.records() {
         let record = csv_record(record, path)?;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 
-use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
+use super::{csv_place, csv_reader, csv_record, read_table, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::forecast::{History, MAX_INQUIRIES_PER_INTERVAL};
 use crate::time::{format_time, minute_of_day, parse_time};
@@ -14,7 +14,7 @@ use crate::time::{format_time, minute_of_day, parse_time};
 /// Reads `timestamp,queue,inquiries` rows (extra columns are ignored): whole counts up to
 /// [`MAX_INQUIRIES_PER_INTERVAL`], every row on the grid the others keep.
 pub fn read_history(path: &Path) -> Result<History> {
-    let text = read_text(path, "history file", SCENARIO_PATH_FIX)?;
+    let text = read_table(path, "history file", SCENARIO_PATH_FIX)?;
     let (mut reader, columns) = csv_reader(&text, path, &["timestamp", "queue", "inquiries"])?;
     let mut history = History::default();
     let mut rows = Vec::new();

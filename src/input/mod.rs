@@ -12,32 +12,51 @@ mod plan_dir;
 mod preferences;
 mod requirements;
 mod scenario;
+mod sheet;
 mod staff;
 
 pub use actuals::read_actuals;
 pub use availability::read_availability;
+/// The columns the availability and staff files must have, for the templates.
+pub(crate) use dated::COLUMNS as AVAILABILITY_COLUMNS;
 pub use history::read_history;
 pub use plan_dir::{read_plan_dir, read_written_plan};
 pub use preferences::read_preferences;
 pub use requirements::read_requirements;
 pub use scenario::read_scenario;
 pub use staff::read_staff;
+pub(crate) use staff::COLUMNS as STAFF_COLUMNS;
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Reads a whole text file; a missing file says what it is and how to fix the path, and a file
-/// in another encoding (GBK/GB18030, what Excel in China often saves) says how to save it as
-/// UTF-8 instead.
-fn read_text(path: &Path, what: &str, fix: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// Reads a table the user keeps, as CSV text: an `.xlsx` workbook's first sheet (see
+/// [`sheet`]), or a text file as [`read_text`] does; another workbook format is refused with how
+/// to save it.
+fn read_table(path: &Path, what: &str, fix: &str) -> Result<String> {
+    match sheet::Format::of(path, what)? {
+        sheet::Format::Xlsx => sheet::csv_text(path, read_bytes(path, what, fix)?, what),
+        sheet::Format::Csv => read_text(path, what, fix),
+    }
+}
+
+/// Reads a whole file; a missing file says what it is and how to fix the path.
+fn read_bytes(path: &Path, what: &str, fix: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
         Error::input(
             path.display().to_string(),
             format!("cannot read the {what}: {e}"),
             fix,
         )
-    })?;
+    })
+}
+
+/// Reads a whole text file; a missing file says what it is and how to fix the path, and a file
+/// in another encoding (GBK/GB18030, what Excel in China often saves) says how to save it as
+/// UTF-8 instead.
+fn read_text(path: &Path, what: &str, fix: &str) -> Result<String> {
+    let bytes = read_bytes(path, what, fix)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{csv_place, csv_reader, csv_record, read_text, SCENARIO_PATH_FIX};
+use super::{csv_place, csv_reader, csv_record, read_table, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::scenario::{Kind, Person, PART_TIME_GROUP};
 use crate::time::ClockWindow;
 
-const COLUMNS: [&str; 7] = [
+pub(crate) const COLUMNS: [&str; 7] = [
     "name",
     "group",
     "skills",
@@ -33,7 +33,7 @@ const MAX_HOURS_PER_WEEK: usize = 6;
 /// A row's cells are checked in `COLUMNS` order, then the optional columns; the first bad one
 /// is reported.
 pub fn read_staff(path: &Path, queues: &[&str]) -> Result<Vec<Person>> {
-    let text = read_text(path, "staff file", SCENARIO_PATH_FIX)?;
+    let text = read_table(path, "staff file", SCENARIO_PATH_FIX)?;
     let (mut reader, columns) = csv_reader(&text, path, &COLUMNS)?;
     let headers = reader.headers().cloned().unwrap_or_default();
     let optional_column = |name: &'static str| OptionalColumn {

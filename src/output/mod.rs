@@ -1,4 +1,4 @@
-//! Rendering what the pipeline produced (CSV, JSON, xlsx, SVG, HTML) in memory, and the one
+//! Rendering what the pipeline produced (CSV, JSON, xlsx, SVG, HTML, the input templates) in memory, and the one
 //! place that writes files to disk (`folder.rs`: [`write_output_dir`], [`write_output_file`],
 //! refusing a folder that holds files shiftcast did not write).
 
@@ -8,6 +8,7 @@ mod forecast_file;
 mod html;
 mod intraday_files;
 mod plan_files;
+mod templates;
 pub mod text;
 mod workbook;
 
@@ -18,3 +19,4 @@ pub use folder::{
 pub use forecast_file::forecast_csv;
 pub use intraday_files::intraday_files;
 pub use plan_files::{plan_files, PlanOutputs};
+pub use templates::{templates, TEMPLATE_FILES};

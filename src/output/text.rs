@@ -12,9 +12,11 @@ use crate::staffing::ErlangAnswer;
 mod intraday;
 mod review;
 mod tables;
+mod templates;
 pub use intraday::intraday;
 pub use review::review;
 pub use tables::{comparison, part_timers};
+pub use templates::{column_note, templates_written};
 
 /// A few lines a manager reads in the terminal, one function per line (or group of lines).
 pub fn summary(summary: &Summary, lang: Lang) -> String {
