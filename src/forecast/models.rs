@@ -61,8 +61,9 @@ pub struct Prediction {
     pub lower: Vec<f64>,
     /// The prediction interval's upper end per interval.
     pub upper: Vec<f64>,
-    /// What the manager should know about how it was made.
-    pub notes: Vec<String>,
+    /// Days set aside from fitting as unusual, in order (`output::text::forecast_notes` tells
+    /// the manager of them and of the method).
+    pub unusual_days: Vec<chrono::NaiveDate>,
     /// What the manager should act on, e.g. a fallback on short history.
     pub warnings: Vec<String>,
 }
@@ -101,7 +102,7 @@ pub fn predict(
         point,
         lower,
         upper,
-        notes: Vec::new(),
+        unusual_days: Vec::new(),
         warnings,
     })
 }
