@@ -74,7 +74,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
                 "queue": queue,
                 "method": p.method.name(),
                 "total": p.point.iter().sum::<f64>(),
-                "notes": output::text::forecast_notes(queue, p, Lang::En),
+                "notes": p.notes(queue, Lang::En),
                 "warnings": p.warnings,
             })
         })
@@ -85,7 +85,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     let lang = super::language(global, None);
     let mut text = String::new();
     for (queue, p) in &queues {
-        for note in output::text::forecast_notes(queue, p, lang) {
+        for note in p.notes(queue, lang) {
             text += &format!("{note}\n");
         }
         for warning in &p.warnings {

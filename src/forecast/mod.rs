@@ -29,7 +29,6 @@ use statrs::distribution::{ContinuousCDF, Normal};
 
 use crate::error::{Error, Result};
 use crate::labels::Lang;
-use crate::output::text;
 pub use crate::scenario::forecast_settings::{Method, Settings};
 use crate::scenario::Scenario;
 pub use events::presale_inquiries;
@@ -254,9 +253,7 @@ impl Fitted {
                 &scenario.forecast,
                 &set_aside,
             )?;
-            fitted
-                .notes
-                .extend(text::forecast_notes(&queue.name, &p, Lang::En));
+            fitted.notes.extend(p.notes(&queue.name, Lang::En));
             fitted.warnings.extend(p.warnings.iter().cloned());
             fitted.predictions.push(p);
             fitted.cleaned.insert(queue.name.clone(), series);

@@ -13,7 +13,7 @@ mod forecast;
 mod intraday;
 mod review;
 mod tables;
-pub use forecast::{backtest, forecast_notes, forecast_total, forecast_written};
+pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
 pub use review::review;
 pub use tables::{comparison, part_timers};

@@ -1,38 +1,12 @@
-//! What `shiftcast forecast` and `shiftcast backtest` tell the manager: how each queue was
-//! forecast, its total, and the methods' scores.
+//! What `shiftcast forecast` and `shiftcast backtest` tell the manager: each queue's total and
+//! the methods' scores (how a queue was forecast is `Prediction::notes`, which the plan's
+//! summary.json also needs in English).
 
 use std::path::Path;
 
 use super::tables::aligned;
 use crate::forecast::backtest::Score;
-use crate::forecast::Prediction;
 use crate::labels::Lang;
-
-/// How `queue`'s ordinary days were forecast, and the unusual days set aside from fitting. The
-/// method is named as `--method` takes it.
-pub fn forecast_notes(queue: &str, p: &Prediction, lang: Lang) -> Vec<String> {
-    let method = p.method.name();
-    let mut notes = vec![match lang {
-        Lang::Zh => format!("{}：日常量用 {method} 方法预测", lang.t(queue)),
-        Lang::En => format!("{queue}: ordinary days forecast by {method}"),
-    }];
-    if !p.unusual_days.is_empty() {
-        let days: Vec<String> = p.unusual_days.iter().map(|d| d.to_string()).collect();
-        let n = days.len();
-        notes.push(match lang {
-            Lang::Zh => format!(
-                "{}：{n} 个异常日不参与拟合：{}",
-                lang.t(queue),
-                days.join("、")
-            ),
-            Lang::En => format!(
-                "{queue}: {n} unusual day(s) set aside from fitting: {}",
-                days.join(", ")
-            ),
-        });
-    }
-    notes
-}
 
 /// The inquiries forecast for `queue` over all `days`.
 pub fn forecast_total(queue: &str, total: f64, days: u32, lang: Lang) -> String {
