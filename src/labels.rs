@@ -1,5 +1,5 @@
 //! Words people read in outputs, in English or Chinese (the words service managers use:
-//! 客服, 售前, 售后, 兼职, 主力, 后援, 全员, 接待量). Machine-read files (CSV headers, JSON keys)
+//! 客服, 售前, 售后, 兼职, 主力, 替补, 全员, 接待量). Machine-read files (CSV headers, JSON keys)
 //! stay English so scripts and `shiftcast simulate` read them in either language.
 
 /// Output language.
@@ -83,7 +83,7 @@ const WORDS: &[(&str, &str)] = &[
     ("presale.short", "前"),
     ("aftersale.short", "后"),
     ("main", "主力"),
-    ("backup", "后援"),
+    ("backup", "替补"),
     ("all-hands", "全员"),
     ("full-time", "全职"),
     ("part-time", "兼职"),
@@ -164,6 +164,11 @@ const WORDS: &[(&str, &str)] = &[
     ("Short agent-hours", "缺口工时"),
     ("Short intervals", "缺人时段数"),
     ("Solver", "求解状态"),
+    // Solver statuses (`SolverStatus::label`).
+    ("optimal", "最优"),
+    ("within-gap", "在允许差距内"),
+    ("time-limit", "达到时间上限"),
+    ("fallback", "达到时间上限，用简单方案"),
     ("Simulated service level", "模拟服务水平"),
     ("Plan written to", "排班已写入"),
     ("Phase rule not met", "阶段规则未满足"),

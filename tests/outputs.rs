@@ -174,7 +174,7 @@ fn chinese_labels_and_excel_csv() {
             "兼职"
         ]
     );
-    assert!(stdout.contains("\n每人工时: 后援 "), "{stdout}");
+    assert!(stdout.contains("\n每人工时：替补 "), "{stdout}");
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("lang=\"zh\"") && html.contains("售前") && html.contains("主力"));
     let csv = std::fs::read(out.join("forecast.csv")).unwrap();

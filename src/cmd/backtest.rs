@@ -7,9 +7,9 @@
 
 use std::path::PathBuf;
 
-use shiftcast::forecast::backtest::{backtest, Score};
+use shiftcast::forecast::backtest::backtest;
 use shiftcast::forecast::Method;
-use shiftcast::{input, Error, Result};
+use shiftcast::{input, output, Error, Result};
 
 /// Measure how well each forecasting method would have done on your history.
 #[derive(Debug, clap::Args)]
@@ -68,38 +68,12 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
         });
         super::print_json(&json)
     } else {
-        super::print(&table(&scores, args))
+        super::print(&output::text::backtest(
+            &scores,
+            args.folds,
+            args.horizon_days,
+            args.level,
+            super::language(global, None),
+        ))
     }
-}
-
-fn table(scores: &[Score], args: &Args) -> String {
-    let mut out = format!(
-        "{} folds of {} days; interval level {:.0}%\n{:<12} {:<19} {:>6} {:>6} {:>7} {:>8}\n",
-        args.folds,
-        args.horizon_days,
-        args.level * 100.0,
-        "queue",
-        "method",
-        "WAPE",
-        "MASE",
-        "bias",
-        "coverage"
-    );
-    for s in scores {
-        out += &format!(
-            "{:<12} {:<19} {:>6.3} {:>6.3} {:>+7.3} {:>7.1}%{}\n",
-            s.queue,
-            s.method,
-            s.wape,
-            s.mase,
-            s.bias,
-            s.coverage * 100.0,
-            if s.chosen.is_empty() {
-                String::new()
-            } else {
-                format!("  (chose {})", s.chosen.join(", "))
-            }
-        );
-    }
-    out
 }

@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 
 use shiftcast::forecast::{self, Method, Settings};
+use shiftcast::labels::Lang;
 use shiftcast::{input, output, Error, Result};
 
 /// Forecast inquiries per queue from a history file.
@@ -73,7 +74,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
                 "queue": queue,
                 "method": p.method.name(),
                 "total": p.point.iter().sum::<f64>(),
-                "notes": p.notes,
+                "notes": p.notes(queue, Lang::En),
                 "warnings": p.warnings,
             })
         })
@@ -81,18 +82,19 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     if args.json {
         return super::print_json(&serde_json::json!({ "file": args.out, "queues": summary }));
     }
+    let lang = super::language(global, None);
     let mut text = String::new();
     for (queue, p) in &queues {
-        for note in &p.notes {
+        for note in p.notes(queue, lang) {
             text += &format!("{note}\n");
         }
         for warning in &p.warnings {
             eprintln!("shiftcast: warning: {warning}");
         }
         let total: f64 = p.point.iter().sum();
-        text += &format!("{queue}: {total:.0} inquiries over {} days\n", args.days);
+        text += &output::text::forecast_total(queue, total, args.days, lang);
     }
-    text += &format!("Forecast written to {}\n", args.out.display());
+    text += &output::text::forecast_written(&args.out, lang);
     super::print(&text)
 }
 

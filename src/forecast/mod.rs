@@ -28,6 +28,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use crate::error::{Error, Result};
+use crate::labels::Lang;
 pub use crate::scenario::forecast_settings::{Method, Settings};
 use crate::scenario::Scenario;
 pub use events::presale_inquiries;
@@ -181,18 +182,7 @@ pub(crate) fn ordinary(
         v.drain(..gap);
     }
     p.warnings = p.warnings.iter().map(|w| format!("{queue}: {w}")).collect();
-    p.notes = vec![format!(
-        "{queue}: ordinary days forecast by {}",
-        p.method.name()
-    )];
-    if !unusual.is_empty() {
-        let days: Vec<String> = unusual.iter().map(|d| d.to_string()).collect();
-        p.notes.push(format!(
-            "{queue}: {} unusual day(s) set aside from fitting: {}",
-            days.len(),
-            days.join(", ")
-        ));
-    }
+    p.unusual_days = unusual.into_iter().collect();
     Ok((p, series))
 }
 
@@ -263,7 +253,7 @@ impl Fitted {
                 &scenario.forecast,
                 &set_aside,
             )?;
-            fitted.notes.extend(p.notes.iter().cloned());
+            fitted.notes.extend(p.notes(&queue.name, Lang::En));
             fitted.warnings.extend(p.warnings.iter().cloned());
             fitted.predictions.push(p);
             fitted.cleaned.insert(queue.name.clone(), series);

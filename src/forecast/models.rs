@@ -16,6 +16,7 @@ use statrs::distribution::{ContinuousCDF, Normal};
 use super::series::Series;
 use super::Method;
 use crate::error::{Error, Result};
+use crate::labels::Lang;
 
 /// How many recent weeks MSTL and ETS are fitted on: enough for stable weekly seasons, recent
 /// enough to follow the level.
@@ -61,10 +62,39 @@ pub struct Prediction {
     pub lower: Vec<f64>,
     /// The prediction interval's upper end per interval.
     pub upper: Vec<f64>,
-    /// What the manager should know about how it was made.
-    pub notes: Vec<String>,
+    /// Days set aside from fitting as unusual, in order ([`Prediction::notes`] tells the
+    /// manager of them and of the method).
+    pub unusual_days: Vec<chrono::NaiveDate>,
     /// What the manager should act on, e.g. a fallback on short history.
     pub warnings: Vec<String>,
+}
+
+impl Prediction {
+    /// How `queue`'s ordinary days were forecast, and the unusual days set aside from fitting,
+    /// in `lang` (English in summary.json). The method is named as `--method` takes it.
+    pub fn notes(&self, queue: &str, lang: Lang) -> Vec<String> {
+        let method = self.method.name();
+        let mut notes = vec![match lang {
+            Lang::Zh => format!("{}：日常量用 {method} 方法预测", lang.t(queue)),
+            Lang::En => format!("{queue}: ordinary days forecast by {method}"),
+        }];
+        if !self.unusual_days.is_empty() {
+            let days: Vec<String> = self.unusual_days.iter().map(|d| d.to_string()).collect();
+            let n = days.len();
+            notes.push(match lang {
+                Lang::Zh => format!(
+                    "{}：{n} 个异常日不参与拟合：{}",
+                    lang.t(queue),
+                    days.join("、")
+                ),
+                Lang::En => format!(
+                    "{queue}: {n} unusual day(s) set aside from fitting: {}",
+                    days.join(", ")
+                ),
+            });
+        }
+        notes
+    }
 }
 
 /// What a queue's forecast is made from.
@@ -101,7 +131,7 @@ pub fn predict(
         point,
         lower,
         upper,
-        notes: Vec::new(),
+        unusual_days: Vec::new(),
         warnings,
     })
 }

@@ -9,10 +9,12 @@ use crate::schedule::{BelowMinimum, Rule, SolverStatus};
 use crate::simulate::{Band, PlanCheck, QueueCheck};
 use crate::staffing::ErlangAnswer;
 
+mod forecast;
 mod intraday;
 mod review;
 mod tables;
 mod templates;
+pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
 pub use review::review;
 pub use tables::{comparison, part_timers};
@@ -60,15 +62,32 @@ fn solver(summary: &Summary, lang: Lang) -> String {
         .iter()
         .any(|s| s.label() == status);
     match (summary.solver_gap.filter(|_| stopped), lang) {
-        (None, _) => format!("{}: {status}\n", lang.t("Solver")),
+        (None, _) => labelled("Solver", &lang.t(status), lang),
         (Some(gap), Lang::Zh) => format!(
-            "求解状态：{status}（求解时间已到上限，成本与已证明的下界差距 {:.1}%）\n",
+            "求解状态：{}（求解时间已到上限，成本与已证明的下界差距 {:.1}%）\n",
+            lang.t(status),
             gap * 100.0
         ),
         (Some(gap), Lang::En) => format!(
             "Solver: {status} (the time limit ended the search; gap to the best bound proved: {:.1}%)\n",
             gap * 100.0
         ),
+    }
+}
+
+/// One line `label: value`, the label in `lang` (a full-width colon in Chinese).
+fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}：{value}\n", lang.t(label)),
+        Lang::En => format!("{label}: {value}\n"),
+    }
+}
+
+/// What separates the items of a list in a line: `, ` or `，`.
+fn list_comma(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "，",
+        Lang::En => ", ",
     }
 }
 
@@ -179,17 +198,20 @@ fn lowest_service_level(summary: &Summary, lang: Lang) -> String {
         ),
     };
     if let Some(risk) = summary.sales_at_risk {
-        out += &format!("{}: {risk:.2}\n", lang.t("Sales at risk"));
+        out += &labelled("Sales at risk", &format!("{risk:.2}"), lang);
     }
-    let at = summary
+    // `min_service_level_at` reads `YYYY-MM-DDTHH:MM queue`; the queue is named in `lang`.
+    let at = match summary
         .min_service_level_at
-        .as_ref()
-        .map_or(String::new(), |at| format!(" ({at})"));
-    out + &format!(
-        "{}: {:.1}%{at}\n",
-        lang.t("Lowest service level"),
-        summary.min_service_level * 100.0
-    )
+        .as_deref()
+        .map(|at| at.split_once(' '))
+    {
+        Some(Some((time, queue))) if lang == Lang::Zh => format!("（{time} {}）", lang.t(queue)),
+        Some(Some((time, queue))) => format!(" ({time} {queue})"),
+        _ => String::new(),
+    };
+    let lowest = summary.min_service_level * 100.0;
+    out + &labelled("Lowest service level", &format!("{lowest:.1}%{at}"), lang)
 }
 
 /// Every hour covered, or the agent-hours short and in how many intervals.
@@ -239,10 +261,10 @@ fn night_shifts(spreads: &[NightShiftSpread], lang: Lang) -> String {
         .iter()
         .map(|n| format!("{} {}-{}", lang.t(&n.group), n.fewest, n.most))
         .collect();
-    format!(
-        "{}: {}\n",
-        lang.t("Night shifts per person"),
-        groups.join(", ")
+    labelled(
+        "Night shifts per person",
+        &groups.join(list_comma(lang)),
+        lang,
     )
 }
 
@@ -252,7 +274,7 @@ fn hours_per_person(spreads: &[HoursSpread], lang: Lang) -> String {
         .iter()
         .map(|h| format!("{} {}-{}", lang.t(&h.group), h.fewest, h.most))
         .collect();
-    format!("{}: {}\n", lang.t("Hours per person"), groups.join(", "))
+    labelled("Hours per person", &groups.join(list_comma(lang)), lang)
 }
 
 /// A person the plan could not put on duty in a phase that requires them.

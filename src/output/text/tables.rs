@@ -149,12 +149,13 @@ pub fn comparison(rows: &[ScenarioRow], lang: Lang) -> String {
                 .collect(),
         );
     }
-    aligned(&table)
+    aligned(&table, 1)
 }
 
-/// Rows of cells as text: the first column to the left, the others to the right, each as wide
-/// as its widest cell (a Chinese character as wide as two letters, as terminals draw it).
-fn aligned(table: &[Vec<String>]) -> String {
+/// Rows of cells as text: the first `left` columns to the left, the others to the right, each
+/// as wide as its widest cell (a Chinese character as wide as two letters, as terminals draw
+/// it).
+pub(super) fn aligned(table: &[Vec<String>], left: usize) -> String {
     let width = |s: &str| {
         s.chars()
             .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })
@@ -171,6 +172,7 @@ fn aligned(table: &[Vec<String>]) -> String {
             let pad = " ".repeat(widths[c] - width(cell));
             line += &match c {
                 0 => format!("{cell}{pad}"),
+                c if c < left => format!("  {cell}{pad}"),
                 _ => format!("  {pad}{cell}"),
             };
         }
