@@ -20,9 +20,12 @@ cargo build --release --quiet
 out=$(mktemp -d)
 target/release/shiftcast --quiet --lang "$lang" plan data/double11/scenario.toml --out "$out/plan" >/dev/null
 mkdir -p docs
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2600 \
+# --no-zygote and --disable-dev-shm-usage: without them headless Chromium hangs in a container
+# (zygote messages fail and nothing is written); the timeout keeps a hang from stalling the script.
+timeout 120 chromium --headless=new --no-sandbox --no-zygote --disable-gpu --disable-dev-shm-usage \
+  --hide-scrollbars --window-size=1100,2600 \
   --screenshot="$PWD/docs/report.png" "file://$out/plan/report.html" 2>/dev/null
-(cd "$out" && libreoffice --headless --convert-to \
+(cd "$out" && timeout 300 libreoffice --headless --convert-to \
   'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}' plan/plan.xlsx >/dev/null 2>&1)
 # Page 6 is the Roster sheet; keep its top-left corner (names and the event's first hours).
 pdftoppm -f 6 -l 6 -png -r 110 -x 0 -y 0 -W 1800 -H 900 -singlefile "$out/plan.pdf" docs/workbook-roster
