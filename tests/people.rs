@@ -199,7 +199,7 @@ fn summary_reports_idle_contract_hours_and_hours_per_group() {
         zh.contains("\n已付薪未排班的合同工时：13.43（共付 25.43）\n"),
         "{zh}"
     );
-    assert!(zh.contains("\n每人工时: 主力 0-8, night 8-8\n"), "{zh}");
+    assert!(zh.contains("\n每人工时：主力 0-8，night 8-8\n"), "{zh}");
     assert!(file(&files, "report.html").contains("Contract hours paid but idle: 13.43 of 25.43"));
 }
 
