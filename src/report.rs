@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::forecast::Forecast;
-use crate::roster::{Roster, RosterRow};
+use crate::roster::{Roster, RosterRow, Serving};
 use crate::scenario::{Kind, Person, Scenario};
 use crate::schedule::{is_night_shift, BelowMinimum, MissedDuty, Rule, Schedule};
 use crate::staffing::{rostered_performance, Requirement};
@@ -228,7 +228,13 @@ pub(crate) fn build(
     schedule: &Schedule,
     roster: &Roster,
 ) -> Report {
-    let coverage = coverage(scenario, requirements, schedule);
+    let serving = Serving {
+        scheduled: schedule.scheduled.clone(),
+        cross_trained: schedule.cross_trained.clone(),
+        part_time: schedule.part_time.clone(),
+        effective: schedule.effective.clone(),
+    };
+    let coverage = coverage(scenario, requirements, &serving, &schedule.shortfall);
     let people = hours::per_person(scenario, staff, roster);
     let mut summary = summary(
         scenario,
@@ -266,11 +272,13 @@ pub fn planned_intervals(
         .collect()
 }
 
-/// One coverage row per queue and interval, in scenario queue order, then time.
+/// One coverage row per queue and interval, in scenario queue order, then time: who serves
+/// (the plan's, or a roster's as `roster::serving` counts it) and the agents short.
 pub(crate) fn coverage(
     scenario: &Scenario,
     requirements: &[Requirement],
-    schedule: &Schedule,
+    serving: &Serving,
+    shortfall: &[Vec<f64>],
 ) -> Vec<CoverageRow> {
     let horizon = &scenario.horizon;
     let mut coverage = Vec::new();
@@ -279,8 +287,8 @@ pub(crate) fn coverage(
             .iter()
             .enumerate()
         {
-            let scheduled = schedule.scheduled[q][i];
-            let effective = (schedule.effective[q][i] + 1e-9).floor() as u32;
+            let scheduled = serving.scheduled[q][i];
+            let effective = (serving.effective[q][i] + 1e-9).floor() as u32;
             let phase: Vec<&str> = scenario
                 .phases
                 .iter()
@@ -296,9 +304,9 @@ pub(crate) fn coverage(
                 required: r.agents_required,
                 scheduled,
                 phase: phase.join("+"),
-                shortfall: (schedule.shortfall[q][i] - 1e-9).ceil().max(0.0) as u32,
-                cross_trained: schedule.cross_trained[q][i],
-                part_time: schedule.part_time[q][i],
+                shortfall: (shortfall[q][i] - 1e-9).ceil().max(0.0) as u32,
+                cross_trained: serving.cross_trained[q][i],
+                part_time: serving.part_time[q][i],
                 service_level: performance.service_level.unwrap_or(1.0),
                 asa_seconds: performance.asa_seconds.min(wait_cap),
                 lost_chats: r.inquiries * lost,

@@ -54,7 +54,7 @@ pub use reforecast::{Reforecast, Surprise, CREDIBILITY_CHATS, RATIO_HOURS};
 use crate::error::{Error, Result};
 use crate::report::{self, CoverageRow};
 use crate::scenario::{Person, Scenario};
-use crate::schedule::{self, Activity, Schedule, SolverStatus};
+use crate::schedule::{self, Activity};
 use crate::time::format_time;
 use extras::Window;
 use repair::{Day, MovableBreak, Worker};
@@ -415,7 +415,7 @@ fn coverage_of(
 ) -> Vec<CoverageRow> {
     let horizon = &scenario.horizon;
     let serving = crate::roster::serving(rows, staff, scenario);
-    let shortfall = (0..scenario.queues.len())
+    let shortfall: Vec<Vec<f64>> = (0..scenario.queues.len())
         .map(|q| {
             (0..horizon.len())
                 .map(|i| {
@@ -425,24 +425,7 @@ fn coverage_of(
                 .collect()
         })
         .collect();
-    let schedule = Schedule {
-        status: SolverStatus::Optimal,
-        gap: None,
-        within_1pct_seconds: None,
-        solved_seconds: 0.0,
-        shifts: Vec::new(),
-        scheduled: serving.scheduled,
-        cross_trained: serving.cross_trained,
-        part_time: serving.part_time,
-        effective: serving.effective,
-        shortfall,
-        shortfall_reasons: Default::default(),
-        missed_duties: Vec::new(),
-        below_minimum: Vec::new(),
-        leads_short: Vec::new(),
-        pay: 0.0,
-    };
-    report::coverage(scenario, requirements, &schedule)
+    report::coverage(scenario, requirements, &serving, &shortfall)
 }
 
 /// Volume-weighted share of chats answered within target from `now` on.
