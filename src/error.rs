@@ -47,20 +47,28 @@ impl Error {
         }
     }
 
-    /// The message in `lang`: in Chinese the frame is translated (the details stay English).
+    /// The message in `lang`: in Chinese the frame and, through [`Lang::message`], the place,
+    /// problem and fix (values such as files, keys and flags stay as they are).
+    ///
+    /// [`Lang::message`]: crate::labels::Lang::message
     pub fn text(&self, lang: crate::labels::Lang) -> String {
-        match (self, lang) {
-            (
-                Error::Input {
-                    place,
-                    problem,
-                    fix,
-                },
-                crate::labels::Lang::Zh,
-            ) => {
-                format!("{place}：{problem}。修改方法：{fix}")
-            }
-            _ => self.to_string(),
+        if lang == crate::labels::Lang::En {
+            return self.to_string();
+        }
+        let zh = |text: &str| lang.message(text);
+        match self {
+            Error::Input {
+                place,
+                problem,
+                fix,
+            } => format!("{}：{}。修改方法：{}", zh(place), zh(problem), zh(fix)),
+            Error::Io { path, source } => format!(
+                "{}：{}。请检查该文件夹可以写入、磁盘没有满",
+                path.display(),
+                zh(&source.to_string())
+            ),
+            Error::Solver(detail) => format!("排班求解器出错：{detail}"),
+            Error::Render(what) => format!("无法生成 {what}"),
         }
     }
 

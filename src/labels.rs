@@ -2,6 +2,8 @@
 //! 客服, 售前, 售后, 兼职, 主力, 替补, 全员, 接待量). Machine-read files (CSV headers, JSON keys)
 //! stay English so scripts and `shiftcast simulate` read them in either language.
 
+mod messages;
+
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -182,6 +184,7 @@ const WORDS: &[(&str, &str)] = &[
     ("Peak agents", "峰值客服"),
     ("error", "错误"),
     ("how to fix", "修改方法"),
+    ("warning", "注意"),
 ];
 
 #[cfg(test)]

@@ -53,13 +53,13 @@ pub fn run(args: &Args, matches: &ArgMatches, global: &Global) -> Result<()> {
     })?;
     progress.finish_and_clear();
     // After the plans, so a failed run says only its error.
+    let lang = super::language(global, comparison.language);
     for warning in &comparison.warnings {
-        eprintln!("shiftcast: warning: {warning}");
+        eprintln!("{}", super::warning(warning, lang));
     }
     if args.json {
         super::print_json(&comparison)
     } else {
-        let lang = super::language(global, comparison.language);
         super::print(&output::text::comparison(&comparison.scenarios, lang))
     }
 }

@@ -89,7 +89,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
             text += &format!("{note}\n");
         }
         for warning in &p.warnings {
-            eprintln!("shiftcast: warning: {warning}");
+            eprintln!("{}", super::warning(warning, lang));
         }
         let total: f64 = p.point.iter().sum();
         text += &output::text::forecast_total(queue, total, args.days, lang);

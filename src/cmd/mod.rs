@@ -128,6 +128,11 @@ pub fn language(global: &Global, scenario: Option<Lang>) -> Lang {
     global.lang.or(scenario).unwrap_or_else(Lang::from_env)
 }
 
+/// A warning line for stderr, `shiftcast: warning: …`, the warning in `lang`.
+pub fn warning(text: &str, lang: Lang) -> String {
+    format!("shiftcast: {}: {}", lang.t("warning"), lang.message(text))
+}
+
 /// Writes `text` to standard output. A reader that stops early (`| head`) closes the pipe; the
 /// error that gives ends the command quietly (see `main`).
 pub fn print(text: &str) -> shiftcast::Result<()> {

@@ -59,7 +59,7 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
     progress.finish_and_clear();
     // After the answer, so a failed run says only its error.
     for warning in &inputs.warnings {
-        eprintln!("shiftcast: warning: {warning}");
+        eprintln!("{}", super::warning(warning, lang));
     }
     if let Some(path) = &args.chart {
         output::write_output_file(path, output::curve_chart(&answer, lang)?.as_bytes())?;

@@ -54,7 +54,7 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
     let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(step))?;
     // After the plan, so a failed run says only its error.
     for warning in inputs.warnings.iter().chain(&plan.forecast.warnings) {
-        progress.suspend(|| eprintln!("shiftcast: warning: {warning}"));
+        progress.suspend(|| eprintln!("{}", super::warning(warning, lang)));
     }
     if let Some(runs) = args.simulate_runs {
         progress.set_message("simulation");

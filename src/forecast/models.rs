@@ -74,26 +74,16 @@ impl Prediction {
     /// in `lang` (English in summary.json). The method is named as `--method` takes it.
     pub fn notes(&self, queue: &str, lang: Lang) -> Vec<String> {
         let method = self.method.name();
-        let mut notes = vec![match lang {
-            Lang::Zh => format!("{}：日常量用 {method} 方法预测", lang.t(queue)),
-            Lang::En => format!("{queue}: ordinary days forecast by {method}"),
-        }];
+        let mut notes = vec![format!("{queue}: ordinary days forecast by {method}")];
         if !self.unusual_days.is_empty() {
             let days: Vec<String> = self.unusual_days.iter().map(|d| d.to_string()).collect();
-            let n = days.len();
-            notes.push(match lang {
-                Lang::Zh => format!(
-                    "{}：{n} 个异常日不参与拟合：{}",
-                    lang.t(queue),
-                    days.join("、")
-                ),
-                Lang::En => format!(
-                    "{queue}: {n} unusual day(s) set aside from fitting: {}",
-                    days.join(", ")
-                ),
-            });
+            notes.push(format!(
+                "{queue}: {} unusual day(s) set aside from fitting: {}",
+                days.len(),
+                days.join(", ")
+            ));
         }
-        notes
+        notes.iter().map(|note| lang.message(note)).collect()
     }
 }
 

@@ -53,7 +53,7 @@ pub fn report_html(plan: &Plan, scenario: &Scenario, charts: &[Chart], lang: Lan
         if !lines.is_empty() {
             let _ = write!(page, "<h2>{}</h2><ul>", lang.t(title));
             for line in lines {
-                let _ = write!(page, "<li>{}</li>", esc(line));
+                let _ = write!(page, "<li>{}</li>", esc(&lang.message(line)));
             }
             page += "</ul>\n";
         }

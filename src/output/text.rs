@@ -243,14 +243,21 @@ fn shortfall_reasons(unmet: &[UnmetDemand], lang: Lang) -> String {
     }
     reasons
         .into_iter()
-        .map(|u| {
-            format!(
-                "  {} {} {}: {}\n",
+        .map(|u| match lang {
+            Lang::Zh => format!(
+                "  {} {} {}：{}\n",
                 lang.t("why"),
                 u.timestamp,
                 lang.t(&u.queue),
+                lang.message(&u.reason)
+            ),
+            Lang::En => format!(
+                "  {} {} {}: {}\n",
+                lang.t("why"),
+                u.timestamp,
+                u.queue,
                 u.reason
-            )
+            ),
         })
         .collect()
 }
@@ -284,7 +291,7 @@ fn missed_phase_rule(m: &MissedPhaseRule, lang: Lang) -> String {
             "阶段 {} 未满足（{}）：{}\n",
             lang.t(&m.phase),
             m.person,
-            m.reason
+            lang.message(&m.reason)
         )
     } else {
         format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)

@@ -297,7 +297,7 @@ fn summary_sheet(ws: &mut Worksheet, plan: &Plan, lang: Lang) -> XlsxResult<()> 
         ws.write_string_with_format(row, 0, lang.t(title), &bold)?;
         for line in lines {
             row += 1;
-            ws.write_string(row, 0, line)?;
+            ws.write_string(row, 0, lang.message(line))?;
         }
     }
     ws.set_column_width(0, 34)?;
