@@ -281,6 +281,8 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 /// Whether `sentence` holds an English word, not only values, keys, flags and file names (a
 /// single word is a column or key name, which stays English).
 fn has_words(sentence: &str) -> bool {
+    // "e.g." is a word, though it has dots like a key.
+    let sentence = sentence.replace("e.g.", "eg");
     let words: Vec<&str> = sentence.split_whitespace().collect();
     words.len() > 1
         && words.iter().any(|word| {

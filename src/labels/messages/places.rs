@@ -10,6 +10,7 @@ pub(super) const PLACES: &[(&str, &str)] = &[
     ("Permission denied (os error {})", "没有权限（系统错误 {}）"),
     ("actuals file", "实际数据文件"),
     ("availability file", "可上班时间表"),
+    ("e.g. {}", "例如 {}"),
     ("history file", "历史数据文件"),
     ("plan file", "排班文件"),
     ("preferences file", "意愿表"),
@@ -23,6 +24,7 @@ pub(super) const PLACES: &[(&str, &str)] = &[
     ("{}: history", "{}：history"),
     ("{}: line 1", "{}：第 1 行"),
     ("{}: line {}", "{}：第 {} 行"),
+    ("{}: line {}, column {}", "{}：第 {} 行第 {} 列"),
     ("{}: line {}, column {} ({})", "{}：第 {} 行第 {} 列（{}）"),
     ("{}: {}", "{}：{}"),
 ];

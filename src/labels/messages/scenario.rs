@@ -29,6 +29,7 @@ pub(super) const SCENARIO: &[(&str, &str)] = &[
     ("e.g. [120, 150, 180] for chats_at_once = 3", "例如 chats_at_once = 3 时写 [120, 150, 180]"),
     ("e.g. hours = 24", "例如 hours = 24"),
     ("e.g. hours = 8 or hours = [4, 6]", "例如 hours = 8 或 hours = [4, 6]"),
+    ("e.g. reminder_hours = 2", "例如 reminder_hours = 2"),
     ("e.g. {} for 0.1%", "例如 {} 表示 0.1%"),
     ("from 0 to 1", "0 到 1 之间"),
     ("from 0 up to (not including) 1", "从 0 到 1（不含 1）"),
