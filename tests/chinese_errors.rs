@@ -177,33 +177,15 @@ fn bad_flag_values_in_chinese() {
         error_line(&forecast(&["--days", "0"]), &["--days"]),
         "shiftcast: 错误: --days：预测 0 天。修改方法：例如 --days 7"
     );
-    let arrivals = zh_in(
-        &here,
-        &[
-            "erlang",
-            "--arrivals",
-            "-1",
-            "--interval-minutes",
-            "30",
-            "--aht",
-            "180",
-            "--target-sl",
-            "0.8",
-            "--within",
-            "20",
-        ],
-    );
+    let erlang = "erlang --arrivals -1 --interval-minutes 30 --aht 180 --target-sl 0.8 --within 20";
+    let arrivals = zh_in(&here, &erlang.split(' ').collect::<Vec<_>>());
     assert_eq!(
         error_line(&arrivals, &["--arrivals"]),
         "shiftcast: 错误: --arrivals：-1 不是咨询数。修改方法：请填 0 或更大，例如 --arrivals 100"
     );
     let method = forecast(&["--days", "7", "--method", "magic"]);
-    let methods: Vec<&str> = shiftcast::forecast::Method::ALL
-        .iter()
-        .map(|m| m.name())
-        .collect();
     let mut names = vec!["--method", "magic"];
-    names.extend(&methods);
+    names.extend(shiftcast::forecast::Method::ALL.iter().map(|m| m.name()));
     let line = error_line(&method, &names);
     assert!(
         line.contains("--method：“magic”不是可用的预测方法。修改方法：请用以下之一："),

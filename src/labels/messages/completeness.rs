@@ -264,15 +264,19 @@ const ALL_FORMATS: &[&str] = &[
     "src/plan.rs",
 ];
 
-/// Every `.rs` file under `dir`.
+/// Every `.rs` file under `dir`, its folders walked one after another.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
+    let (mut files, mut folders) = (Vec::new(), vec![dir.to_path_buf()]);
+    while let Some(folder) = folders.pop() {
+        for path in std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+        {
+            match path.extension() {
+                _ if path.is_dir() => folders.push(path),
+                Some(ext) if ext == "rs" => files.push(path),
+                _ => {}
+            }
         }
     }
     files
