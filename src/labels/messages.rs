@@ -118,17 +118,19 @@ fn fill(zh: &str, values: &[&str]) -> String {
     let mut rest = zh;
     while let Some(open) = rest.find('{') {
         out += &rest[..open];
-        let close = open + rest[open..].find('}').unwrap_or(0);
-        // `{}` or `{2}`; a `t` after the number (`{t}`, `{0t}`) asks for the value as a label,
-        // so a queue the labels know reads 售前, and an `l` for a list joined with 、.
-        let inside = &rest[open + 1..close];
-        let index = inside
-            .trim_end_matches(['t', 'l'])
-            .parse()
-            .unwrap_or_else(|_| {
-                next += 1;
-                next - 1
-            });
+        let after = &rest[open + 1..];
+        let Some((inside, tail)) = after
+            .split_once('}')
+            .filter(|(inside, _)| placeholder(inside).is_some())
+        else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        let index = placeholder(inside).flatten().unwrap_or_else(|| {
+            next += 1;
+            next - 1
+        });
         out += &values
             .get(index)
             .map_or_else(String::new, |v| match inside.chars().last() {
@@ -136,9 +138,21 @@ fn fill(zh: &str, values: &[&str]) -> String {
                 Some('l') => v.replace(", ", "、"),
                 _ => chinese(v),
             });
-        rest = &rest[close + 1..];
+        rest = tail;
     }
     out + rest
+}
+
+/// What is inside a placeholder's braces: nothing or `2` (the value's place in the English),
+/// with `t` after it for the value as a label (a queue the labels know reads 售前) or `l` for a
+/// list joined with 、. None for braces that are text (`{ low = 1 }`); Some(None) for the next
+/// value.
+fn placeholder(inside: &str) -> Option<Option<usize>> {
+    let number = inside.strip_suffix(['t', 'l']).unwrap_or(inside);
+    number
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| number.parse().ok())
 }
 
 #[cfg(test)]

@@ -19,7 +19,6 @@ pub(super) const PLACES: &[(&str, &str)] = &[
     ("staff file", "员工表"),
     ("{} days", "{} 天"),
     ("{} hours", "{} 小时"),
-    ("{} to {}", "{} 至 {}"),
     ("{} with {}: {}", "{0}（使用 {1}）：{2}"),
     ("{}: history", "{}：history"),
     ("{}: line 1", "{}：第 1 行"),

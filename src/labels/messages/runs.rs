@@ -3,7 +3,9 @@
 /// Errors in flags, output folders and runs. English template -> Chinese.
 pub(super) const RUNS: &[(&str, &str)] = &[
     ("\"{}\" is not a language shiftcast writes", "shiftcast 不支持语言“{}”"),
+    ("\"{}\" is not a period NAME HH:MM-HH:MM", "“{}”不是 NAME HH:MM-HH:MM 格式的时段"),
     ("\"{}\" names the base or another variant", "“{}”与基准或另一个方案重名"),
+    ("\"{}\" runs past the shift's end at {}", "“{}”超出了班次结束时间 {}"),
     ("\"{}\" was changed after shiftcast wrote it", "“{}”在 shiftcast 写出后被改动过"),
     ("0 chats at once", "同时接待 0 个咨询"),
     ("0 days to forecast", "预测 0 天"),
@@ -77,7 +79,7 @@ pub(super) const RUNS: &[(&str, &str)] = &[
     ("{} is not a folder that exists", "{} 不是已存在的文件夹"),
     ("{} is not a number of chats", "{} 不是咨询数"),
     ("{} is not a number of seconds", "{} 不是秒数"),
-    ("{} is not a share strictly between 0 and 1", "{} 不是大于 0 且小于 1 的比例"),
+    ("{} is not a share strictly between 0 and 1", "{} 不是有效的比例（应大于 0 且小于 1）"),
     ("{} is on the plan's roster but not in the staff file", "{} 在排班表中，但不在员工表中"),
     ("{} is outside the plan's horizon ({} to {})", "{} 不在排班的计划时段内（{} 至 {}）"),
     ("{} rows given, not one per queue and interval ({} queues x {} intervals) in order", "给出了 {} 行，不是按顺序每个队列每个时段一行（{} 个队列 x {} 个时段）"),
