@@ -6,6 +6,8 @@ mod common;
 
 use std::process::Command;
 
+use calamine::{open_workbook, Data, Reader, Xlsx};
+
 use common::{
     english_words, example, folder, shiftcast, small_history, SMALL_SCENARIO, SMALL_STAFF,
 };
@@ -244,6 +246,13 @@ fn short_hours_warnings_and_notes_read_in_chinese() {
     assert!(
         report.contains("<li>售前：日常量用 seasonal-naive-day 方法预测</li>"),
         "notes in Chinese"
+    );
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("plan/plan.xlsx")).unwrap();
+    let sheet = book.worksheet_range("概要").unwrap();
+    let note = Data::String("售前：日常量用 seasonal-naive-day 方法预测".into());
+    assert!(
+        sheet.rows().any(|row| row.contains(&note)),
+        "the workbook's notes in Chinese"
     );
     // The machine-read summary keeps the English.
     let summary = std::fs::read_to_string(dir.path().join("plan/summary.json")).unwrap();

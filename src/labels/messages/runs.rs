@@ -62,6 +62,7 @@ pub(super) const RUNS: &[(&str, &str)] = &[
     ("shiftcast erlang", "shiftcast erlang 命令"),
     ("staffing targets", "人力目标"),
     ("strictly between 0 and 1", "大于 0 且小于 1"),
+    ("targets", "目标"),
     ("the new plan is written, but files were added to the folder while shiftcast ran; they are kept in {}", "新排班已写出，但 shiftcast 运行期间有文件被加进了该文件夹；这些文件保存在 {}"),
     ("the plan forecast no chats (its agents required were given), so the chats seen have nothing to be weighed against", "该排班没有预测咨询量（需要的客服人数是直接给出的），实际咨询量无从比较"),
     ("the row for {} {} is not before --now {}", "{} {} 这一行不早于 --now {}"),
