@@ -171,6 +171,34 @@ fn people(plan: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_plan_short_of_part_timers_speaks_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan");
+    let out = out.to_str().unwrap();
+    let scenario = double11("scenario.toml");
+    // A cap of 60 part-timers where 150 are the fewest with no hour short.
+    let cap = "part_time.max_people=60";
+    let text = zh(&["plan", &scenario, "--out", out, "--set", cap]);
+    assert!(
+        text.contains("\n需要兼职：150 人（最少人数，不缺人）\n招聘兼职：60 人（少于需要人数，部分时段缺人）\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n  原因 2026-11-11T00:00 售前："), "{text}");
+    // Files, a key of summary.json, and in the reason (the library's text, its Chinese from
+    // the catalogue) the rule's name and the key and flag that set the cap.
+    let names = [
+        out,
+        "standby.csv",
+        "summary.json",
+        "unmet_demand",
+        "part_timer_headcount",
+        "part_time.max_people",
+        "--max",
+    ];
+    assert_eq!(left(&text, &names), Vec::<String>::new(), "{text}");
+}
+
+#[test]
 fn intraday_and_review_speak_chinese() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("plan");

@@ -155,6 +155,13 @@ fn part_timers_needed_and_hired(summary: &Summary, lang: Lang) -> String {
         ),
         (Some(n), Lang::Zh) if n as usize == hired => format!("需要兼职：{n} 人\n"),
         (Some(n), Lang::En) if n as usize == hired => format!("Part-timers needed: {n}\n"),
+        // A cap on hiring (`part_time.max_people`), or short hours priced below a hire.
+        (Some(n), Lang::Zh) if hired < n as usize => format!(
+            "需要兼职：{n} 人（最少人数，不缺人）\n招聘兼职：{hired} 人（少于需要人数，部分时段缺人）\n"
+        ),
+        (Some(n), Lang::En) if hired < n as usize => format!(
+            "Part-timers needed: {n} (the fewest with no hour short)\nPart-timers hired: {hired} (fewer than needed, so some hours stay short)\n"
+        ),
         (Some(n), Lang::Zh) => format!(
             "需要兼职：{n} 人（最少人数，不缺人）\n招聘兼职：{hired} 人（多招 {} 人排更短或更便宜的班，总成本更低）\n",
             more(n)
@@ -245,13 +252,8 @@ fn shortfall_reasons(unmet: &[UnmetDemand], lang: Lang) -> String {
     reasons
         .into_iter()
         .map(|u| {
-            format!(
-                "  {} {} {}: {}\n",
-                lang.t("why"),
-                u.timestamp,
-                lang.t(&u.queue),
-                u.reason
-            )
+            let why = format!("{} {} {}", lang.t("why"), u.timestamp, lang.t(&u.queue));
+            format!("  {}", labelled(&why, &u.reason, lang))
         })
         .collect()
 }
