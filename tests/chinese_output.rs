@@ -65,6 +65,11 @@ fn erlang_speaks_chinese() {
         text.contains("\n计入 30% 损耗后需排班 9 名客服\n"),
         "{text}"
     );
+    // The wait and the share who leave in the managers' words (平均响应时间, 放弃率), the
+    // numbers the English answer gives: "average wait 6.5 s", "6.5% of chats leave".
+    for line in ["  平均响应时间 6.5 秒", "  放弃率 6.5%（等不到回复就离开）"] {
+        assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+    }
 }
 
 #[test]
@@ -141,6 +146,12 @@ fn plan_and_simulate_speak_chinese() {
     assert_eq!(left(&text, &[]), Vec::<String>::new(), "{text}");
     assert!(
         text.starts_with("模拟 20 次（随机种子 1），95% 区间：\n  售前："),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\n  售前：99.0% (98.8-99.1%) 及时回复（目标 80%），平均响应时间 1.0 秒，放弃率 0.0%\n"
+        ),
         "{text}"
     );
 }
