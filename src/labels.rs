@@ -182,6 +182,13 @@ const WORDS: &[(&str, &str)] = &[
     ("Peak agents", "峰值客服"),
     ("error", "错误"),
     ("how to fix", "修改方法"),
+    // The report: breaks by their own names (a meal is 用餐; 休息 on a Chinese roster is a day
+    // off), the hour-by-hour service table, the part-timer curve.
+    ("meal", "用餐"),
+    ("meal.short", "餐"),
+    ("abandonment", "放弃率"),
+    ("Service by hour", "分时服务指标"),
+    ("How many part-timers", "需要多少兼职"),
 ];
 
 #[cfg(test)]

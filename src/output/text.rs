@@ -11,11 +11,13 @@ use crate::staffing::ErlangAnswer;
 
 mod forecast;
 mod intraday;
+mod report;
 mod review;
 mod tables;
 mod templates;
 pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
+pub use report::day_heading;
 pub use review::review;
 pub use tables::{comparison, part_timers};
 pub use templates::{column_note, templates_written};
