@@ -66,23 +66,25 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 fn the_grid_heads_each_of_the_four_days_with_its_date_over_its_24_hours() {
     let html = read(&example("en").join("report.html"));
     let grid = between(&html, "<div class=\"grid\">", "</table></div>");
+    let header: Vec<&str> = grid.split("</tr>\n").take(3).collect();
     // 2026-11-10 to 2026-11-13: a Tuesday to a Friday, 24 hourly intervals each.
-    let days: Vec<&str> = grid
-        .match_indices("<th colspan=\"")
-        .map(|(at, _)| &grid[at..])
-        .collect();
-    let headings: Vec<&str> = days
-        .iter()
-        .map(|d| &d[..d.find("</th>").unwrap() + 5])
-        .collect();
+    assert!(header[0].ends_with(concat!(
+        "<th colspan=\"24\">Tue 11-10</th>",
+        "<th colspan=\"24\">Wed 11-11</th>",
+        "<th colspan=\"24\">Thu 11-12</th>",
+        "<th colspan=\"24\">Fri 11-13</th>",
+    )));
+    assert!(header[0]
+        .contains("<th class=\"name\" rowspan=\"3\">name</th><th rowspan=\"3\">group</th>"));
+    // Then the phases: main from 11-11 00:00, backup from 06:00, all hands from 12:00 to the
+    // day's end; nothing the 48 hours before and after.
     assert_eq!(
-        headings,
-        [
-            "<th colspan=\"24\">Tue 11-10</th>",
-            "<th colspan=\"24\">Wed 11-11</th>",
-            "<th colspan=\"24\">Thu 11-12</th>",
-            "<th colspan=\"24\">Fri 11-13</th>",
-        ]
+        header[1],
+        concat!(
+            "<tr><th colspan=\"24\"></th><th colspan=\"6\" class=\"p0\">main</th>",
+            "<th colspan=\"6\" class=\"p1\">backup</th>",
+            "<th colspan=\"12\" class=\"p2\">all-hands</th><th colspan=\"48\"></th>"
+        )
     );
     assert_eq!(
         grid.matches("<colgroup class=\"day\" span=\"24\">").count(),
@@ -135,8 +137,8 @@ fn the_group_column_holds_each_persons_group_from_roster_csv() {
 }
 
 #[test]
-fn the_legend_names_each_queue_and_the_meal_break_by_its_own_name() {
-    let keys: [(&str, [&str; 4]); 2] = [
+fn the_legend_names_each_queue_the_meal_break_by_its_own_name_and_each_phase() {
+    let keys: [(&str, [&str; 5]); 2] = [
         (
             "en",
             [
@@ -144,6 +146,7 @@ fn the_legend_names_each_queue_and_the_meal_break_by_its_own_name() {
                 "<b class=\"q0\">P</b> presale",
                 "<b class=\"q1\">A</b> aftersale",
                 "<b class=\"brk\">M</b> meal",
+                "<b class=\"p0\">&nbsp;</b> main",
             ],
         ),
         (
@@ -153,6 +156,7 @@ fn the_legend_names_each_queue_and_the_meal_break_by_its_own_name() {
                 "<b class=\"q0\">前</b> 售前",
                 "<b class=\"q1\">后</b> 售后",
                 "<b class=\"brk\">餐</b> 用餐",
+                "<b class=\"p2\">&nbsp;</b> 全员",
             ],
         ),
     ];

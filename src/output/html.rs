@@ -34,6 +34,13 @@ svg{max-width:100%;height:auto}
 .hours th.date{text-align:left;background:#f4f4f4}.hours tr.low td{color:#C00000}
 @media print{h2{break-after:avoid}svg,tr{break-inside:avoid}}";
 
+/// The phases' classes `p0` ... in the coverage charts' shades.
+fn phase_style() -> String {
+    let shades = super::charts::PHASE_SHADES.iter().enumerate();
+    (shades.map(|(p, c)| format!(".p{p}{{background:#{:02X}{:02X}{:02X}}}", c.0, c.1, c.2)))
+        .collect()
+}
+
 /// Escapes text for HTML.
 fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -54,8 +61,9 @@ pub fn report_html(
     let mut page = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><style>{STYLE}</style></head><body>\n<h1>{title}: {} - {}</h1>\n",
+         <title>{title}</title><style>{STYLE}\n{}</style></head><body>\n<h1>{title}: {} - {}</h1>\n",
         lang.code(),
+        phase_style(),
         format_time(scenario.horizon.start),
         format_time(scenario.horizon.end),
     );

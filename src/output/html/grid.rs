@@ -1,6 +1,6 @@
 //! The report's roster grid: people down (name, then group), the plan's intervals across under
-//! a heading per day, each cell the short code of the queue served, coloured by queue, or of the
-//! break; a legend under it names each code and colour.
+//! a heading per day and the phase in force, each cell the short code of the queue served,
+//! coloured by queue, or of the break; a legend under it names each code and colour.
 
 use std::fmt::Write;
 
@@ -18,6 +18,9 @@ use crate::Plan;
 /// the 1st colour again).
 const QUEUE_CLASSES: usize = 4;
 
+/// Shades of the phases, as in the coverage charts (`p0` to `p3`, made from their colours).
+const PHASE_CLASSES: usize = super::super::charts::PHASE_SHADES.len();
+
 /// The grid and its legend.
 pub(super) fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
     let times = scenario.horizon.times();
@@ -31,9 +34,11 @@ pub(super) fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> Strin
             "<colgroup class=\"day\" span=\"{intervals}\"></colgroup>"
         );
     }
+    let phases = phase_row(scenario, &times, lang);
+    let rows = if phases.is_empty() { 2 } else { 3 };
     let _ = write!(
         html,
-        "\n<tr><th class=\"name\" rowspan=\"2\">{}</th><th rowspan=\"2\">{}</th>",
+        "\n<tr><th class=\"name\" rowspan=\"{rows}\">{}</th><th rowspan=\"{rows}\">{}</th>",
         lang.t("name"),
         lang.t("group")
     );
@@ -44,7 +49,9 @@ pub(super) fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> Strin
             text::day_heading(*date, lang)
         );
     }
-    html += "</tr>\n<tr>";
+    html += "</tr>\n";
+    html += &phases;
+    html += "<tr>";
     for t in &times {
         let _ = write!(
             html,
@@ -100,6 +107,51 @@ fn days(times: &[NaiveDateTime]) -> Vec<(NaiveDate, usize)> {
     days
 }
 
+/// Phase names, each once, in the scenario's order: the n-th is shaded `p{n % 4}`, as in the
+/// coverage charts.
+fn phase_names(scenario: &Scenario) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for phase in &scenario.phases {
+        if !names.contains(&phase.name.as_str()) {
+            names.push(&phase.name);
+        }
+    }
+    names
+}
+
+/// The row over the hours naming the phase in force (the first listed, as the workbook's grid
+/// does), one shaded cell per run of intervals in it; empty when the scenario has no phases.
+fn phase_row(scenario: &Scenario, times: &[NaiveDateTime], lang: Lang) -> String {
+    if scenario.phases.is_empty() {
+        return String::new();
+    }
+    let names = phase_names(scenario);
+    let in_force = |t: &NaiveDateTime| {
+        let phase = scenario.phases.iter().find(|p| p.start <= *t && *t < p.end);
+        phase.and_then(|p| names.iter().position(|n| *n == p.name))
+    };
+    let mut runs: Vec<(Option<usize>, usize)> = Vec::new();
+    for phase in times.iter().map(in_force) {
+        match runs.last_mut() {
+            Some((last, n)) if *last == phase => *n += 1,
+            _ => runs.push((phase, 1)),
+        }
+    }
+    let mut html = String::from("<tr>");
+    for (phase, n) in runs {
+        let _ = match phase {
+            Some(p) => write!(
+                html,
+                "<th colspan=\"{n}\" class=\"p{}\">{}</th>",
+                p % PHASE_CLASSES,
+                esc(&lang.t(names[p]))
+            ),
+            None => write!(html, "<th colspan=\"{n}\"></th>"),
+        };
+    }
+    html + "</tr>\n"
+}
+
 /// A break's cell: its own name's short code (餐 for a meal in Chinese), grey.
 fn break_cell(name: &str, lang: Lang) -> String {
     format!(
@@ -132,6 +184,14 @@ fn legend(scenario: &Scenario, lang: Lang) -> String {
             html,
             " <span><b class=\"brk\">{}</b> {}</span>",
             esc(&lang.short(name)),
+            esc(&lang.t(name))
+        );
+    }
+    for (p, name) in phase_names(scenario).into_iter().enumerate() {
+        let _ = write!(
+            html,
+            " <span><b class=\"p{}\">&nbsp;</b> {}</span>",
+            p % PHASE_CLASSES,
             esc(&lang.t(name))
         );
     }
