@@ -175,7 +175,7 @@ fn the_legend_names_each_queue_the_meal_break_by_its_own_name_and_each_phase() {
 
 /// The rows of one queue's hour-by-hour table: (day heading, then the cells of each row).
 fn hour_rows(html: &str, caption: &str) -> Vec<(String, Vec<String>)> {
-    let table = between(html, &format!("<caption>{caption}</caption>"), "</table>");
+    let table = between(html, &format!("<caption>{caption}"), "</table>");
     let mut day = String::new();
     let mut rows = Vec::new();
     for line in table.lines().skip(1) {
@@ -225,7 +225,11 @@ fn the_hourly_wait_and_service_level_are_coverage_csvs() {
             assert_eq!(cells.len(), 5);
         }
     }
+    // Each table says its queue's target (scenario.toml: 80% within 30 s and 60 s).
+    assert!(html.contains("<caption>presale: 80% within 30 s</caption>"));
+    assert!(html.contains("<caption>aftersale: 80% within 60 s</caption>"));
     let zh = read(&example("zh").join("report.html"));
+    assert!(zh.contains("<caption>售后：80% 60 秒内响应</caption>"));
     assert!(zh.contains("<th>服务水平</th><th>平均响应时间（秒）</th>"));
 }
 

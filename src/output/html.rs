@@ -124,8 +124,9 @@ fn curve_section(answer: &Answer, chart: &Chart, lang: Lang) -> String {
 /// shares in percent.
 fn service_by_hour(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
     let mut html = format!(
-        "<h2>{}</h2>\n<div class=\"hours\">\n",
-        lang.t("Service by hour")
+        "<h2>{}</h2>\n<p>{}</p>\n<div class=\"hours\">\n",
+        lang.t("Service by hour"),
+        text::hours_below_target(lang)
     );
     for queue in &scenario.queues {
         let rows: Vec<&CoverageRow> = (plan.report.coverage.iter())
@@ -149,10 +150,13 @@ fn queue_hours(queue: &Queue, rows: &[&CoverageRow], lang: Lang) -> String {
     if patience {
         headers.push("abandonment");
     }
-    let mut html = format!(
-        "<table><caption>{}</caption><tr>",
-        esc(&lang.t(&queue.name))
+    let caption = text::queue_target(
+        &lang.t(&queue.name),
+        queue.service_level,
+        queue.answer_within_seconds,
+        lang,
     );
+    let mut html = format!("<table><caption>{}</caption><tr>", esc(&caption));
     for h in &headers {
         let _ = write!(html, "<th>{}</th>", lang.t(h));
     }

@@ -17,7 +17,7 @@ mod tables;
 mod templates;
 pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
-pub use report::day_heading;
+pub use report::{day_heading, hours_below_target, queue_target};
 pub use review::review;
 pub use tables::{comparison, part_timers};
 pub use templates::{column_note, templates_written};
