@@ -19,7 +19,7 @@ mod grid;
 
 const STYLE: &str = "body{font-family:system-ui,'PingFang SC','Noto Sans CJK SC',sans-serif;margin:1em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.5em}
-pre{background:#f4f4f4;padding:.8em;white-space:pre-wrap}
+pre{background:#f4f4f4;padding:.8em;white-space:pre-wrap}pre.wide{white-space:pre;overflow-x:auto}
 svg{max-width:100%;height:auto}
 .grid{overflow-x:auto}.grid table{border-collapse:collapse;font-size:11px}
 .grid td,.grid th{border:1px solid #ddd;min-width:1.6em;text-align:center;padding:1px}
@@ -108,10 +108,11 @@ fn inline(chart: &Chart) -> String {
 }
 
 /// The part-timer curve: its chart, then what `shiftcast parttimers` prints (needed, hired,
-/// by quantile, on call, their shifts and the curve's table).
+/// by quantile, on call, their shifts and the curve's table; it scrolls sideways on a phone
+/// rather than wrap the table's columns).
 fn curve_section(answer: &Answer, chart: &Chart, lang: Lang) -> String {
     format!(
-        "<h2 id=\"curve\">{}</h2>\n{}<pre>{}</pre>\n",
+        "<h2 id=\"curve\">{}</h2>\n{}<pre class=\"wide\">{}</pre>\n",
         lang.t("How many part-timers"),
         inline(chart),
         esc(&text::part_timers(answer, lang))
