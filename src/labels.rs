@@ -205,6 +205,12 @@ const WORDS: &[(&str, &str)] = &[
         "solving for each number of part-timers",
         "按兼职人数逐个求解",
     ),
+    // The report: breaks by their own names (a meal is 用餐; 休息 on a Chinese roster is a day
+    // off), the hour-by-hour service table, the part-timer curve.
+    ("meal.short", "餐"),
+    ("abandonment", "放弃率"),
+    ("Service by hour", "分时服务指标"),
+    ("How many part-timers", "需要多少兼职"),
 ];
 
 #[cfg(test)]

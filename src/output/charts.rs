@@ -16,7 +16,9 @@ use crate::Plan;
 
 const SIZE: (u32, u32) = (960, 360);
 const HISTORY_DAYS: i64 = 7;
-const PHASE_SHADES: [RGBColor; 4] = [
+/// Phases' shades, in the order the scenario first names them (the report's grid takes them
+/// too).
+pub(super) const PHASE_SHADES: [RGBColor; 4] = [
     RGBColor(0xE4, 0xD4, 0xF0),
     RGBColor(0xFB, 0xE0, 0xCC),
     RGBColor(0xDC, 0xEB, 0xD2),
