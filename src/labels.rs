@@ -59,6 +59,14 @@ impl Lang {
 }
 
 impl Lang {
+    /// `label: value` in English, `label：value` (a full-width colon) in Chinese.
+    pub fn labelled(self, label: &str, value: impl std::fmt::Display) -> String {
+        match self {
+            Lang::En => format!("{label}: {value}"),
+            Lang::Zh => format!("{label}：{value}"),
+        }
+    }
+
     /// One character for a queue in a roster grid cell: 前/后 in Chinese (both words start
     /// with 售), else the label's first letter, upper-cased.
     pub fn short(self, queue: &str) -> String {

@@ -162,7 +162,7 @@ fn forecast_chart(
         * 1.05;
     let x_end = hours_from(start, scenario.horizon.end);
     let x_start = past.first().map_or(0.0, |p| p.0);
-    let caption = format!("{}: {}", lang.t(queue), lang.t("Inquiries per interval"));
+    let caption = lang.labelled(&lang.t(queue), lang.t("Inquiries per interval"));
     let draw = |chart: &mut TimeChart| -> DrawResult<()> {
         let band: Vec<(f64, f64)> = rows
             .iter()
@@ -222,11 +222,7 @@ fn coverage_chart(plan: &Plan, scenario: &Scenario, queue: &str, lang: Lang) -> 
         * 1.1
         + 1.0;
     let x_end = hours_from(start, scenario.horizon.end);
-    let caption = format!(
-        "{}: {}",
-        lang.t(queue),
-        lang.t("Required vs scheduled agents")
-    );
+    let caption = lang.labelled(&lang.t(queue), lang.t("Required vs scheduled agents"));
     let draw = |chart: &mut TimeChart| -> DrawResult<()> {
         shade_phases(chart, scenario, queue, (x_end, top), lang)?;
         let steps = |value: fn(&&CoverageRow) -> u32| {
@@ -357,7 +353,7 @@ fn draw_curve(answer: &crate::parttimers::Answer, lang: Lang) -> DrawResult<Stri
                     [(x, 0.0), (x, short_top)],
                     BLACK.mix(0.6).stroke_width(1),
                 )))?
-                .label(format!("{}: {n}", lang.t("Part-timers needed")))
+                .label(lang.labelled(&lang.t("Part-timers needed"), n))
                 .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLACK.mix(0.6)));
         }
         chart
