@@ -14,6 +14,7 @@ mod intraday;
 mod review;
 mod tables;
 mod templates;
+pub(crate) mod workbook;
 pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
 pub use review::review;

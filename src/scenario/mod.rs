@@ -217,6 +217,9 @@ pub struct Queue {
     /// Chats a newly hired part-timer serves at once (fewer than `chats_at_once`): each of their
     /// hours counts as this share of an agent's.
     pub part_time_chats_at_once: u32,
+    /// `short`: the queue's code in roster cells (1 or 2 characters, unlike every other
+    /// queue's), when the file gives one; else `Lang::queue_codes` derives it.
+    pub short: Option<String>,
 }
 
 impl Queue {
