@@ -169,12 +169,12 @@ const WORDS: &[(&str, &str)] = &[
     ("scheduled", "已排"),
     ("phase", "阶段"),
     ("shortfall", "缺口"),
-    ("break", "休息"),
+    ("break", "用餐"),
     ("why", "原因"),
     ("Night shifts per person", "每人夜班数"),
     ("Hours per person", "每人工时"),
     ("Contract hours paid but idle", "已付薪未排班的合同工时"),
-    ("break (placed by the model)", "休息（模型安排）"),
+    ("break (placed by the model)", "用餐（模型安排）"),
     ("detail", "明细"),
     ("cross-trained", "多技能调配"),
     ("part-timers", "兼职"),
@@ -234,6 +234,29 @@ const WORDS: &[(&str, &str)] = &[
     ("Peak agents", "峰值客服"),
     ("error", "错误"),
     ("how to fix", "修改方法"),
+    // Breaks as scenarios name them: 用餐 for a meal, 小休 for a short one (休息 on a Chinese
+    // roster means a day off).
+    ("meal", "用餐"),
+    ("lunch", "用餐"),
+    ("dinner", "用餐"),
+    ("tea", "小休"),
+    ("short break", "小休"),
+    // What the spinner says while a command works (the plan's stages as `plan` names them).
+    ("reading inputs", "读取输入"),
+    ("forecast", "预测咨询量"),
+    ("staffing", "计算人力需求"),
+    ("schedule (HiGHS)", "求解排班 (HiGHS)"),
+    ("roster", "生成排班表"),
+    ("part-timers needed", "计算最少兼职人数"),
+    ("standby", "安排备用兼职"),
+    ("simulation", "模拟"),
+    ("writing files", "写入文件"),
+    ("re-planning the day", "重新安排当天"),
+    ("backtesting every method", "逐个方法回测"),
+    (
+        "solving for each number of part-timers",
+        "按兼职人数逐个求解",
+    ),
     // Workbook: assumptions, day sheets, shift codes, per-person sheet, call list.
     ("Hourly roster", "按小时排班"),
     ("Per person", "个人班次"),
@@ -255,8 +278,9 @@ const WORDS: &[(&str, &str)] = &[
     ("full-time wage per hour", "全职时薪"),
     ("part-time wage per hour", "兼职时薪"),
     ("night premium per hour", "夜班补贴（每小时）"),
-    ("meal", "用餐"),
     ("meal.short", "餐"),
+    ("lunch.short", "餐"),
+    ("dinner.short", "餐"),
     (
         "in-shift break, placed by the model",
         "班中休息（模型安排）",
@@ -287,6 +311,11 @@ mod tests {
         assert_eq!(Lang::Zh.t("Hours per person"), "每人工时");
         assert_eq!(Lang::Zh.t("People"), "人员");
         assert_eq!(Lang::Zh.t("wage"), "时薪");
+        // A meal break is 用餐: 休息 on a Chinese roster is a day off.
+        assert_eq!(
+            (Lang::Zh.t("meal"), Lang::Zh.t("break")),
+            ("用餐".into(), "用餐".into())
+        );
         assert_eq!(Lang::En.t("presale"), "presale");
         assert_eq!(
             (Lang::Zh.short("presale"), Lang::Zh.short("aftersale")),

@@ -44,25 +44,25 @@ pub struct Args {
 pub fn run(args: &Args, global: &Global) -> Result<()> {
     output::check_output_dir(&args.out)?;
     let progress = super::progress(global);
-    progress.set_message("reading inputs");
+    progress.set_message(super::language(global, None).t("reading inputs"));
     let overrides = shiftcast::Overrides {
         settings: super::settings(&args.set)?,
         ..args.solver.overrides()
     };
     let inputs = Inputs::read(&args.scenario, &overrides)?;
     let lang = super::language(global, inputs.scenario.language);
-    let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(step))?;
+    let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(lang.t(step)))?;
     // After the plan, so a failed run says only its error.
     for warning in inputs.warnings.iter().chain(&plan.forecast.warnings) {
         progress.suspend(|| eprintln!("shiftcast: warning: {warning}"));
     }
     if let Some(runs) = args.simulate_runs {
-        progress.set_message("simulation");
+        progress.set_message(lang.t("simulation"));
         let intervals = plan.planned_intervals();
         let check = simulate::check_plan(&inputs.scenario, &intervals, runs.max(2), 1);
         plan.report.summary.simulation = Some(check.queues);
     }
-    progress.set_message("writing files");
+    progress.set_message(lang.t("writing files"));
     let how = output::PlanOutputs {
         scenario: &inputs.scenario,
         history: inputs.demand.history(),
