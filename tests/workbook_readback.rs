@@ -314,3 +314,96 @@ fn english_workbook_reads_back_as_the_csv_files() {
 fn chinese_workbook_reads_back_as_the_csv_files() {
     check(chinese());
 }
+
+/// A day of 15-minute requirements for two queues, two agents and part-timers from 10:00.
+const QUARTER_HOURS: &str = r#"
+[horizon]
+start = "2026-11-10T00:00"
+end = "2026-11-11T00:00"
+interval_minutes = 15
+[requirements]
+file = "requirements.csv"
+[staff]
+file = "staff.csv"
+[costs]
+full_time_per_hour = 35
+part_time_per_hour = 45
+shortfall_per_agent_hour = 500
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[queues]]
+name = "aftersale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+[[shifts]]
+name = "pt"
+start = "10:00"
+hours = 4
+kinds = ["part-time"]
+"#;
+
+#[test]
+fn a_day_of_quarter_hours_shows_its_grid_in_two_blocks_of_48() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut requirements = String::from("timestamp,queue,agents\n");
+    for quarter in 0..96 {
+        let at = format!("2026-11-10T{:02}:{:02}", quarter / 4, quarter % 4 * 15);
+        let agents = u32::from((36..64).contains(&quarter)); // 09:00-16:00
+        for queue in ["presale", "aftersale"] {
+            requirements += &format!("{at},{queue},{agents}\n");
+        }
+    }
+    let staff = "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
+                 Li Wei,main,presale;aftersale,00:00-24:00,,8,40\n";
+    for (name, text) in [
+        ("scenario.toml", QUARTER_HOURS),
+        ("requirements.csv", requirements.as_str()),
+        ("staff.csv", staff),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = dir.path().join("plan");
+    let scenario = dir.path().join("scenario.toml");
+    let output = common::shiftcast(&[
+        "--quiet",
+        "plan",
+        scenario.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(out.join("plan.xlsx")).unwrap();
+    let sheet = book.worksheet_range("11-10 Tue").unwrap();
+    // The head count: 96 rows from 00:00 (row 3) to 23:45.
+    assert_eq!(date_time(&sheet, 3, 0), time("2026-11-10T00:00"));
+    assert_eq!(date_time(&sheet, 98, 0), time("2026-11-10T23:45"));
+    assert_eq!(number(&sheet, 3 + 36, 2), 1.0, "presale needs 1 at 09:00");
+    // Two grid blocks, each headed by name, group and 48 quarter hours.
+    let heads: Vec<usize> = (99..sheet.height())
+        .filter(|&r| text(&sheet, r, 0) == "name")
+        .collect();
+    assert_eq!(heads.len(), 2, "{heads:?}");
+    for (head, (first, last)) in heads.iter().zip([("00:00", "11:45"), ("12:00", "23:45")]) {
+        assert_eq!(
+            date_time(&sheet, *head, 2),
+            time(&format!("2026-11-10T{first}"))
+        );
+        assert_eq!(
+            date_time(&sheet, *head, 49),
+            time(&format!("2026-11-10T{last}"))
+        );
+        assert_eq!(cell(&sheet, *head, 50), Data::Empty);
+    }
+}

@@ -2,7 +2,8 @@
 //! with the phase in force (required, scheduled and part-timers of each queue, the numbers of
 //! coverage.csv; a short hour in red), below it the day's person x hour grid of the people who
 //! work that day, earliest first. It prints one A4 landscape page wide at full size for hourly
-//! intervals (26 columns), the grid's header repeated on every page.
+//! intervals (26 columns), the grid's header repeated on every page; shorter intervals come in
+//! blocks of at most 48 columns, one under the other.
 
 use std::collections::HashMap;
 
@@ -17,10 +18,18 @@ use crate::report::CoverageRow;
 use crate::scenario::Scenario;
 use crate::Plan;
 
-/// Width of an interval column, in characters: two Chinese characters (用餐) or a three-digit
+/// Width of an hourly column, in characters: two Chinese characters (用餐) or a three-digit
 /// head count fit; 24 of them with the name and group columns take 27 cm, A4 landscape less
 /// narrow margins is 28.4 cm.
-const INTERVAL_WIDTH: f64 = 4.6;
+const HOUR_WIDTH: f64 = 4.6;
+
+/// Width of a shorter interval's column: a queue's code, or 用餐 in 8 points.
+const SHORT_INTERVAL_WIDTH: f64 = 3.0;
+
+/// Most interval columns in one block of the grid: 48 at [`SHORT_INTERVAL_WIDTH`] print at
+/// about 93% of full size one A4 landscape page wide; a day of 15-minute intervals (96) is
+/// shown in two blocks, 00:00-11:45 above 12:00-23:45.
+const MOST_COLUMNS: usize = 48;
 
 /// The head-count table's columns per queue: required, scheduled, part-timers.
 const TABLE_COLUMNS: [&str; 3] = ["required", "scheduled", "part-timers"];
@@ -37,22 +46,60 @@ pub(super) fn day_sheet(
     let times: Vec<NaiveDateTime> = (scenario.horizon.times().into_iter())
         .filter(|t| t.date() == date)
         .collect();
+    let hourly = scenario.horizon.interval_minutes == 60;
+    let width = if hourly {
+        HOUR_WIDTH
+    } else {
+        SHORT_INTERVAL_WIDTH
+    };
     let title = Format::new().set_bold().set_font_size(14);
     ws.write_string_with_format(0, 0, format!("{date}  {}", day_name(date, lang)), &title)?;
-    head_count_table(ws, 1, &times, plan, scenario, lang)?;
-    let grid_row = times.len() as u32 + 5;
-    let grid = Grid::new(scenario, times, codes, lang);
-    let hourly = scenario.horizon.interval_minutes == 60;
+    head_count_table(ws, 1, &times, width, plan, scenario, lang)?;
     let hour_format = match hourly {
         true => header_format()
             .set_num_format("hh")
             .set_align(FormatAlign::Center),
         false => (header_format().set_num_format("hh:mm").set_rotation(90)).set_font_size(8),
     };
-    grid.header(ws, grid_row, &hour_format)?;
-    if !hourly {
-        ws.set_row_height(grid_row + 1, 36)?;
+    let blocks = times.len().div_ceil(MOST_COLUMNS).max(1);
+    let mut row = times.len() as u32 + 5;
+    let first_block = row;
+    let mut last = None;
+    for block in times.chunks(times.len().div_ceil(blocks).max(1)) {
+        let grid = Grid::new(scenario, block.to_vec(), codes, lang);
+        if !hourly {
+            ws.set_row_height(row + 1, 36)?;
+        }
+        row = grid_block(ws, row, &grid, &hour_format, plan)? + 2;
+        last = Some(grid);
     }
+    if let Some(grid) = last {
+        grid.legend(ws, row)?;
+    }
+    ws.set_column_width(0, 12)?;
+    ws.set_column_width(1, 9)?;
+    let table_width = TABLE_COLUMNS.len() * scenario.queues.len();
+    for i in 0..times.len().min(MOST_COLUMNS).max(table_width) {
+        ws.set_column_width(i as u16 + FIRST_INTERVAL_COLUMN, width)?;
+    }
+    super::a4_one_page_wide(ws, true);
+    if blocks == 1 {
+        // The block's header on every page it runs over.
+        ws.set_repeat_rows(first_block, first_block + 1)?;
+    }
+    Ok(())
+}
+
+/// One block of the day's grid from `row` down: its header, then everyone working in its
+/// intervals, earliest on duty first; returns the last row written.
+fn grid_block(
+    ws: &mut Worksheet,
+    row: u32,
+    grid: &Grid,
+    hour_format: &Format,
+    plan: &Plan,
+) -> XlsxResult<u32> {
+    grid.header(ws, row, hour_format)?;
     let by_name = shifts_by_name(&plan.roster);
     let mut working: Vec<(usize, &str, &str, &[_])> = Vec::new();
     for p in &plan.report.people {
@@ -63,21 +110,12 @@ pub(super) fn day_sheet(
             working.push((first, &p.name, &p.group, shifts));
         }
     }
-    // Earliest on duty first; the sort is stable, so people keep people.csv's order within.
+    // The sort is stable: people keep people.csv's order within a start.
     working.sort_by_key(|w| w.0);
     for (i, (_, name, group, shifts)) in working.iter().enumerate() {
-        grid.person_row(ws, grid_row + 2 + i as u32, (name, group), shifts)?;
+        grid.person_row(ws, row + 2 + i as u32, (name, group), shifts)?;
     }
-    grid.legend(ws, grid_row + 3 + working.len() as u32)?;
-    ws.set_column_width(0, 12)?;
-    ws.set_column_width(1, 9)?;
-    let table_width = TABLE_COLUMNS.len() * scenario.queues.len();
-    for i in 0..grid.width().max(table_width) {
-        ws.set_column_width(i as u16 + FIRST_INTERVAL_COLUMN, INTERVAL_WIDTH)?;
-    }
-    super::a4_one_page_wide(ws, true);
-    ws.set_repeat_rows(grid_row, grid_row + 1)?;
-    Ok(())
+    Ok(row + 1 + working.len() as u32)
 }
 
 /// The hour x queue head count from `row` down: two header rows (each queue over its three
@@ -86,6 +124,7 @@ fn head_count_table(
     ws: &mut Worksheet,
     row: u32,
     times: &[NaiveDateTime],
+    width: f64,
     plan: &Plan,
     scenario: &Scenario,
     lang: Lang,
@@ -99,7 +138,7 @@ fn head_count_table(
     ws.merge_range(row, 1, row + 1, 1, &lang.t("phase"), &side)?;
     let labels: Vec<String> = TABLE_COLUMNS.iter().map(|c| lang.t(c)).collect();
     // Labels wider than the column (English) stand upright.
-    let upright = labels.iter().any(|l| display_width(l) > INTERVAL_WIDTH);
+    let upright = labels.iter().any(|l| display_width(l) > width);
     let sub = match upright {
         true => header.clone().set_rotation(90).set_font_size(8),
         false => header.clone(),
