@@ -134,24 +134,22 @@ fn hours(start: NaiveDateTime, end: NaiveDateTime) -> String {
     format!("{}-{end_hour}", start.format("%H"))
 }
 
-fn check(words: Words) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("plan");
-    let example = common::example();
-    let output = common::shiftcast(&[
-        "--quiet",
-        "--lang",
-        words.lang,
-        "plan",
-        example.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+/// Plans `scenario` in `lang` into `dir`/plan; returns the plan folder.
+fn plan(dir: &Path, scenario: &Path, lang: &str) -> std::path::PathBuf {
+    let out = dir.join("plan");
+    let (scenario, folder) = (scenario.to_str().unwrap(), out.to_str().unwrap());
+    let output = common::shiftcast(&["--quiet", "--lang", lang, "plan", scenario, "--out", folder]);
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    out
+}
+
+fn check(words: Words) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = plan(dir.path(), &common::example(), words.lang);
     let mut book: Xlsx<_> = open_workbook(out.join("plan.xlsx")).unwrap();
     day_tables(&mut book, &out, &words);
     roster_by_day(&mut book, &out, &words);
@@ -315,44 +313,22 @@ fn chinese_workbook_reads_back_as_the_csv_files() {
     check(chinese());
 }
 
-/// A day of 15-minute requirements for two queues, two agents and part-timers from 10:00.
-const QUARTER_HOURS: &str = r#"
-[horizon]
-start = "2026-11-10T00:00"
-end = "2026-11-11T00:00"
-interval_minutes = 15
-[requirements]
-file = "requirements.csv"
-[staff]
-file = "staff.csv"
-[costs]
-full_time_per_hour = 35
-part_time_per_hour = 45
-shortfall_per_agent_hour = 500
-[[queues]]
-name = "presale"
-handle_time_seconds = 180
-service_level = 0.8
-answer_within_seconds = 30
-[[queues]]
-name = "aftersale"
-handle_time_seconds = 180
-service_level = 0.8
-answer_within_seconds = 30
-[[shifts]]
-name = "day"
-start = "08:00"
-hours = 8
-[[shifts]]
-name = "pt"
-start = "10:00"
-hours = 4
-kinds = ["part-time"]
-"#;
+/// The small scenario in 15-minute intervals from requirements, with an after-sale queue and
+/// part-timers from 10:00.
+fn quarter_hours() -> String {
+    let aftersale = "[[queues]]\nname = \"aftersale\"\nhandle_time_seconds = 180\n\
+                     service_level = 0.8\nanswer_within_seconds = 30\n";
+    let part_time =
+        "[[shifts]]\nname = \"pt\"\nstart = \"10:00\"\nhours = 4\nkinds = [\"part-time\"]\n";
+    let scenario = (common::SMALL_SCENARIO)
+        .replace("interval_minutes = 60", "interval_minutes = 15")
+        .replace("[history]", "[requirements]")
+        .replace("history.csv", "requirements.csv");
+    format!("{scenario}{aftersale}{part_time}")
+}
 
 #[test]
 fn a_day_of_quarter_hours_shows_its_grid_in_two_blocks_of_48() {
-    let dir = tempfile::tempdir().unwrap();
     let mut requirements = String::from("timestamp,queue,agents\n");
     for quarter in 0..96 {
         let at = format!("2026-11-10T{:02}:{:02}", quarter / 4, quarter % 4 * 15);
@@ -361,29 +337,10 @@ fn a_day_of_quarter_hours_shows_its_grid_in_two_blocks_of_48() {
             requirements += &format!("{at},{queue},{agents}\n");
         }
     }
-    let staff = "name,group,skills,available,days_off,max_hours_per_day,max_hours_per_week\n\
-                 Li Wei,main,presale;aftersale,00:00-24:00,,8,40\n";
-    for (name, text) in [
-        ("scenario.toml", QUARTER_HOURS),
-        ("requirements.csv", requirements.as_str()),
-        ("staff.csv", staff),
-    ] {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    let out = dir.path().join("plan");
-    let scenario = dir.path().join("scenario.toml");
-    let output = common::shiftcast(&[
-        "--quiet",
-        "plan",
-        scenario.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let staff = common::SMALL_STAFF.replace(",presale,", ",presale;aftersale,");
+    let dir = common::folder(&quarter_hours(), "", &staff);
+    std::fs::write(dir.path().join("requirements.csv"), requirements).unwrap();
+    let out = plan(dir.path(), &dir.path().join("scenario.toml"), "en");
     let mut book: Xlsx<_> = open_workbook(out.join("plan.xlsx")).unwrap();
     let sheet = book.worksheet_range("11-10 Tue").unwrap();
     // The head count: 96 rows from 00:00 (row 3) to 23:45.
