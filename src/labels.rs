@@ -174,7 +174,6 @@ const WORDS: &[(&str, &str)] = &[
     ("Night shifts per person", "每人夜班数"),
     ("Hours per person", "每人工时"),
     ("Contract hours paid but idle", "已付薪未排班的合同工时"),
-    ("break (placed by the model)", "用餐（模型安排）"),
     ("detail", "明细"),
     ("cross-trained", "多技能调配"),
     ("part-timers", "兼职"),
