@@ -16,6 +16,7 @@ mod report;
 mod review;
 mod tables;
 mod templates;
+pub(crate) mod workbook;
 pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
 pub use report::{day_heading, hours_below_target, queue_target};

@@ -62,13 +62,14 @@ pub(super) fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> Strin
     }
     html += "</tr>\n";
     // Each queue's cell, made once: a grid holds thousands of them.
-    let cells: Vec<String> = (scenario.queues.iter().enumerate())
-        .map(|(q, queue)| {
+    let codes = scenario.queue_codes(lang);
+    let cells: Vec<String> = (scenario.queues.iter().zip(&codes).enumerate())
+        .map(|(q, (queue, code))| {
             format!(
                 "<td class=\"q{}\" title=\"{}\">{}</td>",
                 q % QUEUE_CLASSES,
                 esc(&lang.t(&queue.name)),
-                esc(&lang.short(&queue.name))
+                esc(code)
             )
         })
         .collect();
@@ -164,12 +165,13 @@ fn break_cell(name: &str, lang: Lang) -> String {
 /// Under the grid: each queue's colour and code with its name, then each break's.
 fn legend(scenario: &Scenario, lang: Lang) -> String {
     let mut html = format!("<p class=\"legend\"><strong>{}</strong>", lang.t("Legend"));
-    for (q, queue) in scenario.queues.iter().enumerate() {
+    let codes = scenario.queue_codes(lang);
+    for (q, (queue, code)) in scenario.queues.iter().zip(&codes).enumerate() {
         let _ = write!(
             html,
             " <span><b class=\"q{}\">{}</b> {}</span>",
             q % QUEUE_CLASSES,
-            esc(&lang.short(&queue.name)),
+            esc(code),
             esc(&lang.t(&queue.name))
         );
     }
