@@ -24,7 +24,7 @@ struct Words {
     per_person: &'static str,
     total: &'static str,
     summary: &'static str,
-    assumptions: [(&'static str, Data); 3],
+    assumptions: [(&'static str, Data); 4],
 }
 
 fn english() -> Words {
@@ -48,6 +48,7 @@ fn english() -> Words {
             ("target orders", Data::Float(30000.0)),
             ("conversion rate", Data::Float(0.5)),
             ("service target", Data::String("80% within 30 s".into())),
+            ("Solver", Data::String("optimal".into())),
         ],
     }
 }
@@ -73,6 +74,7 @@ fn chinese() -> Words {
             ("目标订单数", Data::Float(30000.0)),
             ("转化率", Data::Float(0.5)),
             ("服务目标", Data::String("30秒内回复80%".into())),
+            ("求解状态", Data::String("最优".into())),
         ],
     }
 }
@@ -293,7 +295,8 @@ fn per_person(book: &mut Xlsx<std::io::BufReader<std::fs::File>>, out: &Path, wo
     assert_eq!(totals, hours);
 }
 
-/// The summary's assumptions: the example's 30000 orders, 50% conversion, 80% within 30 s.
+/// The summary's assumptions (the example's 30000 orders, 50% conversion, 80% within 30 s) and
+/// the solver's status in the sheet's language.
 fn summary(book: &mut Xlsx<std::io::BufReader<std::fs::File>>, words: &Words) {
     let sheet = book.worksheet_range(words.summary).unwrap();
     for (label, want) in &words.assumptions {

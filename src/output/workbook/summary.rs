@@ -79,7 +79,7 @@ pub(super) fn summary_sheet(
     }
     let mut row = rows.len() as u32 + 3;
     ws.write_string(row, 0, lang.t("Solver"))?;
-    ws.write_string(row, 1, s.solver_status)?;
+    ws.write_string(row, 1, lang.t(s.solver_status))?;
     for h in &s.hours_per_person {
         row += 1;
         let label = format!("{} ({})", lang.t("Hours per person"), lang.t(&h.group));
