@@ -61,8 +61,17 @@ impl Lang {
 }
 
 impl Lang {
-    /// One character for a queue in a roster grid cell: 前/后 in Chinese (both words start
-    /// with 售), else the label's first letter, upper-cased.
+    /// `label: value` in English, `label：value` (a full-width colon) in Chinese.
+    pub fn labelled(self, label: &str, value: impl std::fmt::Display) -> String {
+        match self {
+            Lang::En => format!("{label}: {value}"),
+            Lang::Zh => format!("{label}：{value}"),
+        }
+    }
+
+    /// One character for a word in a roster cell (a break, a kind of shift): its `WORD.short`
+    /// label (餐 for a meal, 夜 for a night shift), else the label's first letter, upper-cased.
+    /// Queues get distinct codes from [`Lang::queue_codes`].
     pub fn short(self, queue: &str) -> String {
         let key = format!("{queue}.short");
         match self.t(&key) {
@@ -77,13 +86,63 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// Distinct codes for the queues in roster cells, one per `(name, short)` in the scenario's
+    /// order: the queue's `short` when the scenario gives one, else the first character of its
+    /// label (upper-cased), and where labels share that character, the first one where the
+    /// label differs from each label sharing it (售前/售后 -> 前/后; presale/aftersale -> P/A).
+    /// A derived code another queue already has becomes the label's first character and the
+    /// queue's number (售1).
+    pub fn queue_codes(self, queues: &[(&str, Option<&str>)]) -> Vec<String> {
+        let labels: Vec<Vec<char>> = (queues.iter())
+            .map(|(name, _)| self.t(name).chars().collect())
+            .collect();
+        let mut codes: Vec<String> = Vec::new();
+        for (i, (_, short)) in queues.iter().enumerate() {
+            let code = match short {
+                Some(short) => short.to_string(),
+                None => {
+                    let derived = derived_code(&labels, i);
+                    let taken = codes.contains(&derived)
+                        || queues.iter().any(|(_, s)| *s == Some(derived.as_str()));
+                    if taken {
+                        let first: String = labels[i].iter().take(1).collect();
+                        format!("{}{}", upper(&first), i + 1)
+                    } else {
+                        derived
+                    }
+                }
+            };
+            codes.push(code);
+        }
+        codes
+    }
+}
+
+/// Queue `i`'s code from its label: its first character, or the first where it differs from
+/// every other label starting with the same one.
+fn derived_code(labels: &[Vec<char>], i: usize) -> String {
+    let own = &labels[i];
+    let rivals: Vec<&Vec<char>> = (labels.iter().enumerate())
+        .filter(|(j, other)| *j != i && other.first() == own.first())
+        .map(|(_, other)| other)
+        .collect();
+    let at = (0..own.len())
+        .find(|&k| rivals.iter().all(|r| r.get(k) != Some(&own[k])))
+        .unwrap_or(0);
+    own.get(at)
+        .map_or_else(String::new, |c| upper(&c.to_string()))
+}
+
+fn upper(text: &str) -> String {
+    text.chars().flat_map(char::to_uppercase).collect()
+}
+
 /// English -> Chinese.
 const WORDS: &[(&str, &str)] = &[
     // Queues, phases, kinds.
     ("presale", "售前"),
     ("aftersale", "售后"),
-    ("presale.short", "前"),
-    ("aftersale.short", "后"),
     ("main", "主力"),
     ("backup", "替补"),
     ("all-hands", "全员"),
@@ -119,12 +178,11 @@ const WORDS: &[(&str, &str)] = &[
     ("scheduled", "已排"),
     ("phase", "阶段"),
     ("shortfall", "缺口"),
-    ("break", "休息"),
+    ("break", "用餐"),
     ("why", "原因"),
     ("Night shifts per person", "每人夜班数"),
     ("Hours per person", "每人工时"),
     ("Contract hours paid but idle", "已付薪未排班的合同工时"),
-    ("break (placed by the model)", "休息（模型安排）"),
     ("detail", "明细"),
     ("cross-trained", "多技能调配"),
     ("part-timers", "兼职"),
@@ -185,6 +243,73 @@ const WORDS: &[(&str, &str)] = &[
     ("error", "错误"),
     ("how to fix", "修改方法"),
     ("warning", "注意"),
+    // Breaks as scenarios name them: 用餐 for a meal, 小休 for a short one (休息 on a Chinese
+    // roster means a day off).
+    ("meal", "用餐"),
+    ("lunch", "用餐"),
+    ("dinner", "用餐"),
+    ("tea", "小休"),
+    ("short break", "小休"),
+    // What the spinner says while a command works (the plan's stages as `plan` names them).
+    ("reading inputs", "读取输入"),
+    ("forecast", "预测咨询量"),
+    ("staffing", "计算人力需求"),
+    ("schedule (HiGHS)", "求解排班 (HiGHS)"),
+    ("roster", "生成排班表"),
+    ("part-timers needed", "计算最少兼职人数"),
+    ("standby", "安排备用兼职"),
+    ("simulation", "模拟"),
+    ("writing files", "写入文件"),
+    ("re-planning the day", "重新安排当天"),
+    ("backtesting every method", "逐个方法回测"),
+    (
+        "solving for each number of part-timers",
+        "按兼职人数逐个求解",
+    ),
+    // The report: breaks by their own names (a meal is 用餐; 休息 on a Chinese roster is a day
+    // off), the hour-by-hour service table, the part-timer curve.
+    ("meal.short", "餐"),
+    ("abandonment", "放弃率"),
+    ("Service by hour", "分时服务指标"),
+    ("How many part-timers", "需要多少兼职"),
+    // Workbook: assumptions, day sheets, shift codes, per-person sheet, call list.
+    ("Hourly roster", "按小时排班"),
+    ("Per person", "个人班次"),
+    ("Call list", "兼职通知表"),
+    ("Assumptions", "计划假设"),
+    ("target orders", "目标订单数"),
+    ("target sales", "目标销售额"),
+    ("average order value", "客单价"),
+    ("customer-service share", "客服询单占比"),
+    ("conversion rate", "转化率"),
+    ("margin", "毛利率"),
+    ("handle time (s)", "平均处理时长（秒）"),
+    ("chats at once", "同时接待数"),
+    ("service target", "服务目标"),
+    ("shrinkage", "损耗率"),
+    ("occupancy cap", "最高占用率"),
+    ("patience (s)", "顾客耐心（秒）"),
+    ("Wages", "工资"),
+    ("full-time wage per hour", "全职时薪"),
+    ("part-time wage per hour", "兼职时薪"),
+    ("night premium per hour", "夜班补贴（每小时）"),
+    ("lunch.short", "餐"),
+    ("dinner.short", "餐"),
+    (
+        "in-shift break, placed by the model",
+        "班中用餐或小休（模型安排）",
+    ),
+    ("session", "集体活动"),
+    ("night.short", "夜"),
+    ("early.short", "早"),
+    ("day.short", "中"),
+    ("late.short", "晚"),
+    ("off", "休"),
+    ("date", "日期"),
+    ("breaks", "用餐/小休"),
+    ("total", "合计"),
+    ("phone", "电话"),
+    ("on call", "备用兼职"),
 ];
 
 #[cfg(test)]
@@ -200,11 +325,38 @@ mod tests {
         assert_eq!(Lang::Zh.t("Hours per person"), "每人工时");
         assert_eq!(Lang::Zh.t("People"), "人员");
         assert_eq!(Lang::Zh.t("wage"), "时薪");
+        // A meal break is 用餐: 休息 on a Chinese roster is a day off.
+        assert_eq!(
+            (Lang::Zh.t("meal"), Lang::Zh.t("break")),
+            ("用餐".into(), "用餐".into())
+        );
         assert_eq!(Lang::En.t("presale"), "presale");
         assert_eq!(
-            (Lang::Zh.short("presale"), Lang::Zh.short("aftersale")),
-            ("前".into(), "后".into())
+            (Lang::Zh.short("meal"), Lang::Zh.short("night")),
+            ("餐".into(), "夜".into())
         );
-        assert_eq!(Lang::En.short("aftersale"), "A");
+        assert_eq!(Lang::En.short("meal"), "M");
+    }
+
+    #[test]
+    fn queue_codes_take_the_first_character_where_the_labels_differ() {
+        let queues = [("presale", None), ("aftersale", None)];
+        assert_eq!(Lang::En.queue_codes(&queues), ["P", "A"]);
+        // 售前 and 售后 share 售: the second characters differ.
+        assert_eq!(Lang::Zh.queue_codes(&queues), ["前", "后"]);
+        let chinese = [("售前咨询", None), ("售后", None)];
+        assert_eq!(Lang::En.queue_codes(&chinese), ["前", "后"]);
+        // p-r-e-s and p-r-e-o: the fourth letters.
+        let pre = [("presale", None), ("preorder", None)];
+        assert_eq!(Lang::En.queue_codes(&pre), ["S", "O"]);
+    }
+
+    #[test]
+    fn queue_codes_keep_the_scenarios_short_and_number_a_clash() {
+        let given = [("presale", None), ("aftersale", Some("售"))];
+        assert_eq!(Lang::Zh.queue_codes(&given), ["前", "售"]);
+        // aftersale would be A, which presale's short already is: A and its number, 2.
+        let clash = [("presale", Some("A")), ("aftersale", None)];
+        assert_eq!(Lang::En.queue_codes(&clash), ["A", "A2"]);
     }
 }

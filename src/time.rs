@@ -62,6 +62,19 @@ impl Horizon {
         days as f64 / 7.0
     }
 
+    /// The dates the horizon's intervals fall on, in order.
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let last = (self.end - self.interval()).date();
+        self.start
+            .date()
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .collect()
+    }
+
     /// Whether the horizon holds no whole interval.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -159,6 +172,21 @@ impl ClockWindow {
         } else {
             m >= self.from_minute || m < self.to_minute
         }
+    }
+}
+
+/// `22:00-06:00`, as the scenario writes it.
+impl std::fmt::Display for ClockWindow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (from, to) = (self.from_minute, self.to_minute);
+        write!(
+            f,
+            "{:02}:{:02}-{:02}:{:02}",
+            from / 60,
+            from % 60,
+            to / 60,
+            to % 60
+        )
     }
 }
 

@@ -202,6 +202,7 @@ fn written_plan() -> (tempfile::TempDir, PathBuf) {
         history: &Default::default(),
         lang: shiftcast::labels::Lang::En,
         excel_csv: false,
+        curve: None,
     };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan");

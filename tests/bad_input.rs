@@ -252,6 +252,33 @@ fn patience_of_zero() {
 }
 
 #[test]
+fn queue_short_code_of_three_characters() {
+    assert_fails(
+        |s, _, _| *s = s.replace("name = \"presale\"", "name = \"presale\"\nshort = \"pre\""),
+        &[
+            "queues[0].short",
+            "\"pre\" is not a code of 1 or 2 characters",
+        ],
+    );
+}
+
+#[test]
+fn queue_short_code_given_twice() {
+    assert_fails(
+        |s, _, _| {
+            let aftersale = "[[queues]]\nname = \"aftersale\"\nshort = \"P\"\nhandle_time_seconds = 300\nservice_level = 0.8\nanswer_within_seconds = 60\n[[shifts]]";
+            *s = s
+                .replace("name = \"presale\"", "name = \"presale\"\nshort = \"P\"")
+                .replacen("[[shifts]]", aftersale, 1)
+        },
+        &[
+            "queues[1].short",
+            "queue \"presale\" already has the code \"P\"",
+        ],
+    );
+}
+
+#[test]
 fn negative_count_in_history() {
     assert_fails(
         |_, h, _| {

@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rust_xlsxwriter::{Format, Workbook};
 use shiftcast::input::{read_availability, read_history, read_staff};
+use shiftcast::scenario::Kind;
 use shiftcast::{Error, Inputs, Overrides};
 
 mod common;
@@ -241,6 +242,16 @@ fn template_writes_workbooks_the_readers_take() {
     assert_eq!((li.name.as_str(), li.group.as_str()), ("Li Wei", "main"));
     assert_eq!(li.skills, ["presale", "aftersale"]);
     assert_eq!((li.max_hours_per_day, li.max_hours_per_week), (8.0, 40.0));
+    // The optional columns are there too, filled in as a salaried lead with a 40-hour contract.
+    assert_eq!(li.kind, Kind::FullTime);
+    assert_eq!(
+        (li.wage_per_hour, li.contract_hours_per_week),
+        (None, Some(40.0))
+    );
+    assert_eq!(
+        (li.min_hours_per_week, li.max_days_in_row, li.lead),
+        (None, Some(6), true)
+    );
     // Free on 2026-11-11 from 18:00 to 24:00 only.
     read_availability(&out.join("availability.xlsx"), &mut staff).unwrap();
     let at = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();

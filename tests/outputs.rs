@@ -62,11 +62,18 @@ fn workbook_holds_the_csv_numbers_as_numbers_and_times_as_date_times() {
         book.sheet_names(),
         [
             "Summary",
+            "Roster",
+            "11-10 Tue",
+            "11-11 Wed",
+            "11-12 Thu",
+            "11-13 Fri",
+            "Per person",
+            "Call list",
             "Forecast",
             "Requirements",
             "Coverage",
             "Shifts",
-            "Roster",
+            "Hourly roster",
             "People",
             "Part-timers"
         ]
@@ -165,11 +172,18 @@ fn chinese_labels_and_excel_csv() {
         book.sheet_names(),
         [
             "概要",
+            "排班表",
+            "11月10日 周二",
+            "11月11日 周三",
+            "11月12日 周四",
+            "11月13日 周五",
+            "个人班次",
+            "兼职通知表",
             "接待量预测",
             "人力需求",
             "排班覆盖",
             "班次",
-            "排班表",
+            "按小时排班",
             "人员",
             "兼职"
         ]

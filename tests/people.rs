@@ -130,6 +130,7 @@ fn planned(lang: Lang) -> (Plan, Vec<OutputFile>) {
         history: inputs.demand.history(),
         lang,
         excel_csv: false,
+        curve: None,
     };
     let files = output::plan_files(&plan, &how).unwrap();
     (plan, files)

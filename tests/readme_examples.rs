@@ -38,11 +38,15 @@ fn blocks(readme: &str) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// Runs `command` (the words after `$ shiftcast`) with `out/double11` in `dir`; its stdout.
+/// Runs `command` (the words after `$ shiftcast`) with `out/...` in `dir`, so no example writes
+/// into the repository; its stdout.
 fn run(command: &str, dir: &Path) -> String {
     let words: Vec<String> = command
         .split_whitespace()
-        .map(|w| w.replace("out/double11", &dir.join("double11").to_string_lossy()))
+        .map(|w| match w.strip_prefix("out/") {
+            Some(rest) => dir.join(rest).to_string_lossy().into_owned(),
+            None => w.to_string(),
+        })
         .map(|w| w.replace("week.csv", &dir.join("week.csv").to_string_lossy()))
         .collect();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_shiftcast"))

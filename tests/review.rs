@@ -269,6 +269,7 @@ fn the_example_against_actuals_30_percent_over_is_biased_low_by_a_quarter() {
         history: &History::default(),
         lang: Lang::En,
         excel_csv: false,
+        curve: None,
     };
     let out = dir.path().join("plan");
     write_output_dir(&out, &plan_files(&plan, &how).unwrap()).unwrap();

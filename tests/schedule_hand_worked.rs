@@ -263,6 +263,7 @@ fn the_library_plans_a_requirements_file_as_the_command_line_does() {
         history: inputs.demand.history(),
         lang: Lang::En,
         excel_csv: false,
+        curve: None,
     };
     let files = output::plan_files(&plan, &how).unwrap();
     let written = std::fs::read_dir(dir.path().join("plan")).unwrap().count();

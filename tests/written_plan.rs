@@ -23,6 +23,7 @@ fn write_and_read(plan: &Plan, scenario: &Scenario, excel_csv: bool, dir: &Path)
         history: &History::default(),
         lang: Lang::En,
         excel_csv,
+        curve: None,
     };
     write_output_dir(dir, &plan_files(plan, &how).unwrap()).unwrap();
     read_written_plan(dir, scenario).unwrap()

@@ -49,7 +49,7 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     let history = input::read_history(&args.history)?;
     let methods = Method::ALL;
     let progress = super::progress(global);
-    progress.set_message("backtesting every method");
+    progress.set_message(super::language(global, None).t("backtesting every method"));
     let scores = backtest(
         &history,
         args.horizon_days as usize,

@@ -46,10 +46,12 @@ pub fn run(args: &Args, matches: &ArgMatches, global: &Global) -> Result<()> {
         settings,
         ..args.solver.overrides()
     };
+    // The scenario's `[report] language` is known only once it is read.
+    let lang = super::language(global, None);
     let progress = super::progress(global);
-    progress.set_message("reading inputs");
+    progress.set_message(lang.t("reading inputs"));
     let comparison = compare(&args.scenario, &base, &variants, &mut |name, step| {
-        progress.set_message(format!("{name}: {step}"))
+        progress.set_message(output::text::progress::planning(name, step, lang))
     })?;
     progress.finish_and_clear();
     // After the plans, so a failed run says only its error.

@@ -61,9 +61,10 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     }
     let step = history.interval_minutes().unwrap_or(60);
     let len = args.days as usize * (24 * 60 / step) as usize;
+    let lang = super::language(global, None);
     let progress = super::progress(global);
     let queues = forecast::every_queue(&history, start, len, &settings, &mut |queue| {
-        progress.set_message(format!("forecasting {queue}"))
+        progress.set_message(output::text::progress::forecasting(queue, lang))
     })?;
     progress.finish_and_clear();
     output::write_output_file(&args.out, &output::forecast_csv(&queues, start, step)?)?;
@@ -82,7 +83,6 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     if args.json {
         return super::print_json(&serde_json::json!({ "file": args.out, "queues": summary }));
     }
-    let lang = super::language(global, None);
     let mut text = String::new();
     for (queue, p) in &queues {
         for note in p.notes(queue, lang) {

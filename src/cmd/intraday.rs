@@ -38,13 +38,14 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
         output::check_output_dir(out)?;
     }
     let progress = super::progress(global);
-    progress.set_message("reading inputs");
+    progress.set_message(super::language(global, None).t("reading inputs"));
     let inputs = Inputs::read(&args.inputs.scenario, &Overrides::default())?;
+    let lang = super::language(global, inputs.scenario.language);
     let (plan, actuals) = args.inputs.read(&inputs.scenario)?;
-    progress.set_message("re-planning the day");
+    progress.set_message(lang.t("re-planning the day"));
     let day = intraday(&inputs.scenario, &inputs.staff, &plan, &actuals, now)?;
     if let Some(out) = &args.out {
-        progress.set_message("writing files");
+        progress.set_message(lang.t("writing files"));
         let files = output::intraday_files(
             &day,
             &actuals,
@@ -55,7 +56,6 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
         output::write_output_dir(out, &files)?;
     }
     progress.finish_and_clear();
-    let lang = super::language(global, inputs.scenario.language);
     if args.json {
         super::print_json(&day)
     } else {

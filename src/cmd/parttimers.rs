@@ -52,9 +52,11 @@ pub fn run(args: &Args, global: &Global) -> Result<()> {
     let inputs = Inputs::read(&args.scenario, &args.solver.overrides())?;
     let lang = super::language(global, inputs.scenario.language);
     let progress = super::progress(global);
-    progress.set_message("solving for each number of part-timers");
+    progress.set_message(lang.t("solving for each number of part-timers"));
     let answer = part_timers(&inputs, args.max, args.step, &mut |done, total| {
-        progress.set_message(format!("solved {done} of {total} part-timer counts"))
+        progress.set_message(output::text::progress::part_timer_counts_solved(
+            done, total, lang,
+        ))
     })?;
     progress.finish_and_clear();
     // After the answer, so a failed run says only its error.

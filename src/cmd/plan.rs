@@ -1,5 +1,5 @@
 //! `shiftcast plan SCENARIO --out DIR [--set KEY=VALUE]... [--simulate-runs R] [--excel-csv]
-//! [--json] [--time-limit S] [--gap G]`
+//! [--curve] [--json] [--time-limit S] [--gap G]`
 //!
 //! Forecasts inquiries, turns them into agents per hour, plans shifts and names who works when.
 //! Writes into DIR (all at once: a failed run leaves no partial folder; DIR must be new, empty or
@@ -7,7 +7,9 @@
 //! requirements.csv, coverage.csv, roster.csv, summary.json, plan.xlsx, report.html and SVG
 //! charts, and prints a short summary (`--json`: summary.json's object and the seconds to a plan
 //! within 1%).
-//! With `--simulate-runs R` it also simulates the plan and reports the simulated service level.
+//! With `--simulate-runs R` it also simulates the plan and reports the simulated service level;
+//! with `--curve` it also works out the part-timer curve (as `shiftcast parttimers` does) and
+//! writes curve.svg and a section of report.html on it.
 
 use std::path::PathBuf;
 
@@ -31,6 +33,11 @@ pub struct Args {
     /// Also simulate the plan this many times (seed 1) and report the simulated service level
     #[arg(long, value_parser = super::whole::<u32>)]
     pub simulate_runs: Option<u32>,
+    /// Also work out how many part-timers are needed and what one more buys (as `shiftcast
+    /// parttimers`, on the same inputs; about 5 times the plan's time): writes curve.svg and a
+    /// section of report.html
+    #[arg(long)]
+    pub curve: bool,
     /// Write the CSV files with a byte-order mark, so Excel shows Chinese text correctly
     #[arg(long)]
     pub excel_csv: bool,
@@ -44,30 +51,45 @@ pub struct Args {
 pub fn run(args: &Args, global: &Global) -> Result<()> {
     output::check_output_dir(&args.out)?;
     let progress = super::progress(global);
-    progress.set_message("reading inputs");
+    progress.set_message(super::language(global, None).t("reading inputs"));
     let overrides = shiftcast::Overrides {
         settings: super::settings(&args.set)?,
         ..args.solver.overrides()
     };
     let inputs = Inputs::read(&args.scenario, &overrides)?;
     let lang = super::language(global, inputs.scenario.language);
-    let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(step))?;
+    let mut plan = shiftcast::plan(&inputs, &mut |step| progress.set_message(lang.t(step)))?;
     // After the plan, so a failed run says only its error.
     for warning in inputs.warnings.iter().chain(&plan.forecast.warnings) {
         progress.suspend(|| eprintln!("{}", super::warning(warning, lang)));
     }
     if let Some(runs) = args.simulate_runs {
-        progress.set_message("simulation");
+        progress.set_message(lang.t("simulation"));
         let intervals = plan.planned_intervals();
         let check = simulate::check_plan(&inputs.scenario, &intervals, runs.max(2), 1);
         plan.report.summary.simulation = Some(check.queues);
     }
-    progress.set_message("writing files");
+    // After the plan, as `shiftcast parttimers` answers on the same inputs.
+    let curve = if args.curve {
+        progress.set_message(lang.t("solving for each number of part-timers"));
+        let count = &mut |done, total| {
+            progress.set_message(output::text::progress::part_timer_counts_solved(
+                done, total, lang,
+            ))
+        };
+        Some(shiftcast::parttimers::part_timers(
+            &inputs, None, None, count,
+        )?)
+    } else {
+        None
+    };
+    progress.set_message(lang.t("writing files"));
     let how = output::PlanOutputs {
         scenario: &inputs.scenario,
         history: inputs.demand.history(),
         lang,
         excel_csv: args.excel_csv,
+        curve: curve.as_ref(),
     };
     output::write_output_dir(&args.out, &output::plan_files(&plan, &how)?)?;
     progress.finish_and_clear();

@@ -39,16 +39,14 @@ pub fn run(args: &Args, global: &super::Global) -> Result<()> {
     }
     let scenario = input::read_scenario(&args.scenario, &[])?;
     let planned = input::read_plan_dir(&args.plan)?;
+    let lang = super::language(global, scenario.language);
     let progress = super::progress(global);
-    progress.set_message(format!("simulating {} runs", args.runs));
+    progress.set_message(output::text::progress::simulating(args.runs, lang));
     let check = check_plan(&scenario, &planned, args.runs, args.seed);
     progress.finish_and_clear();
     if args.json {
         super::print_json(&check)
     } else {
-        super::print(&output::text::simulation(
-            &check,
-            super::language(global, scenario.language),
-        ))
+        super::print(&output::text::simulation(&check, lang))
     }
 }

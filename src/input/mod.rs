@@ -25,7 +25,7 @@ pub use preferences::read_preferences;
 pub use requirements::read_requirements;
 pub use scenario::read_scenario;
 pub use staff::read_staff;
-pub(crate) use staff::COLUMNS as STAFF_COLUMNS;
+pub(crate) use staff::{COLUMNS as STAFF_COLUMNS, OPTIONAL_COLUMNS as STAFF_OPTIONAL_COLUMNS};
 
 use std::path::Path;
 

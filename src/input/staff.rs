@@ -19,6 +19,17 @@ pub(crate) const COLUMNS: [&str; 7] = [
     "max_hours_per_week",
 ];
 
+/// Columns a staff file may leave out (each cell may also be empty): the template lists them
+/// after `COLUMNS` so a manager sees every setting a person can have.
+pub(crate) const OPTIONAL_COLUMNS: [&str; 6] = [
+    "kind",
+    "wage_per_hour",
+    "contract_hours_per_week",
+    "min_hours_per_week",
+    "max_days_in_row",
+    "lead",
+];
+
 /// Positions in `COLUMNS`, so each column's parser names the column it reads.
 const NAME: usize = 0;
 const GROUP: usize = 1;

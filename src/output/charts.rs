@@ -16,7 +16,9 @@ use crate::Plan;
 
 const SIZE: (u32, u32) = (960, 360);
 const HISTORY_DAYS: i64 = 7;
-const PHASE_SHADES: [RGBColor; 4] = [
+/// Phases' shades, in the order the scenario first names them (the report's grid takes them
+/// too).
+pub(super) const PHASE_SHADES: [RGBColor; 4] = [
     RGBColor(0xE4, 0xD4, 0xF0),
     RGBColor(0xFB, 0xE0, 0xCC),
     RGBColor(0xDC, 0xEB, 0xD2),
@@ -160,7 +162,7 @@ fn forecast_chart(
         * 1.05;
     let x_end = hours_from(start, scenario.horizon.end);
     let x_start = past.first().map_or(0.0, |p| p.0);
-    let caption = format!("{}: {}", lang.t(queue), lang.t("Inquiries per interval"));
+    let caption = lang.labelled(&lang.t(queue), lang.t("Inquiries per interval"));
     let draw = |chart: &mut TimeChart| -> DrawResult<()> {
         let band: Vec<(f64, f64)> = rows
             .iter()
@@ -220,11 +222,7 @@ fn coverage_chart(plan: &Plan, scenario: &Scenario, queue: &str, lang: Lang) -> 
         * 1.1
         + 1.0;
     let x_end = hours_from(start, scenario.horizon.end);
-    let caption = format!(
-        "{}: {}",
-        lang.t(queue),
-        lang.t("Required vs scheduled agents")
-    );
+    let caption = lang.labelled(&lang.t(queue), lang.t("Required vs scheduled agents"));
     let draw = |chart: &mut TimeChart| -> DrawResult<()> {
         shade_phases(chart, scenario, queue, (x_end, top), lang)?;
         let steps = |value: fn(&&CoverageRow) -> u32| {
@@ -355,7 +353,7 @@ fn draw_curve(answer: &crate::parttimers::Answer, lang: Lang) -> DrawResult<Stri
                     [(x, 0.0), (x, short_top)],
                     BLACK.mix(0.6).stroke_width(1),
                 )))?
-                .label(format!("{}: {n}", lang.t("Part-timers needed")))
+                .label(lang.labelled(&lang.t("Part-timers needed"), n))
                 .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLACK.mix(0.6)));
         }
         chart

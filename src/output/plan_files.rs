@@ -5,10 +5,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::charts::Chart;
 use super::OutputFile;
 use crate::error::{Error, Result};
 use crate::forecast::History;
 use crate::labels::Lang;
+use crate::parttimers::Answer;
 use crate::report::CoverageRow;
 use crate::roster::RosterRow;
 use crate::scenario::Scenario;
@@ -27,6 +29,10 @@ pub struct PlanOutputs<'a> {
     pub lang: Lang,
     /// Start CSVs with a byte-order mark so Excel reads them as UTF-8.
     pub excel_csv: bool,
+    /// The part-timer curve ([`crate::parttimers::part_timers`] on the plan's inputs), when
+    /// asked for (`shiftcast plan --curve`): then the folder holds `curve.svg` and the report a
+    /// section on it.
+    pub curve: Option<&'a Answer>,
 }
 
 /// Renders every file `shiftcast plan` writes, in memory, one after another (the workbook on a
@@ -66,14 +72,22 @@ fn tables(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
     Ok(files)
 }
 
-/// report.html and the SVG charts.
+/// report.html and the SVG charts, with curve.svg when the plan carries the part-timer curve.
 fn report_files(plan: &Plan, how: &PlanOutputs) -> Result<Vec<OutputFile>> {
     let charts = super::charts::charts(plan, how.scenario, how.history, how.lang)?;
+    let curve = match how.curve {
+        Some(answer) => Some(Chart {
+            name: "curve.svg".into(),
+            svg: super::charts::curve_chart(answer, how.lang)?,
+        }),
+        None => None,
+    };
+    let html = super::html::report_html(plan, how, &charts, curve.as_ref());
     let mut files = vec![OutputFile {
         name: "report.html".into(),
-        contents: super::html::report_html(plan, how.scenario, &charts, how.lang).into_bytes(),
+        contents: html.into_bytes(),
     }];
-    for chart in charts {
+    for chart in charts.into_iter().chain(curve) {
         files.push(OutputFile {
             name: chart.name,
             contents: chart.svg.into_bytes(),

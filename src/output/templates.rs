@@ -1,6 +1,6 @@
 //! The workbooks `shiftcast template` writes: an empty staff list and availability file to fill
-//! in Excel, each with the header row the reader takes (a note on each header cell says what the
-//! column holds) and one example row. The reader reads the first sheet, header first, so the
+//! in Excel, each with the header row the reader takes, the staff list's optional columns too
+//! (a note on each header cell says what the column holds) and one example row. The reader reads the first sheet, header first, so the
 //! notes sit on the header cells, not in a row of their own that would be read as a person.
 
 use rust_xlsxwriter::{DocProperties, Format, Note, Workbook, XlsxError};
@@ -8,11 +8,12 @@ use rust_xlsxwriter::{DocProperties, Format, Note, Workbook, XlsxError};
 use super::text::column_note;
 use super::OutputFile;
 use crate::error::{Error, Result};
-use crate::input::{AVAILABILITY_COLUMNS, STAFF_COLUMNS};
+use crate::input::{AVAILABILITY_COLUMNS, STAFF_COLUMNS, STAFF_OPTIONAL_COLUMNS};
 use crate::labels::Lang;
 
-/// The example row of the staff template: the first person of data/double11/staff.csv.
-const STAFF_EXAMPLE: [&str; 7] = [
+/// The example row of the staff template: the first person of data/double11/staff.csv, then
+/// the optional columns as a salaried full-timer with a 40-hour contract who leads the floor.
+const STAFF_EXAMPLE: [&str; 13] = [
     "Li Wei",
     "main",
     "presale;aftersale",
@@ -20,6 +21,12 @@ const STAFF_EXAMPLE: [&str; 7] = [
     "",
     "8",
     "40",
+    "full-time",
+    "",
+    "40",
+    "",
+    "6",
+    "yes",
 ];
 
 /// The example row of the availability template: that person free only in the evening of
@@ -31,8 +38,9 @@ pub const TEMPLATE_FILES: [&str; 2] = ["staff.xlsx", "availability.xlsx"];
 
 /// The staff and availability templates, their notes in `lang`.
 pub fn templates(lang: Lang) -> Result<Vec<OutputFile>> {
+    let staff_columns = [&STAFF_COLUMNS[..], &STAFF_OPTIONAL_COLUMNS[..]].concat();
     let tables: [(&[&str], &[&str]); 2] = [
-        (&STAFF_COLUMNS, &STAFF_EXAMPLE),
+        (&staff_columns, &STAFF_EXAMPLE),
         (&AVAILABILITY_COLUMNS, &AVAILABILITY_EXAMPLE),
     ];
     TEMPLATE_FILES

@@ -11,11 +11,15 @@ use crate::staffing::ErlangAnswer;
 
 mod forecast;
 mod intraday;
+pub mod progress;
+mod report;
 mod review;
 mod tables;
 mod templates;
+pub(crate) mod workbook;
 pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
+pub use report::{day_heading, hours_below_target, queue_target};
 pub use review::review;
 pub use tables::{comparison, part_timers};
 pub use templates::{column_note, templates_written};
@@ -154,6 +158,13 @@ fn part_timers_needed_and_hired(summary: &Summary, lang: Lang) -> String {
         ),
         (Some(n), Lang::Zh) if n as usize == hired => format!("需要兼职：{n} 人\n"),
         (Some(n), Lang::En) if n as usize == hired => format!("Part-timers needed: {n}\n"),
+        // A cap on hiring (`part_time.max_people`), or short hours priced below a hire.
+        (Some(n), Lang::Zh) if hired < n as usize => format!(
+            "需要兼职：{n} 人（最少人数，不缺人）\n招聘兼职：{hired} 人（少于需要人数，部分时段缺人）\n"
+        ),
+        (Some(n), Lang::En) if hired < n as usize => format!(
+            "Part-timers needed: {n} (the fewest with no hour short)\nPart-timers hired: {hired} (fewer than needed, so some hours stay short)\n"
+        ),
         (Some(n), Lang::Zh) => format!(
             "需要兼职：{n} 人（最少人数，不缺人）\n招聘兼职：{hired} 人（多招 {} 人排更短或更便宜的班，总成本更低）\n",
             more(n)
@@ -243,21 +254,9 @@ fn shortfall_reasons(unmet: &[UnmetDemand], lang: Lang) -> String {
     }
     reasons
         .into_iter()
-        .map(|u| match lang {
-            Lang::Zh => format!(
-                "  {} {} {}：{}\n",
-                lang.t("why"),
-                u.timestamp,
-                lang.t(&u.queue),
-                lang.message(&u.reason)
-            ),
-            Lang::En => format!(
-                "  {} {} {}: {}\n",
-                lang.t("why"),
-                u.timestamp,
-                u.queue,
-                u.reason
-            ),
+        .map(|u| {
+            let why = format!("{} {} {}", lang.t("why"), u.timestamp, lang.t(&u.queue));
+            format!("  {}", labelled(&why, &lang.message(&u.reason), lang))
         })
         .collect()
 }
@@ -341,19 +340,18 @@ fn leads_missing(missing: &[LeadsMissing], lang: Lang) -> String {
 /// One queue's simulated service level with its 95% band.
 fn simulated_service_level(q: &QueueCheck, lang: Lang) -> String {
     let sl = &q.simulated.service_level;
-    let band = if lang == Lang::Zh {
-        "95% 区间"
-    } else {
-        "95% band"
-    };
-    format!(
-        "{} {}: {:.1}% ({band} {:.1}-{:.1}%)\n",
-        lang.t("Simulated service level"),
-        lang.t(&q.queue),
-        sl.mean * 100.0,
-        sl.low * 100.0,
-        sl.high * 100.0
-    )
+    let (mean, low, high) = (sl.mean * 100.0, sl.low * 100.0, sl.high * 100.0);
+    let label = lang.t("Simulated service level");
+    match lang {
+        Lang::Zh => format!(
+            "{label} {}：{mean:.1}%（95% 区间 {low:.1}-{high:.1}%）\n",
+            lang.t(&q.queue)
+        ),
+        Lang::En => format!(
+            "{label} {}: {mean:.1}% (95% band {low:.1}-{high:.1}%)\n",
+            q.queue
+        ),
+    }
 }
 
 /// A simulated share with its band, e.g. "81.2% (79.0-83.1%)".
@@ -391,7 +389,7 @@ pub fn simulation(check: &PlanCheck, lang: Lang) -> String {
         );
         out += &if zh {
             format!(
-                "  {}：{sl} 及时回复（目标 {target:.0}%），平均等待 {wait:.1} 秒，{leave:.1}% 放弃\n",
+                "  {}：{sl} 及时回复（目标 {target:.0}%），平均响应时间 {wait:.1} 秒，放弃率 {leave:.1}%\n",
                 lang.t(&q.queue)
             )
         } else {
@@ -466,7 +464,7 @@ pub fn erlang(a: &ErlangAnswer, lang: Lang) -> String {
         format!("  {wait:.1}% of chats wait at all\n")
     };
     out += &match (a.asa_seconds.is_finite(), zh) {
-        (true, true) => format!("  平均等待 {:.1} 秒\n", a.asa_seconds),
+        (true, true) => format!("  平均响应时间 {:.1} 秒\n", a.asa_seconds),
         (true, false) => format!("  average wait {:.1} s\n", a.asa_seconds),
         (false, true) => "  队列会越排越长：客服太少，接不住这些咨询\n".to_string(),
         (false, false) => {
@@ -481,7 +479,7 @@ pub fn erlang(a: &ErlangAnswer, lang: Lang) -> String {
     };
     if let Some(leave) = a.abandonment_probability.map(|p| p * 100.0) {
         out += &if zh {
-            format!("  {leave:.1}% 的咨询等不到回复就离开\n")
+            format!("  放弃率 {leave:.1}%（等不到回复就离开）\n")
         } else {
             format!("  {leave:.1}% of chats leave before an answer\n")
         };

@@ -289,6 +289,7 @@ pub(super) struct RawQueue {
     pub(super) chats_per_agent_hour: Option<f64>,
     pub(super) handle_time_by_concurrency: Option<Vec<f64>>,
     pub(super) part_time_chats_at_once: Option<u32>,
+    pub(super) short: Option<String>,
 }
 
 fn one() -> u32 {

@@ -217,6 +217,9 @@ pub struct Queue {
     /// Chats a newly hired part-timer serves at once (fewer than `chats_at_once`): each of their
     /// hours counts as this share of an agent's.
     pub part_time_chats_at_once: u32,
+    /// `short`: the queue's code in roster cells (1 or 2 characters, unlike every other
+    /// queue's), when the file gives one; else `Lang::queue_codes` derives it.
+    pub short: Option<String>,
 }
 
 impl Queue {
@@ -478,6 +481,15 @@ pub struct IntradaySettings {
 }
 
 impl Scenario {
+    /// Each queue's code for roster cells in `lang`, in the scenario's order (its `short`, else
+    /// derived so no two queues share one), the same in the workbook and the report.
+    pub fn queue_codes(&self, lang: crate::labels::Lang) -> Vec<String> {
+        let queues: Vec<(&str, Option<&str>)> = (self.queues.iter())
+            .map(|q| (q.name.as_str(), q.short.as_deref()))
+            .collect();
+        lang.queue_codes(&queues)
+    }
+
     /// Parses and validates scenario TOML; `file` names it in error messages. The tables are
     /// checked in this order and the first error stops the reading.
     pub fn from_toml(text: &str, file: &str) -> Result<Scenario> {

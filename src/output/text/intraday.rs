@@ -90,7 +90,7 @@ fn tally(moves: &[Move], lang: Lang) -> String {
             ),
             (MoveKind::SwitchQueue, true) => format!("转队列 {n} 次"),
             (MoveKind::SwitchQueue, false) => plural(n, "queue switch", "queue switches"),
-            (MoveKind::MoveBreak, true) => format!("调整 {n} 次休息时段"),
+            (MoveKind::MoveBreak, true) => format!("调整{} {n} 次", lang.t("break")),
             (MoveKind::MoveBreak, false) => plural(n, "break moved", "breaks moved"),
         }
     })
@@ -149,7 +149,7 @@ fn movement(m: &Move, now: NaiveDateTime, lang: Lang) -> String {
                 .was_start
                 .map_or(String::new(), |w| w.format("%H:%M").to_string());
             if zh {
-                format!("{when}  调整 {queue} 时段  {name}（原 {was}）")
+                format!("{when}  调整{queue}时间  {name}（原 {was}）")
             } else {
                 format!("{when}  move {queue}  {name} (was {was})")
             }
@@ -165,4 +165,35 @@ fn span(start: NaiveDateTime, end: NaiveDateTime, now: NaiveDateTime) -> String 
         start.format("%m-%d %H:%M").to_string()
     };
     format!("{from}-{}", end.format("%H:%M"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moved_meal_reads_as_a_meal_not_a_day_off() {
+        let at = |hour: u32| {
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 11)
+                .and_then(|d| d.and_hms_opt(hour, 0, 0))
+                .unwrap()
+        };
+        let meal = Move {
+            kind: MoveKind::MoveBreak,
+            name: "Bo".into(),
+            queue: "meal".into(),
+            start: at(12),
+            end: at(13),
+            was_start: Some(at(11)),
+        };
+        assert_eq!(
+            movement(&meal, at(2), Lang::Zh),
+            "12:00-13:00  调整用餐时间  Bo（原 11:00）"
+        );
+        assert_eq!(
+            movement(&meal, at(2), Lang::En),
+            "12:00-13:00  move meal  Bo (was 11:00)"
+        );
+        assert_eq!(tally(&[meal], Lang::Zh), "调整用餐 1 次");
+    }
 }

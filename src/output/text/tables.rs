@@ -39,13 +39,11 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
             "Their shifts:\n"
         };
         for s in &answer.shifts {
-            out += &format!(
-                "  {} x {} {} - {}\n",
-                s.count,
-                lang.t(&s.queue),
-                s.start,
-                s.end
-            );
+            let (n, queue, start, end) = (s.count, lang.t(&s.queue), &s.start, &s.end);
+            out += &match lang {
+                Lang::Zh => format!("  {queue} {start} - {end}：{n} 人\n"),
+                Lang::En => format!("  {n} x {queue} {start} - {end}\n"),
+            };
         }
     }
     out + &curve_table(answer, lang)
@@ -77,19 +75,22 @@ fn needed_by_quantile(answer: &Answer, lang: Lang) -> String {
 /// (when chats are valued), lowest service level and cost.
 fn curve_table(answer: &Answer, lang: Lang) -> String {
     let valued = answer.curve.iter().any(|p| p.sales_at_risk.is_some());
-    let mut out = format!(
-        "{:>11} {:>18} {:>14} {:>18} {:>18} {:>12}",
-        lang.t("Part-timers"),
-        lang.t("Short agent-hours"),
-        lang.t("Service level"),
-        lang.t("Average wait (s)"),
-        lang.t("Lowest service level"),
-        lang.t("Cost")
-    );
+    let mut heads = vec![
+        ("Part-timers", 11),
+        ("Short agent-hours", 18),
+        ("Service level", 14),
+        ("Average wait (s)", 18),
+        ("Lowest service level", 18),
+        ("Cost", 12),
+    ];
     if valued {
-        out += &format!(" {:>14}", lang.t("Sales at risk"));
+        heads.push(("Sales at risk", 14));
     }
-    out += "\n";
+    let heads: Vec<String> = heads
+        .into_iter()
+        .map(|(head, columns)| right(&lang.t(head), columns))
+        .collect();
+    let mut out = heads.join(" ") + "\n";
     for p in &answer.curve {
         out += &format!(
             "{:>11} {:>18.1} {:>13.1}% {:>18.0} {:>17.1}% {:>12.2}",
@@ -115,26 +116,26 @@ fn curve_table(answer: &Answer, lang: Lang) -> String {
     out
 }
 
-/// One line of the comparison: its label and how a scenario's cell reads.
-type ComparisonLine = (&'static str, fn(&ScenarioRow) -> String);
+/// One line of the comparison: its label and how a scenario's cell reads in a language.
+type ComparisonLine = (&'static str, fn(&ScenarioRow, Lang) -> String);
 
 /// Scenarios side by side: one line per number, one column per scenario (`-`: not known).
 pub fn comparison(rows: &[ScenarioRow], lang: Lang) -> String {
     let lines: [ComparisonLine; 8] = [
-        ("Peak agents", |r| r.peak_agents.to_string()),
-        ("Agent hours", |r| format!("{:.0}", r.total_agent_hours)),
-        ("Part-timers needed", |r| {
+        ("Peak agents", |r, _| r.peak_agents.to_string()),
+        ("Agent hours", |r, _| format!("{:.0}", r.total_agent_hours)),
+        ("Part-timers needed", |r, _| {
             r.part_timers_needed.map_or("-".into(), |n| n.to_string())
         }),
-        ("Part-timers hired", |r| r.part_timers_hired.to_string()),
-        ("Cost", |r| format!("{:.2}", r.total_cost)),
-        ("Service level", |r| {
+        ("Part-timers hired", |r, _| r.part_timers_hired.to_string()),
+        ("Cost", |r, _| format!("{:.2}", r.total_cost)),
+        ("Service level", |r, _| {
             format!("{:.1}%", r.service_level * 100.0)
         }),
-        ("Sales at risk", |r| {
+        ("Sales at risk", |r, _| {
             r.sales_at_risk.map_or("-".into(), |s| format!("{s:.0}"))
         }),
-        ("Solver", |r| r.solver_status.to_string()),
+        ("Solver", |r, lang| lang.t(r.solver_status)),
     ];
     let mut table = vec![std::iter::once(String::new())
         .chain(rows.iter().map(|r| match r.name.as_str() {
@@ -145,7 +146,7 @@ pub fn comparison(rows: &[ScenarioRow], lang: Lang) -> String {
     for (label, cell) in lines {
         table.push(
             std::iter::once(lang.t(label))
-                .chain(rows.iter().map(cell))
+                .chain(rows.iter().map(|r| cell(r, lang)))
                 .collect(),
         );
     }
@@ -156,11 +157,6 @@ pub fn comparison(rows: &[ScenarioRow], lang: Lang) -> String {
 /// as wide as its widest cell (a Chinese character as wide as two letters, as terminals draw
 /// it).
 pub(super) fn aligned(table: &[Vec<String>], left: usize) -> String {
-    let width = |s: &str| {
-        s.chars()
-            .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })
-            .sum::<usize>()
-    };
     let columns = table.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| table.iter().map(|row| width(&row[c])).max().unwrap_or(0))
@@ -180,4 +176,14 @@ pub(super) fn aligned(table: &[Vec<String>], left: usize) -> String {
         out += "\n";
     }
     out
+}
+
+/// How many columns a terminal draws `s` in: a Chinese character as wide as two letters.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum()
+}
+
+/// `s` moved right in `columns` columns (as `{:>columns}` does for letters).
+fn right(s: &str, columns: usize) -> String {
+    format!("{}{s}", " ".repeat(columns.saturating_sub(width(s))))
 }

@@ -12,7 +12,7 @@ pub fn column_note(column: &str, lang: Lang) -> &'static str {
         ("name", Lang::En) => {
             "Name: one person per row, each name once; in the availability file, as in the staff file"
         }
-        ("group", Lang::Zh) => "班组：如 main（主力）、backup（机动）；不可写 part-time",
+        ("group", Lang::Zh) => "班组：如 main（主力）、backup（替补）；不可写 part-time",
         ("group", Lang::En) => "Group: e.g. main or backup; not part-time",
         ("skills", Lang::Zh) => "技能：能接待的队列名，多个用 ; 分隔，如 presale;aftersale",
         ("skills", Lang::En) => {
@@ -28,6 +28,28 @@ pub fn column_note(column: &str, lang: Lang) -> &'static str {
         ("max_hours_per_day", Lang::En) => "Most hours a day, e.g. 8",
         ("max_hours_per_week", Lang::Zh) => "每周最多工时，如 40",
         ("max_hours_per_week", Lang::En) => "Most hours a week, e.g. 40",
+        ("kind", Lang::Zh) => "可选：full-time（全职，留空即全职）或 part-time（兼职）",
+        ("kind", Lang::En) => "Optional: full-time (also when empty) or part-time",
+        ("wage_per_hour", Lang::Zh) => "可选：此人的时薪，如 30；留空按场景中全职或兼职的时薪",
+        ("wage_per_hour", Lang::En) => {
+            "Optional: the person's own wage per hour, e.g. 30; empty for the scenario's wage"
+        }
+        ("contract_hours_per_week", Lang::Zh) => {
+            "可选：合同每周工时，如 40；超出部分（至每周最多工时）按加班计"
+        }
+        ("contract_hours_per_week", Lang::En) => {
+            "Optional: contract hours a week, e.g. 40; hours above it are overtime"
+        }
+        ("min_hours_per_week", Lang::Zh) => "可选：每周至少排的工时，如学生兼职每周至少 16",
+        ("min_hours_per_week", Lang::En) => {
+            "Optional: hours a week the plan gives at least, e.g. 16 for a student"
+        }
+        ("max_days_in_row", Lang::Zh) => "可选：最多连续上班天数，如 6（之后须休一天）；留空表示不限",
+        ("max_days_in_row", Lang::En) => {
+            "Optional: most working days in a row, e.g. 6, then a day off; empty for no limit"
+        }
+        ("lead", Lang::Zh) => "可选：组长/现场主管写 yes，其他人写 no 或留空",
+        ("lead", Lang::En) => "Optional: yes for a supervisor, no or empty otherwise",
         ("date", Lang::Zh) => "日期：YYYY-MM-DD，如 2026-11-11",
         ("date", Lang::En) => "Date: YYYY-MM-DD, e.g. 2026-11-11",
         ("from", Lang::Zh) => "当天可上班的开始时间 HH:MM；整天不能上班写 unavailable",

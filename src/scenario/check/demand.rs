@@ -92,7 +92,30 @@ impl Checker<'_> {
                 .handle_time_by_concurrency(&key("handle_time_by_concurrency"), q)?,
             part_time_chats_at_once: self
                 .part_time_chats_at_once(&key("part_time_chats_at_once"), q)?,
+            short: self.short(&key("short"), q, known)?,
         })
+    }
+
+    /// A queue's code for roster cells: 1 or 2 characters, not the code of a `known` queue.
+    fn short(&self, key: &str, q: &RawQueue, known: &[Queue]) -> Result<Option<String>> {
+        let Some(short) = q.short.as_deref().map(str::trim) else {
+            return Ok(None);
+        };
+        if !(1..=2).contains(&short.chars().count()) {
+            return self.fail(
+                key,
+                format!("\"{short}\" is not a code of 1 or 2 characters"),
+                "write the character roster cells show for the queue, e.g. short = \"前\"",
+            );
+        }
+        if let Some(other) = known.iter().find(|k| k.short.as_deref() == Some(short)) {
+            return self.fail(
+                key,
+                format!("queue \"{}\" already has the code \"{short}\"", other.name),
+                "give each queue a different short code, e.g. \"前\" and \"后\"",
+            );
+        }
+        Ok(Some(short.to_string()))
     }
 
     /// One positive handle time per number of chats open, from 1 to `chats_at_once`.
