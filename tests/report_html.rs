@@ -69,10 +69,10 @@ fn the_grid_heads_each_of_the_four_days_with_its_date_over_its_24_hours() {
     let header: Vec<&str> = grid.split("</tr>\n").take(3).collect();
     // 2026-11-10 to 2026-11-13: a Tuesday to a Friday, 24 hourly intervals each.
     assert!(header[0].ends_with(concat!(
-        "<th colspan=\"24\">Tue 11-10</th>",
-        "<th colspan=\"24\">Wed 11-11</th>",
-        "<th colspan=\"24\">Thu 11-12</th>",
-        "<th colspan=\"24\">Fri 11-13</th>",
+        "<th colspan=\"24\">11-10 Tue</th>",
+        "<th colspan=\"24\">11-11 Wed</th>",
+        "<th colspan=\"24\">11-12 Thu</th>",
+        "<th colspan=\"24\">11-13 Fri</th>",
     )));
     assert!(header[0]
         .contains("<th class=\"name\" rowspan=\"3\">name</th><th rowspan=\"3\">group</th>"));
@@ -97,7 +97,7 @@ fn the_grid_heads_each_of_the_four_days_with_its_date_over_its_24_hours() {
     let zh = read(&example("zh").join("report.html"));
     let grid = between(&zh, "<div class=\"grid\">", "</table></div>");
     assert!(
-        grid.contains("<th colspan=\"24\">11-11 周三</th>"),
+        grid.contains("<th colspan=\"24\">11月11日 周三</th>"),
         "{grid:.2000}"
     );
 }
@@ -200,7 +200,7 @@ fn the_hourly_wait_and_service_level_are_coverage_csvs() {
     // README's row of coverage.csv: 2026-11-11T18:00,aftersale,5,5,all-hands,0,0.8055,0,5,40.8,
     let aftersale = hour_rows(&html, "aftersale");
     assert!(aftersale.contains(&(
-        "Wed 11-11".to_string(),
+        "11-11 Wed".to_string(),
         ["18:00", "5", "5", "80.5%", "40.8"]
             .map(String::from)
             .to_vec()
@@ -214,7 +214,7 @@ fn the_hourly_wait_and_service_level_are_coverage_csvs() {
         assert_eq!(rows.len(), csv.len(), "one row per hour of {queue}");
         for ((day, cells), line) in rows.iter().zip(&csv) {
             let time = chrono::NaiveDateTime::parse_from_str(&line[0], "%Y-%m-%dT%H:%M").unwrap();
-            assert_eq!(*day, time.format("%a %m-%d").to_string());
+            assert_eq!(*day, time.format("%m-%d %a").to_string());
             assert_eq!(cells[0], time.format("%H:%M").to_string());
             assert_eq!((&cells[1], &cells[2]), (&line[2], &line[3]), "{line:?}");
             let percent: f64 = cells[3].trim_end_matches('%').parse().unwrap();
@@ -229,7 +229,7 @@ fn the_hourly_wait_and_service_level_are_coverage_csvs() {
     assert!(html.contains("<caption>presale: 80% within 30 s</caption>"));
     assert!(html.contains("<caption>aftersale: 80% within 60 s</caption>"));
     let zh = read(&example("zh").join("report.html"));
-    assert!(zh.contains("<caption>售后：80% 60 秒内响应</caption>"));
+    assert!(zh.contains("<caption>售后：60秒内回复80%</caption>"));
     assert!(zh.contains("<th>服务水平</th><th>平均响应时间（秒）</th>"));
 }
 

@@ -170,7 +170,7 @@ fn queue_hours(queue: &Queue, rows: &[&CoverageRow], lang: Lang) -> String {
                 html,
                 "<tr><th class=\"date\" colspan=\"{}\">{}</th></tr>",
                 headers.len(),
-                text::day_heading(c.time.date(), lang)
+                text::day_name(c.time.date(), lang)
             );
         }
         let low = if c.service_level < queue.service_level {

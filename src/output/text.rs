@@ -19,10 +19,11 @@ mod templates;
 pub(crate) mod workbook;
 pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
-pub use report::{day_heading, hours_below_target, queue_target};
+pub use report::{hours_below_target, queue_target};
 pub use review::review;
 pub use tables::{comparison, part_timers};
 pub use templates::{column_note, templates_written};
+pub(crate) use workbook::day_name;
 
 /// A few lines a manager reads in the terminal, one function per line (or group of lines).
 pub fn summary(summary: &Summary, lang: Lang) -> String {

@@ -46,7 +46,7 @@ pub(super) fn roster_grid(plan: &Plan, scenario: &Scenario, lang: Lang) -> Strin
         let _ = write!(
             html,
             "<th colspan=\"{intervals}\">{}</th>",
-            text::day_heading(*date, lang)
+            text::day_name(*date, lang)
         );
     }
     html += "</tr>\n";
