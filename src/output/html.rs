@@ -61,11 +61,17 @@ pub fn report_html(
     let mut page = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><style>{STYLE}\n{}</style></head><body>\n<h1>{title}: {} - {}</h1>\n",
+         <title>{title}</title><style>{STYLE}\n{}</style></head><body>\n<h1>{}</h1>\n",
         lang.code(),
         phase_style(),
-        format_time(scenario.horizon.start),
-        format_time(scenario.horizon.end),
+        lang.labelled(
+            &title,
+            format!(
+                "{} - {}",
+                format_time(scenario.horizon.start),
+                format_time(scenario.horizon.end)
+            )
+        ),
     );
     let _ = write!(
         page,
