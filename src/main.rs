@@ -50,7 +50,10 @@ enum Command {
 
 fn main() -> ExitCode {
     // The matches too, not only `Cli::parse()`: `compare` reads where its flags stand.
-    let matches = Cli::command().get_matches();
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => return cmd::usage::refuse(e),
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let lang = cli.lang.as_deref().map(Lang::parse);
     let global = cmd::Global {

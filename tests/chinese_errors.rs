@@ -274,3 +274,42 @@ fn english_stays_as_it_was() {
         "shiftcast: error: --step: a step of 0 never reaches the next count. give 1 or more, e.g. --step 1 for every count\n"
     );
 }
+
+/// Mistakes on the command line itself (an unknown command or option, a missing argument, a
+/// value the flag does not take) read in Chinese too, exit code 2 as clap's; in English clap's
+/// own message with its usage line stands.
+#[test]
+fn command_line_mistakes_read_in_chinese() {
+    let here = std::env::temp_dir();
+    let scenario = concat!(env!("CARGO_MANIFEST_DIR"), "/data/double11/scenario.toml");
+    let plam = zh_in(&here, &["plam", scenario]);
+    assert_eq!(
+        error_line(&plam, &["plam", "plan"]),
+        "shiftcast: 错误: plam：没有这个命令。修改方法：是不是要写 plan？"
+    );
+    let missing = zh_in(&here, &["plan", scenario]);
+    assert_eq!(
+        error_line(&missing, &["--out", "OUT", "--help"]),
+        "shiftcast: 错误: --out <OUT>：缺少这一项。修改方法：运行 shiftcast --help 查看有哪些命令，或运行 shiftcast 命令 --help 查看该命令的选项"
+    );
+    let negative = zh_in(&here, &["parttimers", scenario, "--step", "-1"]);
+    assert_eq!(
+        error_line(&negative, &["--step", "STEP", "--help"]),
+        "shiftcast: 错误: --step <STEP>：-1 是负数：请给出大于等于 0 的整数。修改方法：运行 shiftcast --help 查看有哪些命令，或运行 shiftcast 命令 --help 查看该命令的选项"
+    );
+    let unknown = zh_in(&here, &["plan", scenario, "--out", "x", "--bogus"]);
+    assert!(error_line(&unknown, &["--bogus", "--help"]).contains("--bogus：没有这个选项"));
+    for run in [plam, missing, negative, unknown] {
+        assert!(run.stderr.starts_with("shiftcast: 错误"), "{}", run.stderr);
+    }
+    let english = Command::new(env!("CARGO_BIN_EXE_shiftcast"))
+        .args(["plam", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(english.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&english.stderr);
+    assert!(
+        said.starts_with("error: unrecognized subcommand 'plam'"),
+        "{said}"
+    );
+}

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod review;
 pub mod simulate;
 pub mod template;
+pub mod usage;
 
 use std::time::Duration;
 
