@@ -96,6 +96,34 @@ fn a_bad_scenario_value_names_its_key_in_chinese() {
     );
 }
 
+/// The TOML reader's own words for a value of the wrong type, a key written twice and text
+/// without quotes read in Chinese, the kinds of value too.
+#[test]
+fn the_toml_readers_mistakes_read_in_chinese() {
+    let case = |from: &str, to: &str| {
+        let (run, _dir) = plan_zh(|s, _, _| *s = s.replacen(from, to, 1));
+        error_line(&run, &["scenario.toml", "interval_minutes", "horizon", "README"])
+    };
+    let quoted = case("interval_minutes = 60", "interval_minutes = \"60\"");
+    assert!(
+        quoted.contains("类型不对：写的是文字 \"60\"，应为大于等于 0 的整数。"),
+        "{quoted}"
+    );
+    let twice = case(
+        "interval_minutes = 60",
+        "interval_minutes = 60\ninterval_minutes = 30",
+    );
+    assert!(
+        twice.contains("[horizon] 表中的 `interval_minutes` 写了两次"),
+        "{twice}"
+    );
+    let bare = case("interval_minutes = 60", "interval_minutes = sixty");
+    assert!(
+        bare.contains("文字的写法不对，应以 `\"`、`'` 开头（文字要放在引号里）"),
+        "{bare}"
+    );
+}
+
 #[test]
 fn a_missing_file_says_so_in_chinese() {
     let (run, _dir) =

@@ -140,4 +140,23 @@ pub(super) const SCENARIO: &[(&str, &str)] = &[
     ("{} weekends off in 4 weeks is more than there are", "4 周休 {} 个周末，超过了实际的周末数"),
     ("{} {} is negative", "{} {} 是负数"),
     ("{}: {} orders -> {} pre-sale inquiries{}{}, spread by {}", "{0}：{1} 单 -> {2} 个售前咨询{3}{4}，按{5}分布"),
+    // What the TOML reader says of a value of the wrong type or a line it cannot read, and the
+    // kinds of value it names (each value of a message is looked up again).
+    ("invalid type: {}, expected {}", "类型不对：写的是{}，应为{}"),
+    ("invalid value: {}, expected {}", "取值不对：写的是{}，应为{}"),
+    ("duplicate key `{}` in table `{}`", "[{1}] 表中的 `{0}` 写了两次"),
+    ("duplicate key `{}`", "`{}` 写了两次"),
+    ("invalid string expected {}", "文字的写法不对，应以 {l} 开头（文字要放在引号里）"),
+    ("invalid table header expected {}", "表头的写法不对，应为 {}"),
+    ("string {}", "文字 {}"),
+    ("integer `{}`", "整数 {}"),
+    ("floating point `{}`", "小数 {}"),
+    ("boolean `{}`", "真假值 {}"),
+    ("u32", "大于等于 0 的整数"),
+    ("u64", "大于等于 0 的整数"),
+    ("i64", "整数"),
+    ("f64", "数字"),
+    ("a boolean", "true 或 false"),
+    ("a string", "引号里的文字"),
+    ("a sequence", "方括号里的列表"),
 ];
