@@ -213,3 +213,71 @@ fn history_with_a_duplicated_hour_is_refused_with_its_line() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn backtest_leaves_out_the_weeks_of_a_scenarios_past_events() {
+    const DOUBLE11: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/double11");
+    let history = format!("{DOUBLE11}/history.csv");
+    let scenario = format!("{DOUBLE11}/scenario.toml");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["backtest", "--history", &history, "--folds", "2"];
+        args.extend(extra);
+        let output = shiftcast(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Double 11 2025 and its five after-sale days (11-11 to 11-16) fall in the two weeks before
+    // 11-20, so the folds are the two weeks before 11-06: the scores of a backtest ending there.
+    let text = run(&["--scenario", &scenario, "--until", "2025-11-20"]);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("2 folds of 7 days; interval level 80%"));
+    assert_eq!(
+        lines.next(),
+        Some("2 folds left out: they hold past event 2025-11-11; --keep-events to score them")
+    );
+    let scores: Vec<&str> = lines.collect();
+    let before = run(&["--until", "2025-11-06"]);
+    assert_eq!(scores, before.lines().skip(1).collect::<Vec<_>>(), "{text}");
+
+    let kept = run(&[
+        "--scenario",
+        &scenario,
+        "--until",
+        "2025-11-20",
+        "--keep-events",
+    ]);
+    assert!(!kept.contains("left out"), "{kept}");
+    assert_ne!(kept.lines().skip(1).collect::<Vec<_>>(), scores);
+
+    let zh = run(&[
+        "--scenario",
+        &scenario,
+        "--until",
+        "2025-11-20",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(
+        zh.lines().nth(1),
+        Some("跳过 2 轮：含往期活动 2025-11-11；加 --keep-events 可计入评分")
+    );
+    let json: serde_json::Value = serde_json::from_str(&run(&[
+        "--scenario",
+        &scenario,
+        "--until",
+        "2025-11-20",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(
+        json["left_out"],
+        serde_json::json!([
+            {"from": "2025-11-06", "to": "2025-11-12", "events": ["2025-11-11"]},
+            {"from": "2025-11-13", "to": "2025-11-19", "events": ["2025-11-11"]},
+        ])
+    );
+}

@@ -1,9 +1,10 @@
 //! Rolling-origin backtests: each fold forecasts the days after its cut from all the history
-//! before it, and errors are pooled over the folds.
+//! before it, and errors are pooled over the folds. Past promotions are set aside from the fits,
+//! and a fold holding one is passed over for the next earlier one unless asked to keep it.
 
 use std::collections::BTreeSet;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{ordinary, History, Method, Settings};
@@ -32,16 +33,61 @@ pub struct Score {
     pub chosen: Vec<String>,
 }
 
-/// Backtests each method on each queue: `folds` cuts, `horizon_days` apart, the last fold
-/// ending at `until` (default: midnight after the last row).
+/// Which stretches a backtest scores.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folds {
+    /// Days each fold forecasts.
+    pub horizon_days: usize,
+    /// Folds to score.
+    pub count: usize,
+    /// The last fold ends here (default: midnight after the last row).
+    pub until: Option<NaiveDateTime>,
+    /// Past promotions (from [`super::past_event_days`]): each one's start date and the days it
+    /// covers, after-sale days included. They are set aside from every fit.
+    pub past_events: Vec<(NaiveDate, BTreeSet<NaiveDate>)>,
+    /// Score the folds holding a past event too, instead of passing over them.
+    pub keep_events: bool,
+}
+
+/// A fold passed over because it holds a past event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftOut {
+    /// Its first day.
+    pub from: NaiveDate,
+    /// Its last day.
+    pub to: NaiveDate,
+    /// The start dates of the past events whose days it holds.
+    pub events: Vec<NaiveDate>,
+}
+
+/// What a backtest found: the scores, and the folds it passed over.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backtest {
+    /// Per queue, per method.
+    pub scores: Vec<Score>,
+    /// Earliest first, the folds left out for holding a past event (none with `keep_events`).
+    pub left_out: Vec<LeftOut>,
+}
+
+impl Backtest {
+    /// The start dates of the past events in the left-out folds, each once, in order.
+    pub fn left_out_events(&self) -> Vec<NaiveDate> {
+        let events: BTreeSet<NaiveDate> = (self.left_out.iter())
+            .flat_map(|l| l.events.iter().copied())
+            .collect();
+        events.into_iter().collect()
+    }
+}
+
+/// Backtests each method on each queue: `folds.count` folds of `folds.horizon_days` back to
+/// back, the last ending at `folds.until`; a fold holding a past event's day is passed over
+/// (unless `keep_events`) for the next earlier one, so the count stays as asked.
 pub fn backtest(
     history: &History,
-    horizon_days: usize,
-    folds: usize,
-    until: Option<NaiveDateTime>,
+    folds: &Folds,
     settings: &Settings,
     methods: &[Method],
-) -> Result<Vec<Score>> {
+) -> Result<Backtest> {
     let step = history.interval_minutes().unwrap_or(60);
     let last = history
         .series
@@ -49,26 +95,28 @@ pub fn backtest(
         .filter_map(|rows| rows.keys().next_back())
         .max()
         .ok_or_else(|| Error::input("history", "the history has no rows", "add rows"))?;
-    let end = until.unwrap_or_else(|| {
+    let end = folds.until.unwrap_or_else(|| {
         (*last + Duration::minutes(step.into()))
             .date()
             .and_hms_opt(0, 0, 0)
             .unwrap()
     });
-    let horizon = Duration::days(horizon_days as i64);
-    let per_fold = horizon_days * (24 * 60 / step) as usize;
+    let (origins, left_out) = cuts(end, folds);
+    let set_aside: BTreeSet<NaiveDate> = (folds.past_events.iter())
+        .flat_map(|(_, days)| days.iter().copied())
+        .collect();
+    let per_fold = folds.horizon_days * (24 * 60 / step) as usize;
     let mut scores = Vec::new();
     for (queue, rows) in &history.series {
         for &method in methods {
             let mut totals = Totals::default();
             let mut chosen = Vec::new();
-            for f in 0..folds {
-                let origin = end - horizon * (folds - f) as i32;
+            for &origin in &origins {
                 let s = Settings {
                     method,
                     ..settings.clone()
                 };
-                let (p, _) = ordinary(history, queue, origin, per_fold, &s, &BTreeSet::new())?;
+                let (p, _) = ordinary(history, queue, origin, per_fold, &s, &set_aside)?;
                 if method == Method::Auto {
                     chosen.push(p.method.name().to_string());
                 }
@@ -82,10 +130,37 @@ pub fn backtest(
                     weekly_naive_mae(rows, origin),
                 );
             }
-            scores.push(totals.score(queue, method, folds, chosen));
+            scores.push(totals.score(queue, method, origins.len(), chosen));
         }
     }
-    Ok(scores)
+    Ok(Backtest { scores, left_out })
+}
+
+/// The folds' cuts, earliest first, walking back from `end` one horizon at a time, and the
+/// folds passed over on the way because they hold a past event's day.
+fn cuts(end: NaiveDateTime, folds: &Folds) -> (Vec<NaiveDateTime>, Vec<LeftOut>) {
+    let horizon = Duration::days(folds.horizon_days as i64);
+    let (mut origins, mut left_out) = (Vec::new(), Vec::new());
+    let mut origin = end;
+    while origins.len() < folds.count {
+        origin -= horizon;
+        let (from, to) = (
+            origin.date(),
+            (origin + horizon - Duration::minutes(1)).date(),
+        );
+        let events: Vec<NaiveDate> = (folds.past_events.iter())
+            .filter(|(_, days)| days.range(from..=to).next().is_some())
+            .map(|(start, _)| *start)
+            .collect();
+        if events.is_empty() || folds.keep_events {
+            origins.push(origin);
+        } else {
+            left_out.push(LeftOut { from, to, events });
+        }
+    }
+    origins.reverse();
+    left_out.reverse();
+    (origins, left_out)
 }
 
 #[derive(Default)]
@@ -166,6 +241,7 @@ pub fn wape(forecast: &[f64], actual: &[f64]) -> f64 {
 mod tests {
     use super::*;
     use crate::time::parse_time;
+    use chrono::Datelike;
 
     #[test]
     fn wape_and_mase_on_a_tiny_example() {
@@ -199,5 +275,65 @@ mod tests {
         .into_iter()
         .collect();
         assert_eq!(weekly_naive_mae(&rows, t("2026-01-20T00:00")), 5.0);
+    }
+
+    /// Seven weeks of daily rows from Monday 2026-01-05: 10 a day, 20 on Sundays, and a
+    /// promotion on Wednesday 2026-02-18 in the last week (410).
+    fn spike_history() -> History {
+        let first = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let rows = (first.iter_days().take(49))
+            .map(|d| {
+                let y = match (d.weekday(), d.day()) {
+                    (chrono::Weekday::Sun, _) => 20.0,
+                    (chrono::Weekday::Wed, 18) => 410.0,
+                    _ => 10.0,
+                };
+                (d.and_hms_opt(0, 0, 0).unwrap(), y)
+            })
+            .collect();
+        History {
+            series: [("q".to_string(), rows)].into(),
+        }
+    }
+
+    #[test]
+    fn backtest_leaves_out_the_fold_holding_a_past_event() {
+        let event = NaiveDate::from_ymd_opt(2026, 2, 18).unwrap();
+        let mut folds = Folds {
+            horizon_days: 7,
+            count: 2,
+            until: None,
+            past_events: vec![(event, [event].into())],
+            keep_events: false,
+        };
+        let settings = Settings {
+            method: Method::SeasonalNaiveDay,
+            level: 0.8,
+            quantile: None,
+            profile_weeks: 4,
+        };
+        let methods = [Method::SeasonalNaiveDay];
+        // Each fold forecasts its week as the Sunday before it: 20 a day. An ordinary week is
+        // 6 x 10 + 20 = 80 with errors 6 x 10 = 60; the two ordinary weeks before the last:
+        // WAPE 120 / 160.
+        let found = backtest(&spike_history(), &folds, &settings, &methods).unwrap();
+        assert_eq!(found.scores[0].wape, 0.75);
+        assert_eq!(found.scores[0].folds, 2);
+        let day = |d| NaiveDate::from_ymd_opt(2026, 2, d).unwrap();
+        assert_eq!(
+            found.left_out,
+            [LeftOut {
+                from: day(16),
+                to: day(22),
+                events: vec![event]
+            }]
+        );
+        // Kept, the last week (5 x 10 + 410 + 20 = 480, errors 5 x 10 + 390 = 440) is scored
+        // with the ordinary one before it: WAPE (440 + 60) / (480 + 80) = 25 / 28.
+        folds.keep_events = true;
+        let found = backtest(&spike_history(), &folds, &settings, &methods).unwrap();
+        assert!((found.scores[0].wape - 25.0 / 28.0).abs() < 1e-12);
+        assert_eq!(found.scores[0].folds, 2);
+        assert!(found.left_out.is_empty());
     }
 }

@@ -35,17 +35,27 @@ pub struct Extra {
 
 /// Days of past promotions and of the after-sale days after them: not ordinary days.
 pub fn promotion_days(scenario: &Scenario) -> BTreeSet<NaiveDate> {
+    past_event_days(scenario)
+        .into_iter()
+        .flat_map(|(_, days)| days)
+        .collect()
+}
+
+/// Per past promotion: its start date, and the days it covers with the after-sale days after
+/// it (as long as the longest after-sale wave of the planned events).
+pub fn past_event_days(scenario: &Scenario) -> Vec<(NaiveDate, BTreeSet<NaiveDate>)> {
     let lag_days = scenario.events.iter().map(lag_days).max().unwrap_or(0);
-    let mut days = BTreeSet::new();
-    for event in &scenario.past_events {
-        let mut date = event.start.date();
-        let last = (event.end() - Duration::minutes(1)).date() + Duration::days(lag_days as i64);
-        while date <= last {
-            days.insert(date);
-            date += Duration::days(1);
-        }
-    }
-    days
+    (scenario.past_events.iter())
+        .map(|event| {
+            let first = event.start.date();
+            let last =
+                (event.end() - Duration::minutes(1)).date() + Duration::days(lag_days as i64);
+            (
+                first,
+                first.iter_days().take_while(|d| *d <= last).collect(),
+            )
+        })
+        .collect()
 }
 
 fn lag_days(event: &Event) -> usize {

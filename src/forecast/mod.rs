@@ -31,7 +31,7 @@ use crate::error::{Error, Result};
 use crate::labels::Lang;
 pub use crate::scenario::forecast_settings::{Method, Settings};
 use crate::scenario::Scenario;
-pub use events::presale_inquiries;
+pub use events::{past_event_days, presale_inquiries};
 pub use models::Prediction;
 use series::Series;
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::tables::aligned;
-use crate::forecast::backtest::Score;
+use crate::forecast::backtest::{Backtest, Score};
 use crate::labels::Lang;
 
 /// The inquiries forecast for `queue` over all `days`.
@@ -24,9 +24,10 @@ pub fn forecast_written(file: &Path, lang: Lang) -> String {
     }
 }
 
-/// The backtest's folds, then one row per queue and method: WAPE, MASE, bias and interval
-/// coverage, and the methods `auto` chose in its folds.
-pub fn backtest(scores: &[Score], folds: u32, days: u32, level: f64, lang: Lang) -> String {
+/// The backtest's folds (and those left out for holding a past event), then one row per queue
+/// and method: WAPE, MASE, bias and interval coverage, and the methods `auto` chose in its folds.
+pub fn backtest(found: &Backtest, folds: u32, days: u32, level: f64, lang: Lang) -> String {
+    let (scores, left_out) = (&found.scores, left_out(found, lang));
     let level = level * 100.0;
     if lang == Lang::Zh {
         let mut table = vec![["队列", "方法", "WAPE", "MASE", "偏差", "区间覆盖率", ""]
@@ -44,12 +45,12 @@ pub fn backtest(scores: &[Score], folds: u32, days: u32, level: f64, lang: Lang)
             ]
         }));
         return format!(
-            "回测 {folds} 轮，每轮预测 {days} 天；预测区间 {level:.0}%\n{}",
+            "回测 {folds} 轮，每轮预测 {days} 天；预测区间 {level:.0}%\n{left_out}{}",
             aligned(&table, 2)
         );
     }
     let mut out = format!(
-        "{folds} folds of {days} days; interval level {level:.0}%\n{:<12} {:<19} {:>6} {:>6} {:>7} {:>8}\n",
+        "{folds} folds of {days} days; interval level {level:.0}%\n{left_out}{:<12} {:<19} {:>6} {:>6} {:>7} {:>8}\n",
         "queue", "method", "WAPE", "MASE", "bias", "coverage"
     );
     for s in scores {
@@ -74,5 +75,33 @@ fn chosen(s: &Score, lang: Lang) -> String {
         (true, _) => String::new(),
         (false, Lang::Zh) => format!("（各轮选用 {}）", s.chosen.join("、")),
         (false, Lang::En) => format!("  (chose {})", s.chosen.join(", ")),
+    }
+}
+
+/// The line saying how many folds were left out and which past events they hold (empty when
+/// none were), e.g. `2 folds left out: they hold past events 2025-11-11, 2026-06-18;
+/// --keep-events to score them`.
+fn left_out(found: &Backtest, lang: Lang) -> String {
+    let n = found.left_out.len();
+    let dates: Vec<String> = (found.left_out_events().iter())
+        .map(|d| d.to_string())
+        .collect();
+    match (n, lang) {
+        (0, _) => String::new(),
+        (_, Lang::Zh) => format!(
+            "跳过 {n} 轮：含往期活动 {}；加 --keep-events 可计入评分\n",
+            dates.join("、")
+        ),
+        (_, Lang::En) => {
+            let (folds, hold, them) = match n {
+                1 => ("fold", "it holds", "it"),
+                _ => ("folds", "they hold", "them"),
+            };
+            let s = if dates.len() > 1 { "s" } else { "" };
+            format!(
+                "{n} {folds} left out: {hold} past event{s} {}; --keep-events to score {them}\n",
+                dates.join(", ")
+            )
+        }
     }
 }
