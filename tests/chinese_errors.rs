@@ -102,7 +102,10 @@ fn a_bad_scenario_value_names_its_key_in_chinese() {
 fn the_toml_readers_mistakes_read_in_chinese() {
     let case = |from: &str, to: &str| {
         let (run, _dir) = plan_zh(|s, _, _| *s = s.replacen(from, to, 1));
-        error_line(&run, &["scenario.toml", "interval_minutes", "horizon", "README"])
+        error_line(
+            &run,
+            &["scenario.toml", "interval_minutes", "horizon", "README"],
+        )
     };
     let quoted = case("interval_minutes = 60", "interval_minutes = \"60\"");
     assert!(
