@@ -281,3 +281,14 @@ fn backtest_leaves_out_the_weeks_of_a_scenarios_past_events() {
         ])
     );
 }
+
+/// `--keep-events` names no events of its own: without the scenario that holds them it is
+/// refused, not ignored.
+#[test]
+fn keep_events_without_a_scenario_is_refused() {
+    let bike = concat!(env!("CARGO_MANIFEST_DIR"), "/data/bike/history.csv");
+    let output = shiftcast(&["backtest", "--history", bike, "--keep-events"]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("--scenario <SCENARIO>"), "{said}");
+}

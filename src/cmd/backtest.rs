@@ -37,8 +37,8 @@ pub struct Args {
     /// Scenario whose [[past_events]] are set aside from the fits and whose weeks are not scored
     #[arg(long)]
     pub scenario: Option<PathBuf>,
-    /// Score the folds holding a past event too
-    #[arg(long)]
+    /// Score the folds holding a past event too (the past events are the scenario's)
+    #[arg(long, requires = "scenario")]
     pub keep_events: bool,
     /// Print one JSON object
     #[arg(long)]
