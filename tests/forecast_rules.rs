@@ -309,6 +309,14 @@ fn warmup_hours_before_raise_the_evening_of_the_event_itself() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("events[0].warmup_hours_before"), "{err}");
+    // More than a day before the start is what whole warm-up days are for.
+    let text = format!("{}{}", scenario_text(), event("warmup = [1.5]"))
+        .replace("warmup_hours_before = 4", "warmup_hours_before = 30");
+    let err = Scenario::from_toml(&text, "test.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("events[0].warmup_hours_before"), "{err}");
+    assert!(err.contains("30 hours reach back more than a day"), "{err}");
 }
 
 /// The event and one past event "A" of other lengths; A's rows on 2025-11-11 are 50, 30, 20.
@@ -361,6 +369,14 @@ fn a_past_shape_of_another_length_is_aligned_by_hours_from_the_start() {
     close(events(&f, &["00", "01", "02", "03"]), &want);
     let note = "spread by the shape of past events A (2025-11-11T00:00), stretched to 4 hours";
     assert!(f.notes.iter().any(|n| n.contains(note)), "{:?}", f.notes);
+    // Of A's own length, its shape is taken as it is.
+    let f = other_length(3);
+    close(
+        events(&f, &["00", "01", "02"]),
+        &[12_000.0, 7_200.0, 4_800.0],
+    );
+    let note = "spread by the shape of past events A (2025-11-11T00:00)";
+    assert!(f.notes.iter().any(|n| n.ends_with(note)), "{:?}", f.notes);
 }
 
 #[test]
