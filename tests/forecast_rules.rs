@@ -182,20 +182,28 @@ fn the_scenario_curve_is_used_when_history_has_no_past_event() {
     let err = forecast(&scenario(EVENT), &history)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("no past event of 2 hours"), "{err}");
+    assert!(err.contains("no past event with rows"), "{err}");
+}
+
+/// The flat history with after-sale rows from 2025-10-01 for 61 days: 10 an hour, and on
+/// Double 11 2025 and the days after it `wave[d]` an hour on day d.
+fn after_sale_wave(wave: &[f64]) -> History {
+    let mut history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let aftersale = history.series.get_mut("aftersale").unwrap();
+    for h in 0..61 * 24 {
+        let time = t("2025-10-01T00:00") + Duration::hours(h);
+        let day = (time - t("2025-11-11T00:00")).num_days();
+        let wave_day = (time >= t("2025-11-11T00:00")).then(|| wave.get(day as usize));
+        aftersale.insert(time, wave_day.flatten().copied().unwrap_or(10.0));
+    }
+    history
 }
 
 #[test]
 fn the_after_sale_wave_is_learned_from_a_past_event() {
-    let mut history = flat_history("2026-10-21T00:00", 21, 10.0);
-    let aftersale = history.series.get_mut("aftersale").unwrap();
     // Around Double 11 2025 the after-sale queue runs at 10 an hour, and 20 an hour on the event
     // day and the day after: an excess of 240 on each, so half the wave falls on each day.
-    for h in 0..61 * 24 {
-        let time = t("2025-10-01T00:00") + Duration::hours(h);
-        let busy = time >= t("2025-11-11T00:00") && time < t("2025-11-13T00:00");
-        aftersale.insert(time, if busy { 20.0 } else { 10.0 });
-    }
+    let history = after_sale_wave(&[20.0, 20.0]);
     let with_shape = EVENT.replace(
         "aftersale_lag = [0.25, 0.75]",
         "aftersale_lag = [0.25, 0.75]\ncurve = [1, 1]",
@@ -212,23 +220,34 @@ fn the_after_sale_wave_is_learned_from_a_past_event() {
     );
 }
 
-#[test]
-fn warm_up_raises_the_evening_before_the_event() {
-    let history = flat_history("2026-10-21T00:00", 21, 10.0);
-    let event = r#"
+/// A 2-hour event from `start` with a flat curve, warm-up factors `warmup` and more `keys`.
+fn warm_event(start: &str, warmup: &str, keys: &str) -> String {
+    format!(
+        r#"
 [[events]]
-name = "Double 12"
-start = "2026-11-12T00:00"
+name = "sale"
+start = "{start}"
 hours = 2
 target_orders = 1000
 service_share = 0.4
 conversion_rate = 0.5
 presale_queue = "presale"
 curve = [1, 1]
-warmup = [1.5]
-warmup_from_hour = 18
-"#;
-    let f = forecast(&scenario(event), &history).unwrap();
+{warmup}
+{keys}
+"#
+    )
+}
+
+#[test]
+fn warm_up_raises_the_evening_before_the_event() {
+    let history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let event = warm_event(
+        "2026-11-12T00:00",
+        "warmup = [1.5]",
+        "warmup_from_hour = 18",
+    );
+    let f = forecast(&scenario(&event), &history).unwrap();
     assert_eq!(at(&f, "presale", "2026-11-11T17:00").inquiries, 10.0);
     let evening = at(&f, "presale", "2026-11-11T18:00");
     assert_eq!((evening.warmup, evening.inquiries), (5.0, 15.0));
@@ -269,5 +288,115 @@ fn staffing_for_a_quantile_raises_the_ordinary_volume_within_its_interval() {
         "{} vs {}",
         c.inquiries,
         b.upper
+    );
+}
+
+#[test]
+fn warmup_hours_before_raise_the_evening_of_the_event_itself() {
+    let history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let event = |warmup| warm_event("2026-11-11T20:00", warmup, "warmup_hours_before = 4");
+    let f = forecast(&scenario(&event("warmup = [1.5]")), &history).unwrap();
+    // 16:00-19:00 (the 4 hours before 20:00) x 1.5 of the flat 10; 15:00 stays ordinary.
+    let quiet = at(&f, "presale", "2026-11-11T15:00");
+    assert_eq!((quiet.warmup, quiet.inquiries), (0.0, 10.0));
+    for hour in ["16", "17", "18", "19"] {
+        let row = at(&f, "presale", &format!("2026-11-11T{hour}:00"));
+        assert_eq!((row.warmup, row.inquiries), (5.0, 15.0), "{hour}:00");
+    }
+    // Without warmup factors the key has nothing to raise by, and says so.
+    let text = format!("{}{}", scenario_text(), event(""));
+    let err = Scenario::from_toml(&text, "test.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("events[0].warmup_hours_before"), "{err}");
+    // More than a day before the start is what whole warm-up days are for.
+    let text = format!("{}{}", scenario_text(), event("warmup = [1.5]"))
+        .replace("warmup_hours_before = 4", "warmup_hours_before = 30");
+    let err = Scenario::from_toml(&text, "test.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("events[0].warmup_hours_before"), "{err}");
+    assert!(err.contains("30 hours reach back more than a day"), "{err}");
+}
+
+/// The event and one past event "A" of other lengths; A's rows on 2025-11-11 are 50, 30, 20.
+fn other_length(event_hours: u32) -> Forecast {
+    let mut history = flat_history("2026-10-21T00:00", 21, 10.0);
+    let presale = history.series.get_mut("presale").unwrap();
+    for (h, v) in [50.0, 30.0, 20.0].into_iter().enumerate() {
+        presale.insert(t("2025-11-11T00:00") + Duration::hours(h as i64), v);
+    }
+    let event = format!(
+        r#"
+[[events]]
+name = "Double 11"
+start = "2026-11-11T00:00"
+hours = {event_hours}
+target_orders = 30000
+service_share = 0.4
+conversion_rate = 0.5
+presale_queue = "presale"
+unpaid_share = 0
+[[past_events]]
+name = "A"
+start = "2025-11-11T00:00"
+hours = 3
+"#
+    );
+    forecast(&scenario(&event), &history).unwrap()
+}
+
+#[test]
+fn a_past_shape_of_another_length_is_aligned_by_hours_from_the_start() {
+    let events = |f: &Forecast, hours: &[&str]| -> Vec<f64> {
+        hours
+            .iter()
+            .map(|h| at(f, "presale", &format!("2026-11-11T{h}:00")).event)
+            .collect()
+    };
+    let close = |got: Vec<f64>, want: &[f64]| {
+        let off = got.iter().zip(want).any(|(g, w)| (g - w).abs() > 1e-9);
+        assert!(!off, "{got:?} against {want:?}");
+    };
+    // A's shape [0.5, 0.3, 0.2] of 24,000 inquiries. Cut to 2 hours: [0.5, 0.3] / 0.8.
+    let f = other_length(2);
+    close(events(&f, &["00", "01"]), &[15_000.0, 9_000.0]);
+    let note = "spread by the shape of past events A (2025-11-11T00:00), cut to 2 hours";
+    assert!(f.notes.iter().any(|n| n.contains(note)), "{:?}", f.notes);
+    // Stretched to 4 hours: hour 3 takes A's mean weight 1/3; [0.5, 0.3, 0.2, 1/3] / (4/3).
+    let f = other_length(4);
+    let want = [9_000.0, 5_400.0, 3_600.0, 6_000.0];
+    close(events(&f, &["00", "01", "02", "03"]), &want);
+    let note = "spread by the shape of past events A (2025-11-11T00:00), stretched to 4 hours";
+    assert!(f.notes.iter().any(|n| n.contains(note)), "{:?}", f.notes);
+    // Of A's own length, its shape is taken as it is.
+    let f = other_length(3);
+    close(
+        events(&f, &["00", "01", "02"]),
+        &[12_000.0, 7_200.0, 4_800.0],
+    );
+    let note = "spread by the shape of past events A (2025-11-11T00:00)";
+    assert!(f.notes.iter().any(|n| n.ends_with(note)), "{:?}", f.notes);
+}
+
+#[test]
+fn a_learned_after_sale_wave_keeps_its_five_days_when_aftersale_lag_has_three() {
+    // Around Double 11 2025 the queue runs at 10 an hour; on the event day and the 4 days after
+    // at 20, 30, 30, 20, 20: excesses 240, 480, 480, 240, 240 of 1,680 = 1/7, 2/7, 2/7, 1/7, 1/7.
+    let history = after_sale_wave(&[20.0, 30.0, 30.0, 20.0, 20.0]);
+    let three_days = EVENT.replace(
+        "aftersale_lag = [0.25, 0.75]",
+        "aftersale_lag = [0.2, 0.5, 0.3]\ncurve = [1, 1]",
+    );
+    let f = forecast(&scenario(&three_days), &history).unwrap();
+    // 3,000 contacts x 1/7 on the event day, over 24 flat hours.
+    let wave = at(&f, "aftersale", "2026-11-11T09:00").aftersale_wave;
+    assert!((wave - 3_000.0 / 7.0 / 24.0).abs() < 1e-9, "{wave}");
+    assert!(
+        f.notes.iter().any(|n| n.contains(
+            "3000 after-sale contacts over 5 days, split [0.14, 0.29, 0.29, 0.14, 0.14] by the after-sale wave of past events A"
+        )),
+        "{:?}",
+        f.notes
     );
 }

@@ -9,10 +9,10 @@ use super::series::Series;
 use super::{ForecastRow, History};
 use crate::error::{Error, Result};
 use crate::scenario::{Event, PastEvent, Scenario};
-use crate::time::format_time;
 
-/// Days of after-sale wave learned from past events when the scenario gives no lag profile.
-const DEFAULT_LAG_DAYS: usize = 7;
+mod learned;
+
+use learned::{event_shape, lag_days, learned_lag, normalise};
 
 /// Pre-sale inquiries a sales target brings: orders x service share / conversion rate.
 pub fn presale_inquiries(orders: f64, service_share: f64, conversion_rate: f64) -> f64 {
@@ -56,14 +56,6 @@ pub fn past_event_days(scenario: &Scenario) -> Vec<(NaiveDate, BTreeSet<NaiveDat
             )
         })
         .collect()
-}
-
-fn lag_days(event: &Event) -> usize {
-    match (&event.aftersale_queue, event.aftersale_lag.len()) {
-        (None, _) => 0,
-        (Some(_), 0) => DEFAULT_LAG_DAYS,
-        (Some(_), n) => n,
-    }
 }
 
 /// Adds every planned event's components to `rows` (queue-major over the horizon), with each
@@ -143,10 +135,15 @@ impl Grid<'_> {
         Ok(())
     }
 
-    /// The warm-up days before the event: each day's ordinary volume raised by its factor from
-    /// `warmup_from_hour` on.
+    /// The warm-up before the event: each warm-up day's ordinary volume raised by its factor
+    /// from `warmup_from_hour` on, and the `warmup_hours_before` the start by the last factor
+    /// (the day before's; where those hours are warm-up hours of that day already, the factor
+    /// is the same and applies once).
     fn add_warmup(&mut self, event: &Event) {
         let interval_minutes = self.scenario.horizon.interval_minutes;
+        let mut raise = |r: usize, factor: f64| {
+            self.rows[r].warmup = self.rows[r].baseline * (factor - 1.0);
+        };
         for (k, factor) in event.warmup.iter().rev().enumerate() {
             let day = event.start.date() - Duration::days(k as i64 + 1);
             let from = day.and_hms_opt(event.warmup_from_hour, 0, 0).unwrap();
@@ -156,7 +153,18 @@ impl Grid<'_> {
                     .flatten()
             });
             for r in rows_that_day {
-                self.rows[r].warmup = self.rows[r].baseline * (factor - 1.0);
+                raise(r, *factor);
+            }
+        }
+        let Some(factor) = event.warmup.last() else {
+            return;
+        };
+        let steps = event.warmup_hours_before * 60 / interval_minutes;
+        let interval = self.scenario.horizon.interval();
+        for j in 1..=steps {
+            let t = event.start - interval * j as i32;
+            if let Some(r) = row_index(self.scenario, &event.presale_queue, t) {
+                raise(r, *factor);
             }
         }
     }
@@ -298,113 +306,10 @@ fn day_shape(series: &Series) -> Vec<f64> {
     normalise(&sums)
 }
 
-/// The share of after-sale contacts per day after past events: each event's daily excess over
-/// its ordinary-day fill, normalised, averaged over the events whose days all have rows.
-fn learned_lag(
-    event: &Event,
-    past: &[PastEvent],
-    history: &History,
-    series: &Series,
-) -> Option<(Vec<f64>, String)> {
-    let rows = history.series.get(event.aftersale_queue.as_deref()?)?;
-    let filled = series.filled();
-    let days = lag_days(event);
-    let per_day = series.per_day();
-    let mut shapes = Vec::new();
-    let mut names = Vec::new();
-    for p in past {
-        let excess: Option<Vec<f64>> = (0..days)
-            .map(|d| {
-                let from = p.start.date().and_hms_opt(0, 0, 0).unwrap() + Duration::days(d as i64);
-                let actual: Vec<f64> = rows
-                    .range(from..from + Duration::days(1))
-                    .map(|(_, v)| *v)
-                    .collect();
-                let first = (from - series.start).num_minutes() / i64::from(series.step_minutes);
-                if actual.len() * 10 < per_day * 9 || first < 0 {
-                    return None;
-                }
-                let expected: f64 = filled
-                    .get(first as usize..first as usize + per_day)?
-                    .iter()
-                    .sum();
-                Some((actual.iter().sum::<f64>() - expected).max(0.0))
-            })
-            .collect();
-        if let Some(excess) = excess.filter(|e| e.iter().sum::<f64>() > 0.0) {
-            shapes.push(normalise(&excess));
-            names.push(p.name.clone());
-        }
-    }
-    (!shapes.is_empty()).then(|| (mean_shape(&shapes), names.join(", ")))
-}
-
-/// Share of the event's inquiries per interval, and where that shape came from.
-fn event_shape(
-    event: &Event,
-    past: &[PastEvent],
-    history: &History,
-    interval: Duration,
-) -> Result<(Vec<f64>, String)> {
-    let steps =
-        (Duration::hours(event.hours.into()).num_minutes() / interval.num_minutes()) as usize;
-    let series = history.series.get(&event.presale_queue);
-    let mut shapes = Vec::new();
-    let mut used = Vec::new();
-    for p in past.iter().filter(|p| p.hours == event.hours) {
-        let Some(series) = series else { break };
-        let values: Vec<Option<f64>> = (0..steps)
-            .map(|j| series.get(&(p.start + interval * j as i32)).copied())
-            .collect();
-        let present = values.iter().flatten().count();
-        // A past event with most of its rows missing would give a false shape.
-        if present * 10 >= steps * 9 {
-            let filled: Vec<f64> = values.iter().map(|v| v.unwrap_or(0.0)).collect();
-            if filled.iter().sum::<f64>() > 0.0 {
-                shapes.push(normalise(&filled));
-                used.push(format!("{} ({})", p.name, format_time(p.start)));
-            }
-        }
-    }
-    if !shapes.is_empty() {
-        return Ok((
-            mean_shape(&shapes),
-            format!("the shape of past events {}", used.join(", ")),
-        ));
-    }
-    match &event.curve {
-        Some(curve) => Ok((normalise(curve), "the scenario's curve".to_string())),
-        None => Err(Error::input(
-            format!("scenario: event \"{}\"", event.name),
-            format!(
-                "no past event of {} hours with rows in the history to take the hourly shape from",
-                event.hours
-            ),
-            "name past promotions in [[past_events]], or give the event a `curve` with one weight per interval",
-        )),
-    }
-}
-
 /// Shares as a short readable list, e.g. "[0.10, 0.30]".
 fn shares(values: &[f64]) -> String {
     let parts: Vec<String> = values.iter().map(|v| format!("{v:.2}")).collect();
     format!("[{}]", parts.join(", "))
-}
-
-fn mean_shape(shapes: &[Vec<f64>]) -> Vec<f64> {
-    (0..shapes[0].len())
-        .map(|j| shapes.iter().map(|s| s[j]).sum::<f64>() / shapes.len() as f64)
-        .collect()
-}
-
-/// Scales weights to sum to 1; all-zero weights become a flat shape.
-fn normalise(weights: &[f64]) -> Vec<f64> {
-    let total: f64 = weights.iter().sum();
-    if total > 0.0 {
-        weights.iter().map(|w| w / total).collect()
-    } else {
-        vec![1.0 / weights.len() as f64; weights.len()]
-    }
 }
 
 #[cfg(test)]
@@ -420,11 +325,5 @@ mod tests {
     fn reminders_skip_buyers_who_paid_another_order() {
         // 30,000 orders, 20% unpaid = 6,000; a quarter of those buyers paid another order.
         assert_eq!(payment_reminders(30_000.0, 0.20, 0.25), 4_500.0);
-    }
-
-    #[test]
-    fn shares_are_normalised_and_zero_weights_become_flat() {
-        assert_eq!(normalise(&[1.0, 3.0]), vec![0.25, 0.75]);
-        assert_eq!(normalise(&[0.0, 0.0]), vec![0.5, 0.5]);
     }
 }

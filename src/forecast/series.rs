@@ -139,9 +139,17 @@ impl Series {
             .collect()
     }
 
-    /// Every interval with a value: unknown ones take the mean of the same time up to four weeks
-    /// either side, else the same time on nearby days, else 0 (a slot never seen is closed).
+    /// Every interval with a value: unknown ones take [`Series::fill_at`].
     pub fn filled(&self) -> Vec<f64> {
+        (0..self.values.len())
+            .map(|i| self.values[i].unwrap_or_else(|| self.fill_at(i)))
+            .collect()
+    }
+
+    /// What interval `i` is filled with when unknown (or would be, when known): the mean of the
+    /// same time up to four weeks either side, else the same time on nearby days, else 0 (a slot
+    /// never seen is closed).
+    pub fn fill_at(&self, i: usize) -> f64 {
         let n = self.values.len() as i64;
         let at = |i: i64| {
             (0..n)
@@ -149,21 +157,17 @@ impl Series {
                 .then(|| self.values[i as usize])
                 .flatten()
         };
-        let nearby_mean = |i: i64, stride: i64| {
+        let nearby_mean = |stride: usize| {
+            let (i, stride) = (i as i64, stride as i64);
             let seen: Vec<f64> = (1..=4)
                 .flat_map(|k| [at(i - k * stride), at(i + k * stride)])
                 .flatten()
                 .collect();
             (!seen.is_empty()).then(|| seen.iter().sum::<f64>() / seen.len() as f64)
         };
-        (0..n)
-            .map(|i| {
-                at(i)
-                    .or_else(|| nearby_mean(i, self.per_week() as i64))
-                    .or_else(|| nearby_mean(i, self.per_day() as i64))
-                    .unwrap_or(0.0)
-            })
-            .collect()
+        nearby_mean(self.per_week())
+            .or_else(|| nearby_mean(self.per_day()))
+            .unwrap_or(0.0)
     }
 
     /// Monday-based slot of the week of interval `i` (0 = Monday 00:00).

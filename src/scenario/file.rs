@@ -322,6 +322,8 @@ pub(super) struct RawEvent {
     pub(super) warmup: Vec<f64>,
     #[serde(default)]
     pub(super) warmup_from_hour: u32,
+    #[serde(default)]
+    pub(super) warmup_hours_before: u32,
     #[serde(default = "default_unpaid_share")]
     pub(super) unpaid_share: f64,
     #[serde(default)]

@@ -258,6 +258,9 @@ pub struct Event {
     pub warmup: Vec<f64>,
     /// Warm-up factors apply from this hour of the day (buyers gather in the evening before).
     pub warmup_from_hour: u32,
+    /// Hours before the start (on the event's own day, and the evening before if they reach
+    /// back past midnight) raised by the last `warmup` factor.
+    pub warmup_hours_before: u32,
     /// Share of the event's orders left unpaid, each worth one payment reminder.
     pub unpaid_share: f64,
     /// Share of unpaid orders whose buyer paid another order: no reminder for those.

@@ -210,6 +210,24 @@ impl Checker<'_> {
                     )
                 }
             },
+            warmup_hours_before: match (e.warmup_hours_before, e.warmup.last()) {
+                (0, _) => 0,
+                (h @ 1..=24, Some(_)) => h,
+                (_, None) => {
+                    return self.fail(
+                        &key("warmup_hours_before"),
+                        "hours before the start to raise, but no warmup factor to raise them by",
+                        "give warmup too, e.g. warmup = [1.5]: its last factor raises those hours",
+                    )
+                }
+                (h, Some(_)) => {
+                    return self.fail(
+                        &key("warmup_hours_before"),
+                        format!("{h} hours reach back more than a day before the start"),
+                        "give at most 24; whole days before the event go in warmup",
+                    )
+                }
+            },
             unpaid_share: self.share(&key("unpaid_share"), e.unpaid_share, true, true)?,
             paid_another_order_share: self.share(
                 &key("paid_another_order_share"),
