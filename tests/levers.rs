@@ -325,3 +325,13 @@ fn the_schedule_leaves_closed_hours_unstaffed() {
     assert_eq!((open[0].required, open[1].required), (7, 2));
     assert!(open[0].scheduled > 0);
 }
+
+#[test]
+fn chats_after_the_last_closing_are_noted_as_past_the_horizon() {
+    // Closed from 22:00: the 2 last hours' 20 chats would arrive the next morning.
+    let s = scenario(&[("presale", "open = \"08:00-22:00\"")], "");
+    let f = forecast(&s, &flat_history(&["presale"], 10.0)).unwrap();
+    assert_eq!(at(&f, "presale", "2026-11-11T23:00").backlog, -10.0);
+    let note = "presale: 20 chats arrive after the last opening hours of the horizon and wait past its end (open 08:00-22:00)";
+    assert!(f.notes.contains(&note.to_string()), "{:?}", f.notes);
+}
