@@ -16,8 +16,9 @@
 //! - after-sale wave: orders x after-sale contact rate, split over the event day and the days
 //!   after by the lag profile learned from past events (else the scenario's `aftersale_lag`),
 //!   and within each day by the queue's usual hourly shape; it comes on top of ordinary volume;
-//! - levers (`levers.rs`): `deflection` and `event_deflection` take their share away, SMS
-//!   reminders are no agent work, and chats arriving while a queue is closed wait for it to open.
+//! - levers: a queue's `deflection` and `event_deflection` take their share away (here), an
+//!   event's SMS reminders are no agent work (`events.rs`), and chats arriving while a queue is
+//!   closed wait for it to open (`levers.rs`).
 
 pub mod backtest;
 mod events;
