@@ -63,6 +63,9 @@ fn week_of_forecast(scenario: &Scenario) -> Vec<ForecastRow> {
                 event: 0.0,
                 reminders: 0.0,
                 aftersale_wave: 0.0,
+                deflected: 0.0,
+                sms_reminders: 0.0,
+                backlog: 0.0,
             });
         }
     }

@@ -14,7 +14,9 @@ use crate::staffing::{rostered_performance, Requirement};
 use crate::time::format_time;
 
 mod hours;
+mod levers;
 pub use hours::{HoursSpread, PersonSummary};
+pub use levers::LeverEffect;
 
 /// Required against scheduled agents in one interval of one queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +168,10 @@ pub struct Summary {
     pub solver_gap: Option<f64>,
     /// The busiest interval (None: no requirements).
     pub peak: Option<PeakHour>,
+    /// What each lever pulled (deflection, SMS reminders, open hours) does to the agents one
+    /// interval needs (left out of the JSON when the scenario pulls none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levers: Vec<LeverEffect>,
     /// Every queue and interval left short, with the reason.
     pub unmet_demand: Vec<UnmetDemand>,
     /// Phase duties the plan could not meet.
@@ -387,6 +393,7 @@ fn summary(
         solver_status: schedule.status.label(),
         solver_gap: schedule.gap.map(round4),
         peak: peak_hour(requirements),
+        levers: levers::effects(scenario, &forecast.rows),
         unmet_demand,
         missed_phase_rules: schedule.missed_duties.iter().map(missed_rule).collect(),
         below_minimum: schedule.below_minimum.clone(),

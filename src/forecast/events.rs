@@ -169,12 +169,15 @@ impl Grid<'_> {
         }
     }
 
-    /// Payment reminders, spread evenly over the event's first `reminder_hours`.
+    /// Payment reminders, spread evenly over the event's first `reminder_hours`: those sent by
+    /// SMS (`reminder_sms_share`) in their own column, the rest weighing on the agents.
     fn add_reminders(&mut self, event: &Event, orders: f64) {
         let horizon = &self.scenario.horizon;
         let interval = horizon.interval();
         let reminders =
             payment_reminders(orders, event.unpaid_share, event.paid_another_order_share);
+        let by_sms = reminders * event.reminder_sms_share;
+        let by_agents = reminders - by_sms;
         let steps = (event.reminder_hours * 60.0 / f64::from(horizon.interval_minutes)).ceil();
         let handle = self
             .scenario
@@ -187,9 +190,10 @@ impl Grid<'_> {
                 &event.presale_queue,
                 event.start + interval * j as i32,
             ) {
-                self.rows[r].reminders += reminders / steps;
+                self.rows[r].reminders += by_agents / steps;
+                self.rows[r].sms_reminders += by_sms / steps;
                 self.extras[r].reminder_chats +=
-                    reminders / steps * event.reminder_handle_seconds / handle;
+                    by_agents / steps * event.reminder_handle_seconds / handle;
                 planned += reminders / steps;
             }
         }
@@ -202,6 +206,12 @@ impl Grid<'_> {
             self.notes.push(format!(
                 "{}: {reminders:.0} payment reminders{outside} over the first {} hours, {:.0} s each",
                 event.name, event.reminder_hours, event.reminder_handle_seconds
+            ));
+        }
+        if by_sms > 0.0 {
+            self.notes.push(format!(
+                "{}: {by_sms:.0} of the payment reminders go by SMS, no agent work",
+                event.name
             ));
         }
     }

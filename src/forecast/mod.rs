@@ -15,10 +15,14 @@
 //!   equivalent chats (reminders x reminder handle time / chat handle time);
 //! - after-sale wave: orders x after-sale contact rate, split over the event day and the days
 //!   after by the lag profile learned from past events (else the scenario's `aftersale_lag`),
-//!   and within each day by the queue's usual hourly shape; it comes on top of ordinary volume.
+//!   and within each day by the queue's usual hourly shape; it comes on top of ordinary volume;
+//! - levers: a queue's `deflection` and `event_deflection` take their share away (here), an
+//!   event's SMS reminders are no agent work (`events.rs`), and chats arriving while a queue is
+//!   closed wait for it to open (`levers.rs`).
 
 pub mod backtest;
 mod events;
+mod levers;
 pub mod models;
 pub(crate) mod series;
 
@@ -114,10 +118,18 @@ pub struct ForecastRow {
     pub warmup: f64,
     /// Inquiries from a planned event's sales target (replaces the baseline while it runs).
     pub event: f64,
-    /// Payment reminders to send (one per unpaid order).
+    /// Payment reminders agents send (one per unpaid order, less those sent by SMS).
     pub reminders: f64,
     /// After-sale contacts caused by a planned event's orders.
     pub aftersale_wave: f64,
+    /// Chats answered by quick replies, FAQ or a bot before an agent (queue's `deflection` of
+    /// the ordinary volume, `event_deflection` of warm-up, event and after-sale wave).
+    pub deflected: f64,
+    /// Payment reminders sent by SMS (the event's `reminder_sms_share`): no agent work.
+    pub sms_reminders: f64,
+    /// Chats moved by the queue's `open` hours: minus what arrives while it is closed, plus
+    /// what waited, at the interval it opens.
+    pub backlog: f64,
 }
 
 /// Inquiries per queue and interval over the horizon, and what the manager should know of them.
@@ -196,10 +208,13 @@ pub fn quantile(point: f64, upper: f64, level: f64, q: f64) -> f64 {
         .powi(2)
 }
 
-/// What the events add to a row: warm-up, event inquiries, reminders as chats and the
-/// after-sale wave.
-fn planned(row: &ForecastRow, extra: &events::Extra) -> f64 {
-    row.warmup + row.event + extra.reminder_chats + row.aftersale_wave
+/// What the events add to a row for agents, and the share of it deflected: warm-up, event
+/// inquiries, reminders as chats and the after-sale wave, less `event_deflection` of all but
+/// the reminders (agents send those).
+fn planned(row: &ForecastRow, extra: &events::Extra, event_deflection: f64) -> (f64, f64) {
+    let brought = row.warmup + row.event + extra.reminder_chats + row.aftersale_wave;
+    let deflected = (row.warmup + row.event + row.aftersale_wave) * event_deflection;
+    (brought - deflected, deflected)
 }
 
 /// Forecasts every queue of the scenario over its horizon; with `forecast.staff_for_quantile`,
@@ -281,6 +296,9 @@ impl Fitted {
                     event: 0.0,
                     reminders: 0.0,
                     aftersale_wave: 0.0,
+                    deflected: 0.0,
+                    sms_reminders: 0.0,
+                    backlog: 0.0,
                 });
             }
         }
@@ -290,16 +308,15 @@ impl Fitted {
             events::add_events(scenario, &self.history, &self.cleaned, rows, notes, q)
         };
         let extras = events_at(&mut rows, &mut notes, q.unwrap_or(0.5))?;
+        let queue_of = |k: usize| &scenario.queues[k / times.len()];
         // With a range on an event, its own 10th and 90th percentile (at the interval's level)
         // widen the interval; without one, the event is a plan and adds the same at both ends.
         let event_band = if scenario.events.iter().any(|e| e.has_range()) {
             let at = |q: f64| -> Result<Vec<f64>> {
                 let mut rows = ordinary_rows.clone();
                 let extras = events_at(&mut rows, &mut Vec::new(), q)?;
-                Ok(rows
-                    .iter()
-                    .zip(extras)
-                    .map(|(r, e)| planned(r, &e))
+                Ok((rows.iter().zip(extras).enumerate())
+                    .map(|(k, (r, e))| planned(r, &e, queue_of(k).event_deflection).0)
                     .collect())
             };
             Some((
@@ -310,7 +327,8 @@ impl Fitted {
             None
         };
         for (k, (row, extra)) in rows.iter_mut().zip(extras).enumerate() {
-            let planned = planned(row, &extra);
+            let queue = queue_of(k);
+            let (planned, event_deflected) = planned(row, &extra, queue.event_deflection);
             let (planned_low, planned_high) = event_band
                 .as_ref()
                 .map_or((planned, planned), |(low, high)| (low[k], high[k]));
@@ -319,10 +337,14 @@ impl Fitted {
             } else {
                 (row.baseline, row.lower, row.upper)
             };
-            row.inquiries = ordinary + planned;
-            row.lower = lower + planned_low;
-            row.upper = upper.max(ordinary) + planned_high;
+            // The ordinary part less `deflection` (x 1 and - 0 keep a queue without it exact).
+            let (kept, deflected) = (1.0 - queue.deflection, ordinary * queue.deflection);
+            row.deflected = deflected + event_deflected;
+            row.inquiries = (ordinary - deflected) + planned;
+            row.lower = lower * kept + planned_low;
+            row.upper = upper.max(ordinary) * kept + planned_high;
         }
+        levers::hold_while_closed(scenario, &mut rows, &mut notes);
         Ok(Forecast {
             rows,
             notes,

@@ -110,6 +110,9 @@ fn forecast_table(plan: &Plan) -> CsvTable {
         "event",
         "reminders",
         "aftersale_wave",
+        "deflected",
+        "sms_reminders",
+        "backlog",
     ]);
     for r in &plan.forecast.rows {
         forecast.row(&[
@@ -123,6 +126,9 @@ fn forecast_table(plan: &Plan) -> CsvTable {
             fixed(r.event, 2),
             fixed(r.reminders, 2),
             fixed(r.aftersale_wave, 2),
+            fixed(r.deflected, 2),
+            fixed(r.sms_reminders, 2),
+            fixed(r.backlog, 2),
         ]);
     }
     forecast

@@ -11,6 +11,7 @@ use crate::staffing::ErlangAnswer;
 
 mod forecast;
 mod intraday;
+mod levers;
 pub mod progress;
 mod report;
 mod review;
@@ -19,6 +20,7 @@ mod templates;
 pub(crate) mod workbook;
 pub use forecast::{backtest, forecast_total, forecast_written};
 pub use intraday::intraday;
+pub use levers::lever;
 pub use report::{hours_below_target, queue_target};
 pub use review::review;
 pub use tables::{comparison, part_timers};
@@ -30,6 +32,9 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(p) = &summary.peak {
         out += &peak(p, lang);
+    }
+    for e in &summary.levers {
+        out += &(lever(e, lang) + "\n");
     }
     out += &hours_and_cost(summary, lang);
     if summary.paid_contract_hours > 0.0 {

@@ -290,6 +290,10 @@ pub(super) struct RawQueue {
     pub(super) handle_time_by_concurrency: Option<Vec<f64>>,
     pub(super) part_time_chats_at_once: Option<u32>,
     pub(super) short: Option<String>,
+    #[serde(default)]
+    pub(super) deflection: f64,
+    pub(super) event_deflection: Option<f64>,
+    pub(super) open: Option<String>,
 }
 
 fn one() -> u32 {
@@ -332,6 +336,8 @@ pub(super) struct RawEvent {
     pub(super) reminder_hours: f64,
     #[serde(default = "default_reminder_handle_seconds")]
     pub(super) reminder_handle_seconds: f64,
+    #[serde(default)]
+    pub(super) reminder_sms_share: f64,
 }
 
 /// `30000` or `{ low = 24000, mid = 30000, high = 36000 }`: a number, or a range whose low and

@@ -220,6 +220,12 @@ pub struct Queue {
     /// `short`: the queue's code in roster cells (1 or 2 characters, unlike every other
     /// queue's), when the file gives one; else `Lang::queue_codes` derives it.
     pub short: Option<String>,
+    /// Share of ordinary inquiries answered by quick replies, FAQ or a bot before an agent.
+    pub deflection: f64,
+    /// The same share of the volume events bring (warm-up, event, after-sale wave).
+    pub event_deflection: f64,
+    /// `open`: when agents take chats; chats arriving outside it wait for the opening.
+    pub open: ClockWindow,
 }
 
 impl Queue {
@@ -269,6 +275,8 @@ pub struct Event {
     pub reminder_hours: f64,
     /// Seconds one payment reminder takes an agent.
     pub reminder_handle_seconds: f64,
+    /// Share of payment reminders sent by SMS: no agent work.
+    pub reminder_sms_share: f64,
 }
 
 impl Event {
@@ -500,7 +508,7 @@ impl Scenario {
         let check = Checker { file };
         check.history_or_requirements(&raw)?;
         let horizon = check.horizon(&raw.horizon)?;
-        let queues = check.queues(&raw.queues)?;
+        let queues = check.queues(&raw.queues, &horizon)?;
         let events = check.events(&raw.events, &horizon, &queues)?;
         let past_events = check.past_events(&raw.past_events)?;
         let shifts = check.shifts(&raw.shifts, &horizon)?;

@@ -2,6 +2,7 @@
 
 /// Errors in the scenario file and `--set`. English template -> Chinese.
 pub(super) const SCENARIO: &[(&str, &str)] = &[
+    ("\"{}\" does not open and close on the plan's {}-minute intervals", "“{}”的开门和关门时间不在计划的 {} 分钟时段边界上"),
     ("\"{}\" has an empty part between dots", "“{}”的两个点之间是空的"),
     ("\"{}\" is not KEY=VALUE", "“{}”不是 KEY=VALUE 的写法"),
     ("\"{}\" is not a clock time", "“{}”不是钟点时间"),
@@ -46,6 +47,7 @@ pub(super) const SCENARIO: &[(&str, &str)] = &[
     ("give at most 24; whole days before the event go in warmup", "最多填 24；活动前的整天请写在 warmup 中"),
     ("give warmup too, e.g. warmup = [1.5]: its last factor raises those hours", "请同时给出 warmup，例如 warmup = [1.5]：用它的最后一个系数抬高这些小时"),
     ("hours before the start to raise, but no warmup factor to raise them by", "给出了开始前要抬高的小时数，却没有可用的 warmup 系数"),
+    ("open and close on an interval's start, e.g. \"08:00-24:00\"", "请在时段起点开门和关门，例如 \"08:00-24:00\""),
     ("{} hours reach back more than a day before the start", "{} 小时往前超过了开始前的一天"),
     ("give each --set a value of the kind the scenario file has there", "每个 --set 的值请与场景文件中该项的类型一致"),
     ("give each queue a different name", "请给每个队列起不同的名字"),

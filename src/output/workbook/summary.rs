@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Worksheet};
 
 use super::{write_cell, Cell, XlsxResult};
 use crate::labels::Lang;
-use crate::output::text::workbook::service_target;
+use crate::output::text::{self, workbook::service_target};
 use crate::scenario::{Estimate, SalesTarget, Scenario};
 use crate::Plan;
 
@@ -85,6 +85,10 @@ pub(super) fn summary_sheet(
         let label = format!("{} ({})", lang.t("Hours per person"), lang.t(&h.group));
         ws.write_string(row, 0, label)?;
         ws.write_string(row, 1, format!("{}-{}", h.fewest, h.most))?;
+    }
+    for e in &s.levers {
+        row += 1;
+        ws.write_string(row, 0, text::lever(e, lang))?;
     }
     row = assumptions(ws, row + 2, scenario, lang)?;
     for (title, lines) in [

@@ -4,7 +4,7 @@ use super::Checker;
 use crate::error::Result;
 use crate::scenario::file::{RawEstimate, RawEvent, RawPastEvent, RawQueue, RawValue};
 use crate::scenario::{Estimate, Event, PastEvent, Queue, SalesTarget, SalesValue};
-use crate::time::Horizon;
+use crate::time::{ClockWindow, Horizon};
 
 /// Most orders one event may target: a hundred million, some ten times what the busiest single
 /// shops sell on Double 11. Past it the event's hours need more agents than a plan can hold
@@ -24,10 +24,14 @@ fn optional(value: Option<f64>, check: impl FnOnce(f64) -> Result<f64>) -> Resul
 
 impl Checker<'_> {
     /// `[[queues]]`: at least one, each named once.
-    pub(in crate::scenario) fn queues(&self, raw: &[RawQueue]) -> Result<Vec<Queue>> {
+    pub(in crate::scenario) fn queues(
+        &self,
+        raw: &[RawQueue],
+        horizon: &Horizon,
+    ) -> Result<Vec<Queue>> {
         let mut queues = Vec::new();
         for (i, q) in raw.iter().enumerate() {
-            let queue = self.queue(i, q, &queues)?;
+            let queue = self.queue(i, q, &queues, horizon)?;
             queues.push(queue);
         }
         if queues.is_empty() {
@@ -41,7 +45,7 @@ impl Checker<'_> {
     }
 
     /// Queue `i`, whose name none of the `known` queues before it has.
-    fn queue(&self, i: usize, q: &RawQueue, known: &[Queue]) -> Result<Queue> {
+    fn queue(&self, i: usize, q: &RawQueue, known: &[Queue], horizon: &Horizon) -> Result<Queue> {
         let key = |k: &str| format!("queues[{i}].{k}");
         if known.iter().any(|known| known.name == q.name) {
             return self.fail(
@@ -93,7 +97,33 @@ impl Checker<'_> {
             part_time_chats_at_once: self
                 .part_time_chats_at_once(&key("part_time_chats_at_once"), q)?,
             short: self.short(&key("short"), q, known)?,
+            deflection: self.share(&key("deflection"), q.deflection, true, false)?,
+            event_deflection: match q.event_deflection {
+                Some(share) => self.share(&key("event_deflection"), share, true, false)?,
+                None => q.deflection,
+            },
+            open: self.open(&key("open"), q, horizon)?,
         })
+    }
+
+    /// `open`: a daily window whose ends fall on the interval grid (default: always open).
+    fn open(&self, key: &str, q: &RawQueue, horizon: &Horizon) -> Result<ClockWindow> {
+        let Some(text) = &q.open else {
+            return Ok(ClockWindow::ALWAYS);
+        };
+        let window = self.window(key, text)?;
+        let step = horizon.interval_minutes;
+        if [window.from_minute, window.to_minute]
+            .iter()
+            .all(|m| m.is_multiple_of(step))
+        {
+            return Ok(window);
+        }
+        self.fail(
+            key,
+            format!("\"{text}\" does not open and close on the plan's {step}-minute intervals"),
+            "open and close on an interval's start, e.g. \"08:00-24:00\"",
+        )
     }
 
     /// A queue's code for roster cells: 1 or 2 characters, not the code of a `known` queue.
@@ -249,6 +279,12 @@ impl Checker<'_> {
                 &key("reminder_handle_seconds"),
                 e.reminder_handle_seconds,
                 "60",
+            )?,
+            reminder_sms_share: self.share(
+                &key("reminder_sms_share"),
+                e.reminder_sms_share,
+                true,
+                true,
             )?,
         })
     }
