@@ -7,7 +7,7 @@ pub(super) const SCENARIO: &[(&str, &str)] = &[
     ("\"{}\" is not KEY=VALUE", "“{}”不是 KEY=VALUE 的写法"),
     ("\"{}\" is not a clock time", "“{}”不是钟点时间"),
     ("\"{}\" is not a code of 1 or 2 characters", "“{}”不是 1 到 2 个字符的代码"),
-    ("\"{}\" is not a daily window", "“{}”不是每日可上班时段"),
+    ("\"{}\" is not a daily window", "“{}”不是有效的每日时段"),
     ("\"{}\" is not a date", "“{}”不是日期"),
     ("\"{}\" is not a date and time", "“{}”不是日期时间"),
     ("\"{}\" is not a forecasting method", "“{}”不是可用的预测方法"),
