@@ -15,9 +15,13 @@
 //!   equivalent chats (reminders x reminder handle time / chat handle time);
 //! - after-sale wave: orders x after-sale contact rate, split over the event day and the days
 //!   after by the lag profile learned from past events (else the scenario's `aftersale_lag`),
-//!   and within each day by the queue's usual hourly shape; it comes on top of ordinary volume.
+//!   and within each day by the queue's usual hourly shape; it comes on top of ordinary volume;
+//! - calibration: where the history has `orders`, each past event's pre-sale inquiries per
+//!   order beside the planned event's service share / conversion rate, a warning when they
+//!   differ by more than a third ([`calibration`]).
 
 pub mod backtest;
+pub mod calibration;
 mod events;
 pub mod models;
 pub(crate) mod series;
@@ -31,6 +35,7 @@ use crate::error::{Error, Result};
 use crate::labels::Lang;
 pub use crate::scenario::forecast_settings::{Method, Settings};
 use crate::scenario::Scenario;
+pub use calibration::Calibration;
 pub use events::{past_event_days, presale_inquiries};
 pub use models::Prediction;
 use series::Series;
@@ -46,6 +51,9 @@ pub const MAX_INQUIRIES_PER_INTERVAL: f64 = 10_000_000.0;
 pub struct History {
     /// Per queue name: inquiries per interval start.
     pub series: BTreeMap<String, BTreeMap<NaiveDateTime, f64>>,
+    /// The shop's orders per interval start, where the file gives them (its `orders` column):
+    /// they calibrate the events' service share and conversion rate ([`calibration`]).
+    pub orders: BTreeMap<NaiveDateTime, f64>,
 }
 
 impl History {
@@ -77,21 +85,22 @@ impl History {
                 format!("plan in a multiple of {own} minutes that divides a day, e.g. {}", own.max(60)),
             ));
         }
-        let series = self
-            .series
-            .iter()
-            .map(|(queue, rows)| {
-                let mut summed: BTreeMap<NaiveDateTime, f64> = BTreeMap::new();
-                for (time, value) in rows {
-                    let midnight = time.date().and_hms_opt(0, 0, 0).unwrap();
-                    let offset = (*time - midnight).num_minutes() / i64::from(minutes);
-                    let start = midnight + chrono::Duration::minutes(offset * i64::from(minutes));
-                    *summed.entry(start).or_default() += value;
-                }
-                (queue.clone(), summed)
-            })
-            .collect();
-        Ok(History { series })
+        let sum = |rows: &BTreeMap<NaiveDateTime, f64>| {
+            let mut summed: BTreeMap<NaiveDateTime, f64> = BTreeMap::new();
+            for (time, value) in rows {
+                let midnight = time.date().and_hms_opt(0, 0, 0).unwrap();
+                let offset = (*time - midnight).num_minutes() / i64::from(minutes);
+                let start = midnight + chrono::Duration::minutes(offset * i64::from(minutes));
+                *summed.entry(start).or_default() += value;
+            }
+            summed
+        };
+        Ok(History {
+            series: (self.series.iter())
+                .map(|(queue, rows)| (queue.clone(), sum(rows)))
+                .collect(),
+            orders: sum(&self.orders),
+        })
     }
 }
 
@@ -129,6 +138,9 @@ pub struct Forecast {
     pub notes: Vec<String>,
     /// Things the manager should act on, such as too little history for the method asked for.
     pub warnings: Vec<String>,
+    /// Past events' orders beside the planned events' service share and conversion rate,
+    /// where the history has `orders` (told in `notes`, or `warnings` when they differ).
+    pub calibration: Vec<Calibration>,
 }
 
 /// What `shiftcast forecast` answers: every queue of the history forecast as an ordinary day
@@ -230,6 +242,7 @@ struct Fitted {
     cleaned: BTreeMap<String, Series>,
     notes: Vec<String>,
     warnings: Vec<String>,
+    calibration: Vec<Calibration>,
 }
 
 impl Fitted {
@@ -242,6 +255,7 @@ impl Fitted {
             cleaned: BTreeMap::new(),
             notes: Vec::new(),
             warnings: Vec::new(),
+            calibration: calibration::calibrate(scenario, &history),
             history,
         };
         for queue in &scenario.queues {
@@ -323,10 +337,13 @@ impl Fitted {
             row.lower = lower + planned_low;
             row.upper = upper.max(ordinary) + planned_high;
         }
+        let mut warnings = self.warnings.clone();
+        calibration::tell(&self.calibration, &mut notes, &mut warnings);
         Ok(Forecast {
             rows,
             notes,
-            warnings: self.warnings.clone(),
+            warnings,
+            calibration: self.calibration.clone(),
         })
     }
 }
