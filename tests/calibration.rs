@@ -246,3 +246,21 @@ fn the_forecast_tells_the_calibration_and_a_history_without_orders_none() {
         assert_eq!(told.count(), 0, "{:?} {:?}", f.notes, f.warnings);
     }
 }
+
+#[test]
+fn half_hour_orders_add_up_into_the_plan_intervals() {
+    // 3 orders at 00:00 and 4 at 00:30 are 7 in the hour from 00:00, as the chats are 10 + 12.
+    let history = read(
+        "timestamp,queue,inquiries,orders\n\
+         2026-11-03T00:00,presale,10,3\n\
+         2026-11-03T00:30,presale,12,4\n\
+         2026-11-03T01:00,presale,9,\n",
+    )
+    .unwrap()
+    .resampled(60)
+    .unwrap();
+    let t = |s: &str| parse_time(s).unwrap();
+    assert_eq!(history.orders[&t("2026-11-03T00:00")], 7.0);
+    assert_eq!(history.orders.len(), 1);
+    assert_eq!(history.series["presale"][&t("2026-11-03T00:00")], 22.0);
+}
