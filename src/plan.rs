@@ -54,6 +54,7 @@ impl Demand {
     pub fn history(&self) -> &History {
         static NONE: History = History {
             series: std::collections::BTreeMap::new(),
+            orders: std::collections::BTreeMap::new(),
         };
         match self {
             Demand::History(history) => history,
@@ -322,6 +323,7 @@ pub fn requirements_and_quantiles(
                     file.display()
                 )],
                 warnings: Vec::new(),
+                calibration: Vec::new(),
             };
             check_given(scenario, requirements)?;
             let requirements = staffing::with_phase_minimums(scenario, requirements.clone());

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use crate::forecast::Forecast;
+use crate::forecast::{Calibration, Forecast};
 use crate::roster::{Roster, RosterRow, Serving};
 use crate::scenario::{Kind, Person, Scenario};
 use crate::schedule::{is_night_shift, BelowMinimum, MissedDuty, Rule, Schedule};
@@ -195,6 +195,10 @@ pub struct Summary {
     /// there is none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forecast_warnings: Vec<String>,
+    /// Past events' orders in the history beside each planned event's service share and
+    /// conversion rate (left out of the JSON when the history has no `orders`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub calibration: Vec<Calibration>,
     /// What in the inputs may be a mistake, such as history rows inside the horizon (left out
     /// of the JSON when there is none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -409,8 +413,24 @@ fn summary(
         hours_per_person: Vec::new(),
         forecast_notes: forecast.notes.clone(),
         forecast_warnings: forecast.warnings.clone(),
+        calibration: forecast.calibration.iter().map(rounded).collect(),
         warnings: Vec::new(),
         simulation: None,
+    }
+}
+
+/// A calibration as summary.json gives it: counts to 2 decimals, ratios to 4 (whether it
+/// differs was decided before rounding).
+fn rounded(c: &Calibration) -> Calibration {
+    Calibration {
+        hours: round2(c.hours),
+        orders: round2(c.orders),
+        presale_inquiries: round2(c.presale_inquiries),
+        inquiries_per_order: round4(c.inquiries_per_order),
+        scenario_inquiries_per_order: round4(c.scenario_inquiries_per_order),
+        service_share: round4(c.service_share),
+        conversion_rate: round4(c.conversion_rate),
+        ..c.clone()
     }
 }
 

@@ -94,7 +94,10 @@ fn flat_history(from: &str, days: i64, value: f64) -> History {
             s.insert(t(from) + Duration::hours(h), value);
         }
     }
-    History { series }
+    History {
+        series,
+        ..History::default()
+    }
 }
 
 #[test]

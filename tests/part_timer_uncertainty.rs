@@ -64,6 +64,7 @@ fn quiet_history() -> History {
     let hours = (0..21 * 24).map(|h| (from + Duration::hours(h), 0.0));
     History {
         series: BTreeMap::from([("presale".to_string(), hours.collect())]),
+        ..History::default()
     }
 }
 

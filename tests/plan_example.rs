@@ -123,6 +123,32 @@ fn event_day_presale_adds_up_to_the_target_formula() {
 }
 
 #[test]
+fn the_history_orders_of_both_past_events_agree_with_the_event_settings() {
+    // data/double11/history.csv over each past event's 24 hours (awk on the file): Double 11
+    // 2025 22,083 orders and 17,657 pre-sale chats, 0.7996 per order; 618 2026 8,899 and
+    // 7,110, 0.7990; both within a third of 0.40 / 0.50 = 0.80, so notes and no warning.
+    let (_, _, plan) = plan();
+    let seen: Vec<(&str, f64, f64, f64, bool)> = (plan.report.summary.calibration.iter())
+        .map(|c| {
+            let row = (c.orders, c.presale_inquiries, c.inquiries_per_order);
+            (c.past_event.as_str(), row.0, row.1, row.2, c.differs)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Double 11 2025", 22083.0, 17657.0, 0.7996, false),
+            ("618 2026", 8899.0, 7110.0, 0.799, false)
+        ]
+    );
+    assert!(
+        plan.forecast.warnings.is_empty(),
+        "{:?}",
+        plan.forecast.warnings
+    );
+}
+
+#[test]
 fn every_interval_is_covered_or_its_shortfall_reported() {
     let (_, _, plan) = plan();
     for c in &plan.report.coverage {

@@ -293,6 +293,7 @@ mod tests {
             .collect();
         History {
             series: [("q".to_string(), rows)].into(),
+            ..History::default()
         }
     }
 

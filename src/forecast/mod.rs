@@ -19,8 +19,12 @@
 //! - levers: a queue's `deflection` and `event_deflection` take their share away (here), an
 //!   event's SMS reminders are no agent work (`events.rs`), and chats arriving while a queue is
 //!   closed wait for it to open (`levers.rs`).
+//! - calibration: where the history has `orders`, each past event's pre-sale inquiries per
+//!   order beside the planned event's service share / conversion rate, a warning when they
+//!   differ by more than a third ([`calibration`]).
 
 pub mod backtest;
+pub mod calibration;
 mod events;
 mod levers;
 pub mod models;
@@ -35,6 +39,7 @@ use crate::error::{Error, Result};
 use crate::labels::Lang;
 pub use crate::scenario::forecast_settings::{Method, Settings};
 use crate::scenario::Scenario;
+pub use calibration::Calibration;
 pub use events::{past_event_days, presale_inquiries};
 pub use models::Prediction;
 use series::Series;
@@ -50,6 +55,9 @@ pub const MAX_INQUIRIES_PER_INTERVAL: f64 = 10_000_000.0;
 pub struct History {
     /// Per queue name: inquiries per interval start.
     pub series: BTreeMap<String, BTreeMap<NaiveDateTime, f64>>,
+    /// The shop's orders per interval start, where the file gives them (its `orders` column):
+    /// they calibrate the events' service share and conversion rate ([`calibration`]).
+    pub orders: BTreeMap<NaiveDateTime, f64>,
 }
 
 impl History {
@@ -81,21 +89,22 @@ impl History {
                 format!("plan in a multiple of {own} minutes that divides a day, e.g. {}", own.max(60)),
             ));
         }
-        let series = self
-            .series
-            .iter()
-            .map(|(queue, rows)| {
-                let mut summed: BTreeMap<NaiveDateTime, f64> = BTreeMap::new();
-                for (time, value) in rows {
-                    let midnight = time.date().and_hms_opt(0, 0, 0).unwrap();
-                    let offset = (*time - midnight).num_minutes() / i64::from(minutes);
-                    let start = midnight + chrono::Duration::minutes(offset * i64::from(minutes));
-                    *summed.entry(start).or_default() += value;
-                }
-                (queue.clone(), summed)
-            })
-            .collect();
-        Ok(History { series })
+        let sum = |rows: &BTreeMap<NaiveDateTime, f64>| {
+            let mut summed: BTreeMap<NaiveDateTime, f64> = BTreeMap::new();
+            for (time, value) in rows {
+                let midnight = time.date().and_hms_opt(0, 0, 0).unwrap();
+                let offset = (*time - midnight).num_minutes() / i64::from(minutes);
+                let start = midnight + chrono::Duration::minutes(offset * i64::from(minutes));
+                *summed.entry(start).or_default() += value;
+            }
+            summed
+        };
+        Ok(History {
+            series: (self.series.iter())
+                .map(|(queue, rows)| (queue.clone(), sum(rows)))
+                .collect(),
+            orders: sum(&self.orders),
+        })
     }
 }
 
@@ -141,6 +150,9 @@ pub struct Forecast {
     pub notes: Vec<String>,
     /// Things the manager should act on, such as too little history for the method asked for.
     pub warnings: Vec<String>,
+    /// Past events' orders beside the planned events' service share and conversion rate,
+    /// where the history has `orders` (told in `notes`, or `warnings` when they differ).
+    pub calibration: Vec<Calibration>,
 }
 
 /// What `shiftcast forecast` answers: every queue of the history forecast as an ordinary day
@@ -245,6 +257,7 @@ struct Fitted {
     cleaned: BTreeMap<String, Series>,
     notes: Vec<String>,
     warnings: Vec<String>,
+    calibration: Vec<Calibration>,
 }
 
 impl Fitted {
@@ -257,6 +270,7 @@ impl Fitted {
             cleaned: BTreeMap::new(),
             notes: Vec::new(),
             warnings: Vec::new(),
+            calibration: calibration::calibrate(scenario, &history),
             history,
         };
         for queue in &scenario.queues {
@@ -345,10 +359,13 @@ impl Fitted {
             row.upper = upper.max(ordinary) * kept + planned_high;
         }
         levers::hold_while_closed(scenario, &mut rows, &mut notes);
+        let mut warnings = self.warnings.clone();
+        calibration::tell(&self.calibration, &mut notes, &mut warnings);
         Ok(Forecast {
             rows,
             notes,
-            warnings: self.warnings.clone(),
+            warnings,
+            calibration: self.calibration.clone(),
         })
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 
-use super::history::count;
+use super::history::{amount, count};
 use super::{csv_column, csv_place, csv_reader, csv_record, read_text};
 use crate::error::{Error, Result};
 use crate::intraday::Actual;
@@ -199,22 +199,9 @@ impl Row<'_> {
             return Ok(None);
         };
         let cell = self.record.get(column).unwrap_or("");
-        if cell.is_empty() {
-            return Ok(None);
-        }
-        match cell.parse::<f64>() {
-            Ok(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
-            Ok(x) if x < 0.0 => Err(Error::input(
-                csv_place(self.path, self.line, column, OPTIONAL[k]),
-                format!("{cell} {} is negative", OPTIONAL[k]),
-                "use a number of zero or more, or leave the cell empty if it is not known",
-            )),
-            _ => Err(Error::input(
-                csv_place(self.path, self.line, column, OPTIONAL[k]),
-                format!("\"{cell}\" is not a number"),
-                "use a number of zero or more, or leave the cell empty if it is not known",
-            )),
-        }
+        amount(cell, OPTIONAL[k], || {
+            csv_place(self.path, self.line, column, OPTIONAL[k])
+        })
     }
 
     /// Optional column `k` holds no more than `whole`, the row's count of `what` that it is a

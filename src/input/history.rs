@@ -1,4 +1,5 @@
-//! The history file: inquiries per queue and interval in the past (`timestamp,queue,inquiries`).
+//! The history file: inquiries per queue and interval in the past (`timestamp,queue,inquiries`),
+//! and optionally the shop's `orders` in each interval.
 
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
@@ -6,18 +7,23 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 
-use super::{csv_place, csv_reader, csv_record, read_table, SCENARIO_PATH_FIX};
+use super::{csv_column, csv_place, csv_reader, csv_record, read_table, SCENARIO_PATH_FIX};
 use crate::error::{Error, Result};
 use crate::forecast::{History, MAX_INQUIRIES_PER_INTERVAL};
 use crate::time::{format_time, minute_of_day, parse_time};
 
-/// Reads `timestamp,queue,inquiries` rows (extra columns are ignored): whole counts up to
-/// [`MAX_INQUIRIES_PER_INTERVAL`], every row on the grid the others keep.
+/// Reads `timestamp,queue,inquiries` rows (other columns but `orders` are ignored): whole
+/// counts up to [`MAX_INQUIRIES_PER_INTERVAL`], every row on the grid the others keep. Orders
+/// are the shop's: an interval's orders may sit on one queue's row or be repeated on several
+/// (read once), but two rows of one interval giving different orders are refused, as neither
+/// can be told to be the right one; an empty cell is not known.
 pub fn read_history(path: &Path) -> Result<History> {
     let text = read_table(path, "history file", SCENARIO_PATH_FIX)?;
     let (mut reader, columns) = csv_reader(&text, path, &["timestamp", "queue", "inquiries"])?;
+    let orders_column = csv_column(&reader.headers().cloned().unwrap_or_default(), "orders");
     let mut history = History::default();
     let mut rows = Vec::new();
+    let mut orders_lines: BTreeMap<NaiveDateTime, u64> = BTreeMap::new();
     for row in reader.records() {
         let row = csv_record(row, path)?;
         let line = row.position().map_or(0, |p| p.line());
@@ -38,6 +44,31 @@ pub fn read_history(path: &Path) -> Result<History> {
             ));
         }
         let inquiries = count(field(2), || csv_place(path, line, columns[2], "inquiries"))?;
+        if let Some(column) = orders_column {
+            let cell = row.get(column).unwrap_or("");
+            let place = || csv_place(path, line, column, "orders");
+            if let Some(orders) = amount(cell, "orders", place)? {
+                match history.orders.entry(time) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(orders);
+                        orders_lines.insert(time, line);
+                    }
+                    Entry::Occupied(given) if *given.get() != orders => {
+                        return Err(Error::input(
+                            place(),
+                            format!(
+                                "{orders} orders for {}, where line {} gives {}",
+                                field(0),
+                                orders_lines[&time],
+                                given.get()
+                            ),
+                            "orders are the shop's: give the same number on every queue's row of an interval, or on one row and leave the others empty",
+                        ));
+                    }
+                    Entry::Occupied(_) => {}
+                }
+            }
+        }
         rows.push((time, line));
         match history
             .series
@@ -86,6 +117,26 @@ pub(super) fn count(cell: &str, place: impl Fn() -> String) -> Result<f64> {
             format!("\"{cell}\" is not a count of inquiries"),
             "use a whole number of zero or more; leave out the row if the hour is unknown",
         ),
+    }
+}
+
+/// An optional cell of `column`: a number of zero or more, or None when it is empty.
+pub(super) fn amount(cell: &str, column: &str, place: impl Fn() -> String) -> Result<Option<f64>> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    match cell.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
+        Ok(x) if x < 0.0 => Err(Error::input(
+            place(),
+            format!("{cell} {column} is negative"),
+            "use a number of zero or more, or leave the cell empty if it is not known",
+        )),
+        _ => Err(Error::input(
+            place(),
+            format!("\"{cell}\" is not a number"),
+            "use a number of zero or more, or leave the cell empty if it is not known",
+        )),
     }
 }
 

@@ -269,6 +269,7 @@ const CALLS: &[&str] = &[
 const ALL_FORMATS: &[&str] = &[
     "schedule/explain.rs",
     "forecast/events.rs",
+    "forecast/calibration.rs",
     "forecast/models.rs",
     "input/checks.rs",
     "src/plan.rs",
