@@ -63,7 +63,10 @@ fn flat_history(queues: &[&str], value: f64) -> History {
             s.insert(t("2026-10-21T00:00") + Duration::hours(h), value);
         }
     }
-    History { series }
+    History {
+        series,
+        ..History::default()
+    }
 }
 
 /// The forecast row of one queue and time.
