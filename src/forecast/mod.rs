@@ -5,6 +5,8 @@
 //! - ordinary days: the scenario's method (`auto` picks per queue by held-out error) fitted on
 //!   history with past promotions, the after-sale days that follow them and unusual days set
 //!   aside and filled from the same time in nearby weeks;
+//! - closed hours: a slot of the week (weekday x time of day) with no row or 0 in nearly every
+//!   recent week is closed (rule in `series/closed.rs`): 0 in the fit, and forecast 0;
 //! - event: pre-sale inquiries = orders x service share / conversion rate, spread over the
 //!   event's intervals by the mean normalised shape of past events (else the scenario's curve);
 //!   during the event they replace the ordinary pre-sale volume;
@@ -196,6 +198,7 @@ pub(crate) fn ordinary(
     series.set_aside(set_aside);
     let unusual = series.unusual_days();
     series.set_aside(&unusual);
+    series.find_closed(&set_aside.union(&unusual).copied().collect());
     let gap = ((start - series.end()).num_minutes() / i64::from(step)).max(0) as usize;
     let training = models::Training {
         series: &series,
@@ -203,10 +206,12 @@ pub(crate) fn ordinary(
     };
     let mut p = models::predict(&training, settings.method, gap + len, settings.level)?;
     for v in [&mut p.point, &mut p.lower, &mut p.upper] {
+        series.zero_closed(v, series.values.len());
         v.drain(..gap);
     }
     p.warnings = p.warnings.iter().map(|w| format!("{queue}: {w}")).collect();
     p.unusual_days = unusual.into_iter().collect();
+    p.closed_hours = series.closed_note(queue);
     Ok((p, series))
 }
 

@@ -65,6 +65,8 @@ pub struct Prediction {
     /// Days set aside from fitting as unusual, in order ([`Prediction::notes`] tells the
     /// manager of them and of the method).
     pub unusual_days: Vec<chrono::NaiveDate>,
+    /// The note on the queue's closed hours, if it has any (`Series::closed_note`).
+    pub closed_hours: Option<String>,
     /// What the manager should act on, e.g. a fallback on short history.
     pub warnings: Vec<String>,
 }
@@ -75,6 +77,7 @@ impl Prediction {
     pub fn notes(&self, queue: &str, lang: Lang) -> Vec<String> {
         let method = self.method.name();
         let mut notes = vec![format!("{queue}: ordinary days forecast by {method}")];
+        notes.extend(self.closed_hours.clone());
         if !self.unusual_days.is_empty() {
             let days: Vec<String> = self.unusual_days.iter().map(|d| d.to_string()).collect();
             notes.push(format!(
@@ -122,6 +125,7 @@ pub fn predict(
         lower,
         upper,
         unusual_days: Vec::new(),
+        closed_hours: None,
         warnings,
     })
 }
@@ -306,7 +310,7 @@ fn cached_forecast(
     if let Some(point) = made.get(&method) {
         return Ok(point.clone());
     }
-    let point = if method == Method::Combined {
+    let mut point = if method == Method::Combined {
         let profile = cached_forecast(training, Method::Profile, horizon, made)?;
         let mstl = cached_forecast(training, Method::Mstl, horizon, made)?;
         profile
@@ -317,6 +321,9 @@ fn cached_forecast(
     } else {
         fit_and_forecast(training, method, horizon)?
     };
+    training
+        .series
+        .zero_closed(&mut point, training.series.values.len());
     made.insert(method, point.clone());
     Ok(point)
 }
@@ -411,6 +418,7 @@ mod tests {
             start: parse_time("2026-01-05T00:00").unwrap(),
             step_minutes: 360,
             values: values.iter().map(|v| Some(*v)).collect(),
+            closed: Vec::new(),
         }
     }
 

@@ -1,5 +1,8 @@
 //! One queue's history on a regular grid of intervals, with gaps and unusual days set aside and
-//! then filled from the same time in nearby weeks, so models see ordinary days only.
+//! then filled from the same time in nearby weeks, so models see ordinary days only; hours the
+//! queue is closed in the history ([`closed`]) are 0, not filled.
+
+mod closed;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,6 +19,9 @@ pub struct Series {
     pub start: NaiveDateTime,
     pub step_minutes: u32,
     pub values: Vec<Option<f64>>,
+    /// Per slot of the week ([`Series::week_slot`]): closed in the history
+    /// ([`Series::find_closed`]); empty until looked for.
+    pub closed: Vec<bool>,
 }
 
 impl Series {
@@ -31,6 +37,7 @@ impl Series {
                 start: cut,
                 step_minutes,
                 values: Vec::new(),
+                closed: Vec::new(),
             };
         };
         let last = rows.range(..cut).next_back().map_or(start, |(t, _)| *t);
@@ -46,6 +53,7 @@ impl Series {
             start,
             step_minutes,
             values,
+            closed: Vec::new(),
         }
     }
 
@@ -146,10 +154,13 @@ impl Series {
             .collect()
     }
 
-    /// What interval `i` is filled with when unknown (or would be, when known): the mean of the
-    /// same time up to four weeks either side, else the same time on nearby days, else 0 (a slot
-    /// never seen is closed).
+    /// What interval `i` is filled with when unknown (or would be, when known): 0 in a closed
+    /// slot, else the mean of the same time up to four weeks either side, else the same time on
+    /// nearby days, else 0 (a slot never seen is closed).
     pub fn fill_at(&self, i: usize) -> f64 {
+        if self.is_closed(i) {
+            return 0.0;
+        }
         let n = self.values.len() as i64;
         let at = |i: i64| {
             (0..n)

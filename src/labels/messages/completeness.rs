@@ -271,6 +271,7 @@ const ALL_FORMATS: &[&str] = &[
     "forecast/events.rs",
     "forecast/calibration.rs",
     "forecast/models.rs",
+    "forecast/series/closed.rs",
     "input/checks.rs",
     "src/plan.rs",
 ];
