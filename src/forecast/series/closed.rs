@@ -137,6 +137,7 @@ mod tests {
     use chrono::{Duration, NaiveDateTime};
 
     use super::*;
+    use crate::forecast::backtest::{backtest, Folds};
     use crate::forecast::models::{point_forecast, Training};
     use crate::forecast::{ordinary, History, Method, Settings};
     use crate::labels::Lang;
@@ -268,6 +269,46 @@ mod tests {
             let tuesday_3 = (t("2026-03-10T03:00") - series.end()).num_hours() as usize;
             assert_eq!(point[tuesday_3], 0.0);
         }
+    }
+
+    #[test]
+    fn a_backtest_scores_closed_hours_only_where_they_have_a_row() {
+        // Week 9 (from 2026-03-09) has 10 at every open hour, and a 0 row on Sunday 12:00 and
+        // Tuesday 03:00 (closed; the stray count there would make the profile 1).
+        let mut rows = rows();
+        let week9 = t("2026-03-09T00:00");
+        for d in 0..6 {
+            for hour in (6..22).filter(|h| d != 3 || !(12..14).contains(h)) {
+                rows.insert(week9 + Duration::hours(d * 24 + hour), 10.0);
+            }
+        }
+        rows.insert(t("2026-03-15T12:00"), 0.0);
+        rows.insert(t("2026-03-10T03:00"), 0.0);
+        let history = History {
+            series: [("q".to_string(), rows)].into(),
+        };
+        let folds = Folds {
+            horizon_days: 7,
+            count: 1,
+            until: Some(t("2026-03-16T00:00")),
+            past_events: Vec::new(),
+            keep_events: false,
+        };
+        let settings = Settings {
+            method: Method::Profile,
+            level: 0.8,
+            quantile: None,
+            profile_weeks: 4,
+        };
+        let found = backtest(&history, &folds, &settings, &[Method::Profile]).unwrap();
+        // The profile of weeks 5-8 is 11.25 (Wednesdays 11.5: the holiday in week 6 gives way
+        // to week 4): 78 open rows err by 1.25 and 16 Wednesday rows by 1.5, over 94 x 10; the
+        // two 0 rows are forecast 0 and the closed hours without a row are not scored.
+        let wape = found.scores[0].wape;
+        assert!(
+            (wape - (78.0 * 1.25 + 16.0 * 1.5) / 940.0).abs() < 1e-12,
+            "{wape}"
+        );
     }
 
     #[test]
