@@ -229,6 +229,7 @@ mod tests {
     fn every_method_forecasts_zero_when_closed() {
         let history = History {
             series: [("q".to_string(), rows())].into(),
+            ..History::default()
         };
         let start = t("2026-03-09T00:00");
         for method in [
@@ -286,6 +287,7 @@ mod tests {
         rows.insert(t("2026-03-10T03:00"), 0.0);
         let history = History {
             series: [("q".to_string(), rows)].into(),
+            ..History::default()
         };
         let folds = Folds {
             horizon_days: 7,
