@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{ordinary, History, Method, Settings};
+use super::{ordinary_each, History, Method, Settings};
 use crate::error::{Error, Result};
 
 /// How one method did on one queue over all folds.
@@ -108,29 +108,34 @@ pub fn backtest(
     let per_fold = folds.horizon_days * (24 * 60 / step) as usize;
     let mut scores = Vec::new();
     for (queue, rows) in &history.series {
-        for &method in methods {
-            let mut totals = Totals::default();
-            let mut chosen = Vec::new();
-            for &origin in &origins {
-                let s = Settings {
-                    method,
-                    ..settings.clone()
-                };
-                let (p, _) = ordinary(history, queue, origin, per_fold, &s, &set_aside)?;
-                if method == Method::Auto {
+        let mut totals: Vec<Totals> = methods.iter().map(|_| Totals::default()).collect();
+        let mut chosen = Vec::new();
+        for &origin in &origins {
+            let made = (origin, per_fold);
+            let (each, _) = ordinary_each(history, queue, made, settings, methods, &set_aside)?;
+            let actual = |i: usize| {
+                rows.get(&(origin + Duration::minutes(i as i64 * i64::from(step))))
+                    .copied()
+            };
+            let scale = weekly_naive_mae(rows, origin);
+            for ((method, p), totals) in methods.iter().zip(each).zip(&mut totals) {
+                if *method == Method::Auto {
                     chosen.push(p.method.name().to_string());
                 }
-                let actual = |i: usize| {
-                    rows.get(&(origin + Duration::minutes(i as i64 * i64::from(step))))
-                        .copied()
-                };
                 totals.add_fold(
                     (0..per_fold)
                         .filter_map(|i| actual(i).map(|a| (a, p.point[i], p.lower[i], p.upper[i]))),
-                    weekly_naive_mae(rows, origin),
+                    scale,
                 );
             }
-            scores.push(totals.score(queue, method, origins.len(), chosen));
+        }
+        for (method, totals) in methods.iter().zip(totals) {
+            let chosen = if *method == Method::Auto {
+                chosen.clone()
+            } else {
+                Vec::new()
+            };
+            scores.push(totals.score(queue, *method, origins.len(), chosen));
         }
     }
     Ok(Backtest { scores, left_out })

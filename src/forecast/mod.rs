@@ -186,6 +186,26 @@ pub(crate) fn ordinary(
     settings: &Settings,
     set_aside: &BTreeSet<NaiveDate>,
 ) -> Result<(Prediction, Series)> {
+    let (mut each, series) = ordinary_each(
+        history,
+        queue,
+        (start, len),
+        settings,
+        &[settings.method],
+        set_aside,
+    )?;
+    Ok((each.remove(0), series))
+}
+
+/// [`ordinary`] by each of `methods` over `(start, len)`, the fits shared between them.
+pub(crate) fn ordinary_each(
+    history: &History,
+    queue: &str,
+    (start, len): (NaiveDateTime, usize),
+    settings: &Settings,
+    methods: &[Method],
+    set_aside: &BTreeSet<NaiveDate>,
+) -> Result<(Vec<Prediction>, Series)> {
     let rows = history.series.get(queue).ok_or_else(|| {
         Error::input(
             "history",
@@ -204,15 +224,17 @@ pub(crate) fn ordinary(
         series: &series,
         profile_weeks: settings.profile_weeks,
     };
-    let mut p = models::predict(&training, settings.method, gap + len, settings.level)?;
-    for v in [&mut p.point, &mut p.lower, &mut p.upper] {
-        series.zero_closed(v, series.values.len());
-        v.drain(..gap);
+    let mut each = models::predict_each(&training, methods, gap + len, settings.level)?;
+    for p in &mut each {
+        for v in [&mut p.point, &mut p.lower, &mut p.upper] {
+            series.zero_closed(v, series.values.len());
+            v.drain(..gap);
+        }
+        p.warnings = p.warnings.iter().map(|w| format!("{queue}: {w}")).collect();
+        p.unusual_days = unusual.iter().copied().collect();
+        p.closed_hours = series.closed_note(queue);
     }
-    p.warnings = p.warnings.iter().map(|w| format!("{queue}: {w}")).collect();
-    p.unusual_days = unusual.into_iter().collect();
-    p.closed_hours = series.closed_note(queue);
-    Ok((p, series))
+    Ok((each, series))
 }
 
 /// The `q` quantile of a count forecast whose `level` interval reaches `upper` (same

@@ -9,6 +9,12 @@ pub enum Method {
     Auto,
     /// Mean of the same weekday and time over the last few ordinary weeks.
     Profile,
+    /// Median of the same weekday and time over the last few ordinary weeks: one odd week
+    /// (a storm, an outage the outlier check missed) does not move it.
+    ProfileMedian,
+    /// Each day's total (same-weekday mean, scaled by the damped recent level) times that
+    /// weekday's median intraday shape over recent weeks: the call-centre workhorse.
+    DailyShape,
     /// Yesterday again.
     SeasonalNaiveDay,
     /// The same time last week again.
@@ -17,16 +23,19 @@ pub enum Method {
     Mstl,
     /// augurs AutoETS on the series less its hour-of-week means (augurs' ETS has no seasons).
     Ets,
-    /// The mean of profile and MSTL: averaging two different errors cancels part of both.
+    /// The candidates' forecasts weighted by their inverse error on held-out weeks: averaging
+    /// different errors cancels part of each (see `forecast::models`).
     Combined,
 }
 
 impl Method {
     /// Every method a user may name, in the order `backtest` reports them; error and help texts
     /// list the names from here, so none is left out.
-    pub const ALL: [Method; 7] = [
+    pub const ALL: [Method; 9] = [
         Method::Auto,
         Method::Profile,
+        Method::ProfileMedian,
+        Method::DailyShape,
         Method::SeasonalNaiveDay,
         Method::SeasonalNaiveWeek,
         Method::Mstl,
@@ -45,6 +54,8 @@ impl Method {
         match self {
             Method::Auto => "auto",
             Method::Profile => "profile",
+            Method::ProfileMedian => "profile-median",
+            Method::DailyShape => "daily-shape",
             Method::SeasonalNaiveDay => "seasonal-naive-day",
             Method::SeasonalNaiveWeek => "seasonal-naive",
             Method::Mstl => "mstl",
@@ -68,7 +79,7 @@ pub struct Settings {
     pub level: f64,
     /// Staff for this quantile of the ordinary volume instead of its mean (e.g. 0.8).
     pub quantile: Option<f64>,
-    /// Weeks the `profile` method averages.
+    /// Weeks the `profile` and `profile-median` methods look back.
     pub profile_weeks: usize,
 }
 
