@@ -410,6 +410,7 @@ pub fn simulation(check: &PlanCheck, lang: Lang) -> String {
         (0, true) => "没有时段低于目标。\n".to_string(),
         (0, false) => "No interval falls below its target.\n".to_string(),
         (n, true) => format!("{n} 个时段低于目标：\n"),
+        (1, false) => "1 interval falls below target:\n".to_string(),
         (n, false) => format!("{n} intervals fall below target:\n"),
     };
     for i in misses {
