@@ -91,8 +91,12 @@ fn solver_log_goes_to_stderr_so_json_stays_readable() {
         .unwrap();
     assert!(output.status.success());
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(summary["solver_status"], "optimal");
-    assert!(summary.get("solver_gap").is_none());
+    // Solved to the scenario's relative gap (0.01%): optimal, or within that gap and saying so.
+    match summary["solver_status"].as_str() {
+        Some("optimal") => assert!(summary.get("solver_gap").is_none()),
+        Some("within-gap") => assert!(summary["solver_gap"].as_f64().unwrap() <= 1e-4),
+        other => panic!("{other:?}"),
+    }
     assert!(String::from_utf8_lossy(&output.stderr).contains("HiGHS"));
     // The seconds to a plan within 1% are printed (an optimal plan is within 1% by the time
     // its solve ends), never written: summary.json stays the same from run to run.
@@ -106,5 +110,5 @@ fn solver_log_goes_to_stderr_so_json_stays_readable() {
     let solved = summary["solver_seconds"].as_f64().unwrap();
     assert!(seconds <= solved + 0.05 && solved < 60.0);
     assert!(written.get("solver_seconds").is_none());
-    assert_eq!(written["solver_status"], "optimal");
+    assert_eq!(written["solver_status"], summary["solver_status"]);
 }

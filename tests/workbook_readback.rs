@@ -48,7 +48,7 @@ fn english() -> Words {
             ("target orders", Data::Float(30000.0)),
             ("conversion rate", Data::Float(0.5)),
             ("service target", Data::String("80% within 30 s".into())),
-            ("Solver", Data::String("optimal".into())),
+            ("Solver", Data::String("within-gap".into())),
         ],
     }
 }
@@ -74,7 +74,7 @@ fn chinese() -> Words {
             ("目标订单数", Data::Float(30000.0)),
             ("转化率", Data::Float(0.5)),
             ("服务目标", Data::String("30秒内回复80%".into())),
-            ("求解状态", Data::String("最优".into())),
+            ("求解状态", Data::String("在允许差距内".into())),
         ],
     }
 }
