@@ -21,8 +21,11 @@ pub fn part_timers(answer: &Answer, lang: Lang) -> String {
         None if answer.time_limit_reached => {
             "Still short at every number tried before the time limit\n".to_string()
         }
-        None if zh => "在所试人数内仍有缺口：用 --max 试更多兼职\n".to_string(),
-        None => "Still short at every number tried: try a larger --max\n".to_string(),
+        None if zh => {
+            "在所试人数内仍有缺口：用 shiftcast parttimers --max 试更多兼职\n".to_string()
+        }
+        None => "Still short at every number tried: try more with shiftcast parttimers --max\n"
+            .to_string(),
     };
     if answer.needed.is_none_or(|n| n != answer.hired) {
         out += &if zh {
@@ -186,4 +189,35 @@ fn width(s: &str) -> usize {
 /// `s` moved right in `columns` columns (as `{:>columns}` does for letters).
 fn right(s: &str, columns: usize) -> String {
     format!("{}{s}", " ".repeat(columns.saturating_sub(width(s))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An answer whose every count tried still leaves an hour short.
+    fn short_everywhere(time_limit_reached: bool) -> Answer {
+        Answer {
+            needed: None,
+            needed_proven: true,
+            hired: 3,
+            needed_by_quantile: Vec::new(),
+            standby: None,
+            curve: Vec::new(),
+            shifts: Vec::new(),
+            time_limit_reached,
+        }
+    }
+
+    #[test]
+    fn still_short_points_to_the_command_that_has_max() {
+        let text = part_timers(&short_everywhere(false), Lang::En);
+        assert!(text.starts_with(
+            "Still short at every number tried: try more with shiftcast parttimers --max\n"
+        ));
+        let text = part_timers(&short_everywhere(false), Lang::Zh);
+        assert!(text.starts_with("在所试人数内仍有缺口：用 shiftcast parttimers --max 试更多兼职"));
+        let text = part_timers(&short_everywhere(true), Lang::En);
+        assert!(text.starts_with("Still short at every number tried before the time limit\n"));
+    }
 }
