@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use good_lp::{highs, Constraint, Solution, SolutionStatus, SolverModel, Variable};
+use good_lp::{highs, Solution, SolutionStatus, SolverModel, Variable};
 use highs::{HighsModelStatus, HighsSolutionStatus};
 
 use super::model::Model;
@@ -41,6 +41,14 @@ impl Deadline {
         Deadline {
             started: Instant::now(),
             seconds: seconds.min(self.left()),
+        }
+    }
+
+    /// This deadline `seconds` sooner: the time for the steps before one that needs the rest.
+    pub(super) fn sooner(&self, seconds: f64) -> Self {
+        Deadline {
+            seconds: self.seconds - seconds,
+            ..*self
         }
     }
 
@@ -126,7 +134,7 @@ impl Model<'_> {
                 return Ok(plan.solved(self, SolverStatus::finished_at(plan.gap())));
             }
         }
-        let Some(mut model) = self.highs_model(Vec::new())? else {
+        let Some(mut model) = self.highs_model()? else {
             return Ok(first.map_or_else(
                 || self.fallback(0.0),
                 |plan| plan.solved(self, SolverStatus::TimeLimit),
@@ -170,9 +178,9 @@ impl Model<'_> {
         })
     }
 
-    /// This model for HiGHS, every rule's rows in [`Rule::ALL`] order and then `extra`, with
+    /// This model for HiGHS, every rule's rows in [`Rule::ALL`] order, with
     /// what is left of the deadline and the gap asked for; None once the deadline has passed.
-    pub(super) fn highs_model(&self, extra: Vec<Constraint>) -> Result<Option<highs::Model>> {
+    pub(super) fn highs_model(&self) -> Result<Option<highs::Model>> {
         if self.deadline.left() <= 0.0 {
             return Ok(None);
         }
@@ -182,9 +190,6 @@ impl Model<'_> {
                 problem.add_constraint(row);
             }
         }
-        for row in extra {
-            problem.add_constraint(row);
-        }
         // Building the rows may have used up what was left.
         let left = self.deadline.left();
         if left <= 0.0 {
@@ -193,6 +198,12 @@ impl Model<'_> {
         let mut model = problem
             .try_into_inner()
             .map_err(|e| Error::Solver(e.to_string()))?;
+        self.set_options(&mut model, left);
+        Ok(Some(model))
+    }
+
+    /// HiGHS's options for a solve of at most `seconds`, to the gap asked for.
+    pub(super) fn set_options(&self, model: &mut highs::Model, seconds: f64) {
         // SHIFTCAST_SOLVER_LOG=1 shows HiGHS's progress on stderr (its console log would go to
         // stdout, where --json prints).
         let log = std::env::var_os("SHIFTCAST_SOLVER_LOG").is_some();
@@ -201,9 +212,8 @@ impl Model<'_> {
         if log {
             model.set_option("log_file", "/dev/stderr");
         }
-        model.set_option("time_limit", left);
+        model.set_option("time_limit", seconds);
         model.set_option("mip_rel_gap", self.scenario.solver.relative_gap);
-        Ok(Some(model))
     }
 
     /// The plan when HiGHS has none by the deadline: staff off shift and every duty missed,

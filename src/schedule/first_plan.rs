@@ -6,13 +6,14 @@
 //! HiGHS solves in a second or two. The relaxation's cost is a bound no plan beats, so a first
 //! plan within the gap asked for of it needs no further search.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use good_lp::{constraint, Constraint};
+use good_lp::Variable;
 use highs::HighsSolutionStatus;
 
 use super::deadline::{relative_gap, Solved, ONE_PERCENT};
 use super::model::{Model, StaffShift};
+use super::submodel::{Rows, Step};
 use super::{Schedule, SolverStatus};
 use crate::error::{Error, Result};
 
@@ -77,12 +78,6 @@ pub(super) struct Start {
     pub(super) bound: f64,
 }
 
-/// One step's answer: its columns and cost.
-struct Step {
-    columns: Vec<f64>,
-    cost: f64,
-}
-
 impl Model<'_> {
     /// A first plan for this model, or None when naming (its models are small), for a small
     /// plan without a named plan to start from, or when a step found nothing in its time.
@@ -93,6 +88,7 @@ impl Model<'_> {
         {
             return Ok(None);
         }
+        let rows = self.all_rows();
         let (first, bound) = match &self.start {
             Some(start) => {
                 let named: HashSet<(usize, usize)> = start.shifts.iter().copied().collect();
@@ -104,24 +100,26 @@ impl Model<'_> {
                         .filter(|p| named.contains(&(**p, s.slot)))
                         .count() as f64
                 });
-                (self.solve_step(taken, false)?, start.bound)
+                (self.step(&rows, &taken)?, start.bound)
             }
-            None => {
-                let Some(relaxed) = self.solve_step(Vec::new(), true)? else {
-                    return Ok(None);
-                };
-                let values = self.values_of(&relaxed.columns);
-                // Every staff shift the relaxation decided (0 or a whole number) is kept.
-                let decided = self.fix_staff(|s| {
-                    let x = values[&s.var];
-                    if (x - x.round()).abs() <= 1e-6 {
-                        x.round()
-                    } else {
-                        f64::NAN
-                    }
-                });
-                (self.solve_step(decided, false)?, relaxed.cost)
-            }
+            None => match self.relaxation()? {
+                Some(relaxed) => {
+                    let values = self.values_of(&relaxed.columns);
+                    // Every staff shift the relaxation decided (0 or a whole number) is kept.
+                    let decided = self.fix_staff(|s| {
+                        let x = values[&s.var];
+                        if (x - x.round()).abs() <= 1e-6 {
+                            x.round()
+                        } else {
+                            f64::NAN
+                        }
+                    });
+                    (self.step(&rows, &decided)?, relaxed.cost)
+                }
+                // Too large for its relaxation in the time: no bound, and a plan built a
+                // window at a time.
+                None => (self.plan_in_windows(&rows)?, 0.0),
+            },
         };
         let Some(first) = first else {
             return Ok(None);
@@ -139,7 +137,7 @@ impl Model<'_> {
         while improved && plan.gap() > self.scenario.solver.relative_gap {
             improved = false;
             for from in (0..self.plan_days()).step_by(WINDOW_STEP) {
-                if plan.gap() <= self.scenario.solver.relative_gap {
+                if plan.gap() <= self.scenario.solver.relative_gap || self.deadline.left() <= 0.0 {
                     break;
                 }
                 let window = from..from + WINDOW_DAYS;
@@ -151,7 +149,7 @@ impl Model<'_> {
                         values[&s.var].round()
                     }
                 });
-                if let Some(better) = self.solve_step(others, false)? {
+                if let Some(better) = self.step(&rows, &others)? {
                     if better.cost < plan.cost - 1e-6 {
                         plan.columns = better.columns;
                         plan.cost = better.cost;
@@ -162,6 +160,43 @@ impl Model<'_> {
             }
         }
         Ok(Some(plan))
+    }
+
+    /// A plan chosen a window of days at a time in day order: each window's shifts and breaks
+    /// around those of the days before (as chosen) and after (nobody yet), in its share of
+    /// what is left of the time; None if a window found nothing in it.
+    fn plan_in_windows(&self, rows: &Rows) -> Result<Option<Step>> {
+        let starts: Vec<i64> = (0..self.plan_days()).step_by(WINDOW_STEP).collect();
+        let mut plan: Option<Step> = None;
+        for (k, &from) in starts.iter().enumerate() {
+            let window = from..from + WINDOW_DAYS;
+            let before = plan.as_ref().map(|p| self.values_of(&p.columns));
+            let others: HashMap<Variable, f64> = self
+                .slot_vars()
+                .filter_map(|(slot, var)| {
+                    let day = self.day_of(&self.slots[slot]);
+                    match &before {
+                        _ if window.contains(&day) => None,
+                        Some(values) if day < from => Some((var, values[&var].round())),
+                        _ => Some((var, 0.0)),
+                    }
+                })
+                .collect();
+            let share = self.deadline.left() / (starts.len() - k) as f64;
+            let Some(step) = self.solve_fixed(rows, &others, share)? else {
+                return Ok(None);
+            };
+            plan = Some(step);
+        }
+        Ok(plan)
+    }
+
+    /// Every variable tied to one slot: staff and part-time shifts, and breaks on them.
+    fn slot_vars(&self) -> impl Iterator<Item = (usize, Variable)> + '_ {
+        let staff = self.staff_shifts.iter().map(|s| (s.slot, s.var));
+        let part_time = self.part_time_shifts.iter().map(|s| (s.slot, s.var));
+        let breaks = self.breaks.iter().map(|b| (b.slot, b.var));
+        staff.chain(part_time).chain(breaks)
     }
 
     /// Starts from the staff shifts of `plan`, a plan of the same people and slots (when
@@ -183,26 +218,27 @@ impl Model<'_> {
         self.start = Some(Start { shifts, bound: 0.0 });
     }
 
-    /// Rows fixing each staff shift at the value `value` gives it; NaN leaves it free.
-    fn fix_staff(&self, value: impl Fn(&StaffShift) -> f64) -> Vec<Constraint> {
+    /// Each staff shift at the value `value` gives it; NaN leaves it free.
+    fn fix_staff(&self, value: impl Fn(&StaffShift) -> f64) -> HashMap<Variable, f64> {
         self.staff_shifts
             .iter()
-            .filter_map(|s| {
-                let v = value(s);
-                (!v.is_nan()).then(|| constraint!(s.var == v))
-            })
+            .map(|s| (s.var, value(s)))
+            .filter(|(_, v)| !v.is_nan())
             .collect()
     }
 
-    /// This model solved with `extra` rows (relaxed to an LP when `relax`) in a share of the
-    /// time left; None without a feasible answer.
-    fn solve_step(&self, extra: Vec<Constraint>, relax: bool) -> Result<Option<Step>> {
-        let Some(mut model) = self.highs_model(extra)? else {
+    /// This model with the staff shifts in `fixed` at those values, in a share of the time left.
+    fn step(&self, rows: &Rows, fixed: &HashMap<Variable, f64>) -> Result<Option<Step>> {
+        self.solve_fixed(rows, fixed, self.deadline.left() * STEP_SHARE)
+    }
+
+    /// The LP relaxation in a share of the time left; None if it did not finish.
+    fn relaxation(&self) -> Result<Option<Step>> {
+        let Some(mut model) = self.highs_model()? else {
             return Ok(None);
         };
-
         model.set_option("time_limit", self.deadline.left() * STEP_SHARE);
-        model.set_option("solve_relaxation", relax);
+        model.set_option("solve_relaxation", true);
         let solved = model
             .try_solve()
             .map_err(|e| Error::Solver(format!("HiGHS could not solve the model: {e:?}")))?;
@@ -285,6 +321,60 @@ mod tests {
         let solved = model.optimise().unwrap();
         assert_eq!(solved.status, SolverStatus::Optimal);
         assert_eq!(solved.bound, 160.0);
+    }
+
+    /// ana's staff-shift variable on `template` starting `start`.
+    fn ana_on(model: &Model, template: &str, start: &str) -> good_lp::Variable {
+        let slot = model.slot(template, start);
+        model
+            .staff_shifts
+            .iter()
+            .find(|s| s.slot == slot)
+            .unwrap()
+            .var
+    }
+
+    #[test]
+    fn fixed_shifts_are_put_in_before_the_solve() {
+        // With ana fixed on "early" on all four days, nothing is left to choose: 4 x 8 h x 5 =
+        // 160 in pay and the 32 agent-hours needed 08:00-16:00 short at 1000: 32,160. Fixed on
+        // "day" on all four, the hours are covered for the same 160 in pay.
+        let (s, staff, need) = ana_four_days();
+        let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
+        let rows = model.all_rows();
+        for (on, off, cost) in [("early", "day", 32_160.0), ("day", "early", 160.0)] {
+            let mut fixed = std::collections::HashMap::new();
+            for d in 11..15 {
+                let t = |clock: &str| format!("2026-11-{d}T{clock}");
+                let (on_start, off_start) = if on == "early" {
+                    ("00:00", "08:00")
+                } else {
+                    ("08:00", "00:00")
+                };
+                fixed.insert(ana_on(&model, on, &t(on_start)), 1.0);
+                fixed.insert(ana_on(&model, off, &t(off_start)), 0.0);
+            }
+            let step = model.solve_fixed(&rows, &fixed, 10.0).unwrap().unwrap();
+            assert_eq!(step.cost, cost, "ana on {on}");
+            let values = model.values_of(&step.columns);
+            assert!(fixed.iter().all(|(v, x)| values[v] == *x));
+        }
+    }
+
+    #[test]
+    fn a_plan_is_built_a_window_of_days_at_a_time() {
+        // Windows of 2 days from the day before the horizon (10th-11th, 12th-13th, 14th): each
+        // puts ana on "day" on its days (5 an hour against 1000 an hour short), with 16 hours'
+        // rest between, around the days before and nobody after: "day" on all four days, 160.
+        let (s, staff, need) = ana_four_days();
+        let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
+        let plan = model.plan_in_windows(&model.all_rows()).unwrap().unwrap();
+        assert_eq!(plan.cost, 160.0);
+        let values = model.values_of(&plan.columns);
+        for d in 11..15 {
+            let day = ana_on(&model, "day", &format!("2026-11-{d}T08:00"));
+            assert_eq!(values[&day], 1.0, "ana on day on 11-{d}");
+        }
     }
 
     #[test]

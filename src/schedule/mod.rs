@@ -49,6 +49,7 @@ mod readback;
 mod rules;
 mod slots;
 mod solve;
+mod submodel;
 #[cfg(test)]
 mod verify;
 mod week_rules;
