@@ -127,7 +127,7 @@ impl Model<'_> {
     /// left of the deadline, from a first plan when [`Model::first_plan`] finds one; with no
     /// plan by then, the fallback plan.
     pub(super) fn optimise(&self) -> Result<Solved> {
-        let first = self.first_plan()?;
+        let (first, known_bound) = self.first_plan()?;
         if let Some(plan) = &first {
             // The relaxation's bound already proves the first plan good enough.
             if plan.gap() <= self.scenario.solver.relative_gap {
@@ -136,7 +136,7 @@ impl Model<'_> {
         }
         let Some(mut model) = self.highs_model()? else {
             return Ok(first.map_or_else(
-                || self.fallback(0.0),
+                || self.fallback(known_bound),
                 |plan| plan.solved(self, SolverStatus::TimeLimit),
             ));
         };
@@ -157,15 +157,28 @@ impl Model<'_> {
             | HighsModelStatus::ReachedMemoryLimit => SolverStatus::TimeLimit,
             other => return Err(Error::Solver(format!("HiGHS ended with {other:?}"))),
         };
+        // The relaxation's bound (or the plan's a named start came from) may be better than
+        // what HiGHS proved in the time it had.
         let bound = solved
             .double_info_value(c"mip_dual_bound")
             .ok()
-            .filter(|b| b.is_finite());
+            .filter(|b| b.is_finite())
+            .map(|b| b.max(known_bound))
+            .or((known_bound > 0.0).then_some(known_bound));
         if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
             return Ok(self.fallback(bound.unwrap_or(0.0).max(0.0)));
         }
         let gap = solved.mip_gap();
-        let gap = if gap.is_finite() { gap.max(0.0) } else { 1.0 };
+        let gap = if gap.is_finite() {
+            gap.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let gap = if known_bound > 0.0 {
+            gap.min(relative_gap(solved.objective_value(), known_bound))
+        } else {
+            gap
+        };
         let within_1pct = first
             .and_then(|plan| plan.within_1pct)
             .or_else(|| (gap <= ONE_PERCENT).then(|| self.deadline.elapsed()));

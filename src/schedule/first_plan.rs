@@ -80,13 +80,14 @@ pub(super) struct Start {
 
 impl Model<'_> {
     /// A first plan for this model, or None when naming (its models are small), for a small
-    /// plan without a named plan to start from, or when a step found nothing in its time.
-    pub(super) fn first_plan(&self) -> Result<Option<FirstPlan>> {
+    /// plan without a named plan to start from, or when a step found nothing in its time; and
+    /// the best bound known (0: none), which holds even when no plan was found.
+    pub(super) fn first_plan(&self) -> Result<(Option<FirstPlan>, f64)> {
         if self.naming
             || self.staff_shifts.is_empty()
             || (self.start.is_none() && self.staff_shifts.len() < FIRST_PLAN_FROM_STAFF_SHIFTS)
         {
-            return Ok(None);
+            return Ok((None, 0.0));
         }
         let rows = self.all_rows();
         let (first, bound) = match &self.start {
@@ -122,7 +123,7 @@ impl Model<'_> {
             },
         };
         let Some(first) = first else {
-            return Ok(None);
+            return Ok((None, bound));
         };
         let mut plan = FirstPlan {
             columns: first.columns,
@@ -159,7 +160,7 @@ impl Model<'_> {
                 }
             }
         }
-        Ok(Some(plan))
+        Ok((Some(plan), bound))
     }
 
     /// A plan chosen a window of days at a time in day order: each window's shifts and breaks
@@ -288,7 +289,7 @@ mod tests {
         let (s, staff, need) = ana_four_days();
         let mut model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
         starting_early(&mut model, 160.0);
-        let plan = model.first_plan().unwrap().unwrap();
+        let plan = model.first_plan().unwrap().0.unwrap();
         assert_eq!(plan.cost, 160.0);
         assert_eq!(plan.bound, 160.0);
         assert_eq!(plan.gap(), 0.0);
@@ -383,6 +384,6 @@ mod tests {
         // HiGHS, which proves it optimal.
         let (s, staff, need) = ana_four_days();
         let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
-        assert!(model.first_plan().unwrap().is_none());
+        assert!(model.first_plan().unwrap().0.is_none());
     }
 }
