@@ -564,4 +564,27 @@ mod tests {
         let three = staff(3);
         assert_eq!(Model::new(&s, &three, &need, Stage::Plan).cohorts.len(), 8);
     }
+
+    #[test]
+    fn a_rule_tying_a_persons_days_together_plans_person_by_person() {
+        // Ten alike people, one day shift a day for a day: one cohort of ten. A rule that ties
+        // a person's days together (days off in runs of 2, or a night limit) makes it ten
+        // cohorts of one (a few candidate shifts each, far under 20,000); days off in runs of 1
+        // tie nothing.
+        let mut s = hourly_scenario(&shift("day", "08:00", 8), &["presale"], 1);
+        let need = requirements(&s, |_, _| 1);
+        let staff: Vec<Person> = (0..10)
+            .map(|k| person(&format!("p{k}"), &["presale"]))
+            .collect();
+        let cohorts =
+            |s: &crate::scenario::Scenario| Model::new(s, &staff, &need, Stage::Plan).cohorts.len();
+        assert_eq!(cohorts(&s), 1);
+        s.rules.days_off_together = Some(1);
+        assert_eq!(cohorts(&s), 1);
+        s.rules.days_off_together = Some(2);
+        assert_eq!(cohorts(&s), 10);
+        s.rules.days_off_together = None;
+        s.rules.max_nights_in_row = Some(3);
+        assert_eq!(cohorts(&s), 10);
+    }
 }
