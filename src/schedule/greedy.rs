@@ -2,17 +2,18 @@
 //! put one at a time on the part-time shift that covers the most agent-hours still short, each
 //! break where the fewest are short, while the part-timer cap allows. Every hard rule holds:
 //! breaks are taken inside their windows and the head count stays within the cap. Staff stay
-//! off shift in a fallback plan; when naming a cohort's members runs out of time instead, each
-//! planned shift goes to the first member who can take it keeping rest, hours and days in a row.
+//! off shift in a fallback plan. When naming a cohort's members, each planned shift goes, in
+//! time order, to the member with the fewest hours so far who can take it keeping their own
+//! week's rules: HiGHS starts from that naming, and keeps it when it finds nothing better.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use good_lp::Variable;
 
-use super::model::{Model, PartTimeShift};
+use super::model::{Model, PartTimeShift, StaffShift};
 use super::part_time::{band_heads, BandLimit};
-use super::rules::{RowIndex, PERSONAL_RULES};
+use super::rules::{RowIndex, Rule, PERSONAL_RULES};
 
 /// How long past the deadline the greedy steps of a run may go on, together; each stops with
 /// what it has by then.
@@ -96,33 +97,70 @@ impl Model<'_> {
     }
 
     /// When naming: gives each planned shift to the first member who can take it beside the
-    /// shifts already given, keeping the [`PERSONAL_RULES`] (rest, hours, days in a row); a
-    /// shift nobody can take (or left when the budget ends) stays dropped.
+    /// shifts already given, keeping the [`PERSONAL_RULES`] (rest, hours, days in a row) and
+    /// the day-off rules (days off together, weekends off); a shift nobody can take (or left
+    /// when the budget ends) stays dropped.
     pub(super) fn name_greedily(&self, values: &mut HashMap<Variable, f64>) {
         if !self.naming {
             return;
         }
         let until = self.deadline.grace_until(GREEDY_BUDGET);
-        let personal = RowIndex::new(self, &PERSONAL_RULES);
-        for f in &self.fills {
+        let rules: Vec<Rule> = PERSONAL_RULES
+            .into_iter()
+            .chain([Rule::DaysOffTogether, Rule::WeekendsOff])
+            .collect();
+        let personal = RowIndex::new(self, &rules);
+        // In time order, each shift to the member with the fewest hours so far who can take
+        // it: in slot order (a template's every day first) or to the first member who can,
+        // the first members' weeks fill up and later days find only the rest free.
+        let mut fills: Vec<_> = self.fills.iter().collect();
+        fills.sort_by_key(|f| (self.slots[f.slot].start, f.slot));
+        let mut hours: Vec<f64> = vec![0.0; self.cohorts.len()];
+        for f in fills {
+            let mut takers: Vec<&StaffShift> = (self.staff_shifts.iter())
+                .filter(|s| s.slot == f.slot)
+                .collect();
             for _ in 0..f.count {
                 if Instant::now() > until {
                     return;
                 }
-                let taker = self.staff_shifts.iter().find(|s| {
-                    s.slot == f.slot && values.get(&s.var).copied().unwrap_or(0.0) < 0.5 && {
-                        values.insert(s.var, 1.0);
-                        let ok = personal.hold_for(s.var, values);
-                        values.insert(s.var, 0.0);
-                        ok
+                takers.sort_by(|a, b| hours[a.cohort].total_cmp(&hours[b.cohort]));
+                let taker = takers.iter().find(|s| {
+                    if values.get(&s.var).copied().unwrap_or(0.0) >= 0.5 {
+                        return false;
                     }
+                    let changes = self.taking(s);
+                    let before: Vec<(Variable, f64)> = (changes.iter())
+                        .map(|(v, _)| (*v, values.get(v).copied().unwrap_or(0.0)))
+                        .collect();
+                    values.extend(changes.iter().copied());
+                    let ok = changes.iter().all(|(v, _)| personal.hold_for(*v, values));
+                    if !ok {
+                        values.extend(before);
+                    }
+                    ok
                 });
                 if let Some(s) = taker {
-                    values.insert(s.var, 1.0);
+                    hours[s.cohort] += self.slots[f.slot].hours();
                     *values.entry(f.dropped).or_default() -= 1.0;
                 }
             }
         }
+    }
+
+    /// The variables a member taking staff shift `s` sets: the shift, their work day when days
+    /// off come in runs, and no weekend off for the weekend it falls in.
+    fn taking(&self, s: &StaffShift) -> Vec<(Variable, f64)> {
+        let day = self.day_of(&self.slots[s.slot]);
+        let work_day = self.work_days.get(&(s.cohort, day)).map(|w| (*w, 1.0));
+        let weekends = (self.weekends_off.iter())
+            .filter(|o| o.cohort == s.cohort && (day == o.saturday || day == o.saturday + 1))
+            .map(|o| (o.var, 0.0));
+        [(s.var, 1.0)]
+            .into_iter()
+            .chain(work_day)
+            .chain(weekends)
+            .collect()
     }
 
     /// Whether hiring for one more shift keeps the head count within the cap.

@@ -41,6 +41,15 @@ fn shape_personal_weeks(rules: &WorkRules) -> bool {
         || rules.weekends_off_per_4_weeks.is_some_and(|k| k > 0)
 }
 
+/// Whether a plan made person by person has at most [`BY_PERSON_UP_TO`] staff-shift variables.
+pub(super) fn by_person_fits(scenario: &Scenario, staff: &[Person], slots: &[ShiftSlot]) -> bool {
+    let shifts = staff.iter().filter(|p| has_skill(scenario, p)).map(|p| {
+        let may = slots.iter().filter(|s| staff_may_take(scenario, p, s));
+        may.count()
+    });
+    shifts.sum::<usize>() <= BY_PERSON_UP_TO
+}
+
 /// What a model is solved for.
 pub(super) enum Stage {
     /// The plan: cohorts' shifts, part-timers, breaks and splits that cover the requirements
@@ -74,12 +83,7 @@ impl Stage {
                     .map(|c| c.members.len())
                     .sum();
                 let by_person = || {
-                    let shifts = staff.iter().filter(|p| has_skill(scenario, p)).map(|p| {
-                        let may = slots.iter().filter(|s| staff_may_take(scenario, p, s));
-                        may.count()
-                    });
-                    shape_personal_weeks(&scenario.rules)
-                        && shifts.sum::<usize>() <= BY_PERSON_UP_TO
+                    shape_personal_weeks(&scenario.rules) && by_person_fits(scenario, staff, slots)
                 };
                 if (together as f64) < COUNTED_TOGETHER_AT_LEAST * staff.len() as f64 || by_person()
                 {
