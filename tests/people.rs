@@ -221,6 +221,20 @@ fn the_solver_line_names_the_time_limit_only_when_it_ended_the_search() {
         ),
         "{en}"
     );
+    // No bound proved (the month with the rules on: its relaxation does not finish): no "100%".
+    plan.report.summary.solver_gap = Some(1.0);
+    let en = output::text::summary(&plan.report.summary, Lang::En);
+    assert!(
+        en.ends_with(
+            "\nSolver: time-limit (the time limit ended the search before any bound was proved)\n"
+        ),
+        "{en}"
+    );
+    let zh = output::text::summary(&plan.report.summary, Lang::Zh);
+    assert!(
+        zh.ends_with("\n求解状态：达到时间上限（求解时间已到上限，尚未证明任何下界）\n"),
+        "{zh}"
+    );
 }
 
 #[test]

@@ -73,6 +73,14 @@ fn solver(summary: &Summary, lang: Lang) -> String {
         .any(|s| s.label() == status);
     match (summary.solver_gap.filter(|_| stopped), lang) {
         (None, _) => labelled("Solver", &lang.t(status), lang),
+        // A gap of 100% means no bound above zero was proved: say so rather than print it.
+        (Some(gap), Lang::Zh) if gap >= 1.0 => format!(
+            "求解状态：{}（求解时间已到上限，尚未证明任何下界）\n",
+            lang.t(status)
+        ),
+        (Some(gap), Lang::En) if gap >= 1.0 => format!(
+            "Solver: {status} (the time limit ended the search before any bound was proved)\n"
+        ),
         (Some(gap), Lang::Zh) => format!(
             "求解状态：{}（求解时间已到上限，成本与已证明的下界差距 {:.1}%）\n",
             lang.t(status),
