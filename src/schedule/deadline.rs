@@ -252,9 +252,7 @@ impl Model<'_> {
         for f in &self.fills {
             values.insert(f.dropped, f64::from(f.count));
         }
-        for o in &self.weekends_off {
-            values.insert(o.var, self.cohorts[o.cohort].size());
-        }
+        self.everyone_off_weekends(&mut values);
         self.cover_greedily(&mut values);
         self.name_greedily(&mut values);
         Solved {

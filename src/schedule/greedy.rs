@@ -13,7 +13,7 @@ use good_lp::Variable;
 
 use super::model::{Model, PartTimeShift, StaffShift};
 use super::part_time::{band_heads, BandLimit};
-use super::rules::{RowIndex, Rule, PERSONAL_RULES};
+use super::rules::{RowIndex, PERSONAL_RULES};
 
 /// How long past the deadline the greedy steps of a run may go on, together; each stops with
 /// what it has by then.
@@ -97,19 +97,15 @@ impl Model<'_> {
     }
 
     /// When naming: gives each planned shift to the first member who can take it beside the
-    /// shifts already given, keeping the [`PERSONAL_RULES`] (rest, hours, days in a row) and
-    /// the day-off rules (days off together, weekends off); a shift nobody can take (or left
-    /// when the budget ends) stays dropped.
+    /// shifts already given, keeping the [`PERSONAL_RULES`] (rest, hours, days and nights in a
+    /// row, days off together, weekends off); a shift nobody can take (or left when the budget
+    /// ends) stays dropped.
     pub(super) fn name_greedily(&self, values: &mut HashMap<Variable, f64>) {
         if !self.naming {
             return;
         }
         let until = self.deadline.grace_until(GREEDY_BUDGET);
-        let rules: Vec<Rule> = PERSONAL_RULES
-            .into_iter()
-            .chain([Rule::DaysOffTogether, Rule::WeekendsOff])
-            .collect();
-        let personal = RowIndex::new(self, &rules);
+        let personal = RowIndex::new(self, &PERSONAL_RULES);
         // In time order, each shift to the member with the fewest hours so far who can take
         // it: in slot order (a template's every day first) or to the first member who can,
         // the first members' weeks fill up and later days find only the rest free.
@@ -125,21 +121,7 @@ impl Model<'_> {
                     return;
                 }
                 takers.sort_by(|a, b| hours[a.cohort].total_cmp(&hours[b.cohort]));
-                let taker = takers.iter().find(|s| {
-                    if values.get(&s.var).copied().unwrap_or(0.0) >= 0.5 {
-                        return false;
-                    }
-                    let changes = self.taking(s);
-                    let before: Vec<(Variable, f64)> = (changes.iter())
-                        .map(|(v, _)| (*v, values.get(v).copied().unwrap_or(0.0)))
-                        .collect();
-                    values.extend(changes.iter().copied());
-                    let ok = changes.iter().all(|(v, _)| personal.hold_for(*v, values));
-                    if !ok {
-                        values.extend(before);
-                    }
-                    ok
-                });
+                let taker = (takers.iter()).find(|s| self.try_taking(s, &personal, values, true));
                 if let Some(s) = taker {
                     hours[s.cohort] += self.slots[f.slot].hours();
                     *values.entry(f.dropped).or_default() -= 1.0;
@@ -148,9 +130,42 @@ impl Model<'_> {
         }
     }
 
+    /// Whether staff shift `s`'s member could take it beside what `values` gives them, keeping
+    /// the rows of `rules` that hold it or its work day or weekend; kept in `values` when
+    /// `keep` and it could. Rows only ever look back in time order (a day off before a shift,
+    /// weekends already worked), so shifts given in any order keep every row.
+    pub(super) fn try_taking(
+        &self,
+        s: &StaffShift,
+        rules: &RowIndex,
+        values: &mut HashMap<Variable, f64>,
+        keep: bool,
+    ) -> bool {
+        if values.get(&s.var).copied().unwrap_or(0.0) >= 0.5 {
+            return false;
+        }
+        let changes = self.taking(s);
+        let before: Vec<(Variable, f64)> = (changes.iter())
+            .map(|(v, _)| (*v, values.get(v).copied().unwrap_or(0.0)))
+            .collect();
+        values.extend(changes.iter().copied());
+        let ok = changes.iter().all(|(v, _)| rules.hold_for(*v, values));
+        if !(ok && keep) {
+            values.extend(before);
+        }
+        ok
+    }
+
+    /// Every weekend-off variable at its cohort's size: nobody works a weekend yet.
+    pub(super) fn everyone_off_weekends(&self, values: &mut HashMap<Variable, f64>) {
+        for o in &self.weekends_off {
+            values.insert(o.var, self.cohorts[o.cohort].size());
+        }
+    }
+
     /// The variables a member taking staff shift `s` sets: the shift, their work day when days
     /// off come in runs, and no weekend off for the weekend it falls in.
-    fn taking(&self, s: &StaffShift) -> Vec<(Variable, f64)> {
+    pub(super) fn taking(&self, s: &StaffShift) -> Vec<(Variable, f64)> {
         let day = self.day_of(&self.slots[s.slot]);
         let work_day = self.work_days.get(&(s.cohort, day)).map(|w| (*w, 1.0));
         let weekends = (self.weekends_off.iter())

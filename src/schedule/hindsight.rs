@@ -1,6 +1,7 @@
 //! After a search the time limit ended: could a person still have taken a shift beside the
-//! ones they were given, keeping rest, daily and weekly hours and days in a row? A reason may
-//! name one of those rules only when the answer is no; otherwise it was the time limit.
+//! ones they were given, keeping rest, daily and weekly hours, days in a row and days off? A
+//! reason may name one of those rules only when the answer is no; otherwise it was the time
+//! limit. Naming asks it too, to give a shift a cohort could not take to someone else.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -45,19 +46,35 @@ impl<'m, 'a> Hindsight<'m, 'a> {
     }
 
     /// Whether `person` could also work `slot` beside their named shifts without breaking the
-    /// [`PERSONAL_RULES`] (rest, hours, days in a row); None when the check ran out of time.
+    /// [`PERSONAL_RULES`] (rest, hours, days in a row, days off); None when the check ran out
+    /// of time.
     pub(super) fn could_take(&self, person: usize, slot: usize) -> Option<bool> {
         if let Some(answer) = self.answers.borrow().get(&(person, slot)) {
             return Some(*answer);
         }
+        let answer = self.check(person, slot, false)?;
+        self.answers.borrow_mut().insert((person, slot), answer);
+        Some(answer)
+    }
+
+    /// Gives `person` `slot` too when they could take it (as [`Hindsight::could_take`]);
+    /// whether they took it, None when the check ran out of time.
+    pub(super) fn take(&self, person: usize, slot: usize) -> Option<bool> {
+        let took = self.check(person, slot, true)?;
+        if took {
+            // Their answers so far were given without this shift.
+            self.answers.borrow_mut().retain(|(p, _), _| *p != person);
+        }
+        Some(took)
+    }
+
+    fn check(&self, person: usize, slot: usize, keep: bool) -> Option<bool> {
         if Instant::now() > self.until {
             return None;
         }
         let mut people = self.people.borrow_mut();
         let own = people.entry(person).or_insert_with(|| self.own(person));
-        let answer = own.could_take(slot);
-        self.answers.borrow_mut().insert((person, slot), answer);
-        Some(answer)
+        Some(own.could_take(slot, keep))
     }
 
     fn own(&self, person: usize) -> Own<'a> {
@@ -86,8 +103,9 @@ impl<'m, 'a> Hindsight<'m, 'a> {
             .iter_variables_with_def()
             .map(|(v, _)| (v, 0.0))
             .collect();
+        model.everyone_off_weekends(&mut taken);
         for s in model.staff_shifts.iter().filter(|s| mine.contains(&s.slot)) {
-            taken.insert(s.var, 1.0);
+            taken.extend(model.taking(s));
         }
         Own {
             model,
@@ -98,23 +116,12 @@ impl<'m, 'a> Hindsight<'m, 'a> {
 }
 
 impl Own<'_> {
-    fn could_take(&mut self, slot: usize) -> bool {
-        let Some(var) = self
-            .model
-            .staff_shifts
-            .iter()
-            .find(|s| s.slot == slot)
-            .map(|s| s.var)
-        else {
+    /// Whether the person could take `slot` beside their shifts; taken too when `keep`.
+    fn could_take(&mut self, slot: usize, keep: bool) -> bool {
+        let Some(s) = self.model.staff_shifts.iter().find(|s| s.slot == slot) else {
             return false;
         };
-        if self.taken.get(&var).copied().unwrap_or(0.0) > 0.5 {
-            return false;
-        }
-        self.taken.insert(var, 1.0);
-        let holds = self.personal.hold_for(var, &self.taken);
-        self.taken.insert(var, 0.0);
-        holds
+        (self.model).try_taking(s, &self.personal, &mut self.taken, keep)
     }
 }
 

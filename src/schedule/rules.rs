@@ -179,15 +179,16 @@ impl Rule {
 }
 
 /// The rules a person's own week keeps (rest, daily and weekly hours, days and nights in a row,
-/// rest after nights): what greedy naming and the after-the-fact checks test one shift at a
-/// time. Days off together and weekends off are not among them: their rows need the day and
-/// weekend variables, which those tests leave at 0.
-pub(super) const PERSONAL_RULES: [Rule; 5] = [
+/// rest after nights, days off together, weekends off): what greedy naming and the
+/// after-the-fact checks test one shift at a time ([`Model::try_taking`]).
+pub(super) const PERSONAL_RULES: [Rule; 7] = [
     Rule::OneShiftAtATimeWithRest,
     Rule::DailyAndWeeklyHours,
     Rule::DaysInARow,
     Rule::NightsInARow,
     Rule::RestAfterNights,
+    Rule::DaysOffTogether,
+    Rule::WeekendsOff,
 ];
 
 /// Whether `values` break `row` (normalised to `expression <= 0`, or `== 0`) by more than 1e-6.

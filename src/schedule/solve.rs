@@ -7,6 +7,7 @@ use good_lp::Solution;
 
 use super::deadline::{Solved, ONE_PERCENT};
 use super::first_plan::Start;
+use super::hindsight::Hindsight;
 use super::model::{by_person_fits, Model, Stage};
 use super::{Schedule, SolverStatus};
 use crate::error::Result;
@@ -132,6 +133,7 @@ impl Model<'_> {
         let needs_naming = |c: usize, counts: &BTreeMap<usize, u32>| {
             self.cohorts[c].members.len() > 1 && !counts.is_empty()
         };
+        let mut left = Vec::new();
         let mut to_name = (planned.iter().enumerate())
             .filter(|(c, counts)| needs_naming(*c, counts))
             .count();
@@ -161,10 +163,50 @@ impl Model<'_> {
                     .map(|s| (naming.cohorts[s.cohort].members[0], s.slot)),
             );
             for f in &naming.fills {
-                named.dropped += names.value(f.dropped).round().max(0.0) as usize;
+                let dropped = names.value(f.dropped).round().max(0.0) as usize;
+                named.dropped += dropped;
+                left.extend(std::iter::repeat_n((cohort.pool, f.slot), dropped));
             }
         }
+        self.give_to_the_pool(&mut named, left);
         Ok(named)
+    }
+
+    /// Gives planned shifts no member of their cohort could take, `(pool, slot)` in time order,
+    /// to anyone else of the pool (same skills and group: the same cover) who can, the fewest
+    /// hours first. Cohort totals relax the rules that tie a person's days together, so on
+    /// the month with the rules on naming dropped 569 shifts while people of other cohorts sat
+    /// below their contract hours.
+    fn give_to_the_pool(&self, named: &mut Named, mut left: Vec<(usize, usize)>) {
+        if left.is_empty() {
+            return;
+        }
+        left.sort_by_key(|&(pool, slot)| (self.slots[slot].start, slot, pool));
+        let mut hours = vec![0.0; self.staff.len()];
+        for &(person, slot) in &named.shifts {
+            hours[person] += self.slots[slot].hours();
+        }
+        let hindsight = Hindsight::new(self, &named.shifts);
+        let mut given = Vec::new();
+        'shifts: for (pool, slot) in left {
+            let mut people: Vec<usize> = (0..self.staff.len())
+                .filter(|&p| self.pool_of[p] == pool)
+                .collect();
+            people.sort_by(|a, b| hours[*a].total_cmp(&hours[*b]));
+            for person in people {
+                match hindsight.take(person, slot) {
+                    Some(true) => {
+                        hours[person] += self.slots[slot].hours();
+                        given.push((person, slot));
+                        break;
+                    }
+                    Some(false) => {}
+                    None => break 'shifts,
+                }
+            }
+        }
+        named.dropped -= given.len();
+        named.shifts.extend(given);
     }
 
     /// Overtime hours of the named plan: each person's hours above contract, week by week.
@@ -181,5 +223,59 @@ impl Model<'_> {
                 Some((hours - contract).max(0.0))
             })
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::super::deadline::Solved;
+    use super::super::model::{Model, Stage};
+    use super::super::verify::{hourly_scenario, person, shift};
+    use super::super::SolverStatus;
+    use crate::scenario::Person;
+
+    #[test]
+    fn a_shift_its_cohort_cannot_take_goes_to_someone_else_of_the_pool() {
+        // ana and cy cannot be told apart, so they share a cohort; bo, a lead, is a cohort of his
+        // own in the same pool (presale, main). A plan (made up here) gives ana and cy's cohort
+        // three 08:00 shifts on 11-11: naming gives them two and drops one, which bo takes. dee,
+        // in another group, is not of the pool and takes nothing.
+        let s = hourly_scenario(&shift("day", "08:00", 8), &["presale"], 1);
+        let bo = Person {
+            lead: true,
+            ..person("bo", &["presale"])
+        };
+        let dee = Person {
+            group: "backup".into(),
+            ..person("dee", &["presale"])
+        };
+        let staff = [
+            person("ana", &["presale"]),
+            bo,
+            person("cy", &["presale"]),
+            dee,
+        ];
+        let plan = Model::new(&s, &staff, &[], Stage::Plan);
+        let day = plan.slot("day", "2026-11-11T08:00");
+        let ana_and_cy = plan
+            .cohorts
+            .iter()
+            .position(|c| c.members == [0, 2])
+            .unwrap();
+        let var = plan.mine(ana_and_cy).find(|s| s.slot == day).unwrap().var;
+        let solution = Solved {
+            status: SolverStatus::Optimal,
+            values: HashMap::from([(var, 3.0)]),
+            gap: None,
+            bound: 0.0,
+            within_1pct: None,
+        };
+        let named = plan.name_staff(&solution).unwrap();
+        let mut shifts = named.shifts.clone();
+        shifts.sort();
+        assert_eq!(shifts, [(0, day), (1, day), (2, day)]);
+        assert_eq!(named.dropped, 0);
     }
 }
