@@ -10,7 +10,7 @@ use good_lp::{highs, Solution, SolutionStatus, SolverModel, Variable};
 use highs::{HighsModelStatus, HighsSolutionStatus};
 
 use super::model::Model;
-use super::rules::Rule;
+use super::submodel::Rows;
 use super::{Schedule, SolverStatus};
 use crate::error::{Error, Result};
 
@@ -123,18 +123,23 @@ impl Solution for Solved {
 }
 
 impl Model<'_> {
-    /// Solves this model, every rule's rows in [`Rule::ALL`] order, within the gap and what is
+    /// Solves this model, every rule's rows in `Rule::ALL` order, within the gap and what is
     /// left of the deadline, from a first plan when [`Model::first_plan`] finds one; with no
     /// plan by then, the fallback plan.
     pub(super) fn optimise(&self) -> Result<Solved> {
-        let (first, known_bound) = self.first_plan()?;
+        if self.deadline.left() <= 0.0 {
+            return Ok(self.fallback(0.0));
+        }
+        // Built once for the first plan's steps, the relaxation and the search.
+        let rows = self.all_rows();
+        let (first, known_bound) = self.first_plan(&rows)?;
         if let Some(plan) = &first {
             // The relaxation's bound already proves the first plan good enough.
             if plan.gap() <= self.scenario.solver.relative_gap {
                 return Ok(plan.solved(self, SolverStatus::finished_at(plan.gap())));
             }
         }
-        let Some(mut model) = self.highs_model()? else {
+        let Some(mut model) = self.highs_model(&rows)? else {
             return Ok(first.map_or_else(
                 || self.fallback(known_bound),
                 |plan| plan.solved(self, SolverStatus::TimeLimit),
@@ -196,17 +201,15 @@ impl Model<'_> {
         })
     }
 
-    /// This model for HiGHS, every rule's rows in [`Rule::ALL`] order, with
-    /// what is left of the deadline and the gap asked for; None once the deadline has passed.
-    pub(super) fn highs_model(&self) -> Result<Option<highs::Model>> {
+    /// This model for HiGHS, with `rows` (every rule's, in `Rule::ALL` order), what is left
+    /// of the deadline and the gap asked for; None once the deadline has passed.
+    pub(super) fn highs_model(&self, rows: &Rows) -> Result<Option<highs::Model>> {
         if self.deadline.left() <= 0.0 {
             return Ok(None);
         }
         let mut problem = self.vars.clone().minimise(self.objective()).using(highs);
-        for rule in Rule::ALL {
-            for row in self.rows(rule) {
-                problem.add_constraint(row);
-            }
+        for row in rows.iter() {
+            problem.add_constraint(row.clone());
         }
         // Building the rows may have used up what was left.
         let left = self.deadline.left();

@@ -82,14 +82,13 @@ impl Model<'_> {
     /// A first plan for this model, or None when naming (its models are small), for a small
     /// plan without a named plan to start from, or when a step found nothing in its time; and
     /// the best bound known (0: none), which holds even when no plan was found.
-    pub(super) fn first_plan(&self) -> Result<(Option<FirstPlan>, f64)> {
+    pub(super) fn first_plan(&self, rows: &Rows) -> Result<(Option<FirstPlan>, f64)> {
         if self.naming
             || self.staff_shifts.is_empty()
             || (self.start.is_none() && self.staff_shifts.len() < FIRST_PLAN_FROM_STAFF_SHIFTS)
         {
             return Ok((None, 0.0));
         }
-        let rows = self.all_rows();
         let (first, bound) = match &self.start {
             Some(start) => {
                 let named: HashSet<(usize, usize)> = start.shifts.iter().copied().collect();
@@ -101,9 +100,9 @@ impl Model<'_> {
                         .filter(|p| named.contains(&(**p, s.slot)))
                         .count() as f64
                 });
-                (self.step(&rows, &taken)?, start.bound)
+                (self.step(rows, &taken)?, start.bound)
             }
-            None => match self.relaxation()? {
+            None => match self.relaxation(rows)? {
                 Some(relaxed) => {
                     let values = self.values_of(&relaxed.columns);
                     // Every staff shift the relaxation decided (0 or a whole number) is kept.
@@ -115,11 +114,11 @@ impl Model<'_> {
                             f64::NAN
                         }
                     });
-                    (self.step(&rows, &decided)?, relaxed.cost)
+                    (self.step(rows, &decided)?, relaxed.cost)
                 }
                 // Too large for its relaxation in the time: no bound, and a plan built a
                 // window at a time.
-                None => (self.plan_in_windows(&rows)?, 0.0),
+                None => (self.plan_in_windows(rows)?, 0.0),
             },
         };
         let Some(first) = first else {
@@ -150,7 +149,7 @@ impl Model<'_> {
                         values[&s.var].round()
                     }
                 });
-                if let Some(better) = self.step(&rows, &others)? {
+                if let Some(better) = self.step(rows, &others)? {
                     if better.cost < plan.cost - 1e-6 {
                         plan.columns = better.columns;
                         plan.cost = better.cost;
@@ -234,8 +233,8 @@ impl Model<'_> {
     }
 
     /// The LP relaxation in a share of the time left; None if it did not finish.
-    fn relaxation(&self) -> Result<Option<Step>> {
-        let Some(mut model) = self.highs_model()? else {
+    fn relaxation(&self, rows: &Rows) -> Result<Option<Step>> {
+        let Some(mut model) = self.highs_model(rows)? else {
             return Ok(None);
         };
         model.set_option("time_limit", self.deadline.left() * STEP_SHARE);
@@ -289,7 +288,7 @@ mod tests {
         let (s, staff, need) = ana_four_days();
         let mut model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
         starting_early(&mut model, 160.0);
-        let plan = model.first_plan().unwrap().0.unwrap();
+        let plan = model.first_plan(&model.all_rows()).unwrap().0.unwrap();
         assert_eq!(plan.cost, 160.0);
         assert_eq!(plan.bound, 160.0);
         assert_eq!(plan.gap(), 0.0);
@@ -384,6 +383,6 @@ mod tests {
         // HiGHS, which proves it optimal.
         let (s, staff, need) = ana_four_days();
         let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
-        assert!(model.first_plan().unwrap().0.is_none());
+        assert!(model.first_plan(&model.all_rows()).unwrap().0.is_none());
     }
 }

@@ -29,7 +29,15 @@ impl Model<'_> {
     pub(super) fn all_rows(&self) -> Rows {
         Rows(Rule::ALL.iter().flat_map(|r| self.rows(*r)).collect())
     }
+}
 
+impl Rows {
+    pub(super) fn iter(&self) -> impl Iterator<Item = &Constraint> {
+        self.0.iter()
+    }
+}
+
+impl Model<'_> {
     /// The model with the variables in `fixed` at those values (rows left without a free
     /// variable dropped), solved within `seconds`; None without a feasible answer in time.
     pub(super) fn solve_fixed(
