@@ -96,19 +96,18 @@ impl Model<'_> {
         }
     }
 
-    /// When naming: gives each planned shift to the first member who can take it beside the
-    /// shifts already given, keeping the [`PERSONAL_RULES`] (rest, hours, days and nights in a
-    /// row, days off together, weekends off); a shift nobody can take (or left when the budget
-    /// ends) stays dropped.
+    /// When naming: gives each planned shift, in time order, to the member with the fewest
+    /// hours so far who can take it beside the shifts already given, keeping the
+    /// [`PERSONAL_RULES`] (rest, hours, days and nights in a row, days off together, weekends
+    /// off); a shift nobody can take (or left when the budget ends) stays dropped.
     pub(super) fn name_greedily(&self, values: &mut HashMap<Variable, f64>) {
         if !self.naming {
             return;
         }
         let until = self.deadline.grace_until(GREEDY_BUDGET);
         let personal = RowIndex::new(self, &PERSONAL_RULES);
-        // In time order, each shift to the member with the fewest hours so far who can take
-        // it: in slot order (a template's every day first) or to the first member who can,
-        // the first members' weeks fill up and later days find only the rest free.
+        // In slot order (a template's every day first) or to the first member who can, the
+        // first members' weeks fill up and later days find only the rest free.
         let mut fills: Vec<_> = self.fills.iter().collect();
         fills.sort_by_key(|f| (self.slots[f.slot].start, f.slot));
         let mut hours: Vec<f64> = vec![0.0; self.cohorts.len()];
