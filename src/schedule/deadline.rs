@@ -130,16 +130,23 @@ impl Model<'_> {
         if self.deadline.left() <= 0.0 {
             return Ok(self.fallback(0.0));
         }
-        // Built once for the first plan's steps, the relaxation and the search.
-        let rows = self.all_rows();
-        let (first, known_bound) = self.first_plan(&rows)?;
+        self.optimise_with(&self.all_rows())
+    }
+
+    /// [`Model::optimise`] with every rule's rows built already (once for the first plan's
+    /// steps, the relaxation, the search and the refill after naming).
+    pub(super) fn optimise_with(&self, rows: &Rows) -> Result<Solved> {
+        if self.deadline.left() <= 0.0 {
+            return Ok(self.fallback(0.0));
+        }
+        let (first, known_bound) = self.first_plan(rows)?;
         if let Some(plan) = &first {
             // The relaxation's bound already proves the first plan good enough.
             if plan.gap() <= self.scenario.solver.relative_gap {
                 return Ok(plan.solved(self, SolverStatus::finished_at(plan.gap())));
             }
         }
-        let Some(mut model) = self.highs_model(&rows)? else {
+        let Some(mut model) = self.highs_model(rows)? else {
             return Ok(first.map_or_else(
                 || self.fallback(known_bound),
                 |plan| plan.solved(self, SolverStatus::TimeLimit),

@@ -46,7 +46,7 @@ impl Model<'_> {
                 Rule::PartTimerHeadcount.name(),
                 self.part_timer_cap.unwrap_or(0)
             ),
-            (_, true) if hindsight.is_some() => self.time_limit_reason(&format!(
+            (_, true) if hindsight.is_some() && !self.part_timers_settled => self.time_limit_reason(&format!(
                 "hired part-timers could still serve {queue} then"
             )),
             (true, false) if hindsight.is_some() => {
@@ -62,6 +62,11 @@ impl Model<'_> {
                 "{}: another agent for {queue} then costs more than the margin its chats would bring ({:.0} per agent-hour, [value] price_shortfall); set price_shortfall = false to price shortfall at costs.shortfall_per_agent_hour",
                 Rule::CoverRequirement.name(),
                 self.shortfall_price(self.cell(q, i))
+            ),
+            (_, true) if self.part_timers_settled => format!(
+                "{}: with the staff shifts as named, another part-timer for {queue} then costs more than the shortfall price ({}); raise it to staff this hour",
+                Rule::CoverRequirement.name(),
+                Rule::CoverRequirement.price().unwrap_or_default()
             ),
             (_, true) => format!(
                 "{}: another agent for {queue} then costs more than the shortfall price ({}); raise it to staff this hour",
@@ -249,6 +254,13 @@ mod tests {
             model.shortfall_reason(0, 13, &none, None),
             "cover_requirement: another agent for presale then costs more than the shortfall price (costs.shortfall_per_agent_hour); raise it to staff this hour"
         );
+        // After part-timers were chosen again around the named shifts (`Model::refill`).
+        model.part_timers_settled = true;
+        assert_eq!(
+            model.shortfall_reason(0, 13, &none, None),
+            "cover_requirement: with the staff shifts as named, another part-timer for presale then costs more than the shortfall price (costs.shortfall_per_agent_hour); raise it to staff this hour"
+        );
+        model.part_timers_settled = false;
         model.part_timer_cap = Some(0);
         assert_eq!(
             model.shortfall_reason(0, 13, &none, None),

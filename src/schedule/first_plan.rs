@@ -219,7 +219,7 @@ impl Model<'_> {
     }
 
     /// Each staff shift at the value `value` gives it; NaN leaves it free.
-    fn fix_staff(&self, value: impl Fn(&StaffShift) -> f64) -> HashMap<Variable, f64> {
+    pub(super) fn fix_staff(&self, value: impl Fn(&StaffShift) -> f64) -> HashMap<Variable, f64> {
         self.staff_shifts
             .iter()
             .map(|s| (s.var, value(s)))
@@ -246,6 +246,7 @@ impl Model<'_> {
             (solved.primal_solution_status() == HighsSolutionStatus::Feasible).then(|| Step {
                 columns: solved.get_solution().columns().to_vec(),
                 cost: solved.objective_value(),
+                finished: true,
             }),
         )
     }

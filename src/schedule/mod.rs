@@ -46,6 +46,7 @@ mod model;
 mod objective;
 mod part_time;
 mod readback;
+mod refill;
 mod rules;
 mod slots;
 mod solve;

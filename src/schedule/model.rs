@@ -189,6 +189,10 @@ pub(super) struct Model<'a> {
     pub(super) deadline: Deadline,
     /// The first day a shift may start (the day before the horizon, unless cyclic).
     pub(super) first_day: NaiveDate,
+    /// Set by [`Model::refill`] when hired part-timers were chosen again around the named
+    /// staff shifts and proved the cheapest for them: hours they could serve are then short
+    /// by price, not for want of time.
+    pub(super) part_timers_settled: bool,
 }
 
 impl<'a> Model<'a> {
@@ -282,6 +286,7 @@ impl<'a> Model<'a> {
             objective: Objective::Cost,
             start: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
+            part_timers_settled: false,
         };
         model.add_overtime_vars();
         model.add_spread_vars();

@@ -28,16 +28,27 @@ pub(super) struct Named {
 /// in 18.
 const NAMING_SHARE: f64 = 0.3;
 
+/// The share of the time left after the plan kept for hired part-timers to fill what naming
+/// leaves short ([`Model::refill`]).
+const REFILL_SHARE: f64 = 0.3;
+
 impl Model<'_> {
     /// Plans, names the cohorts' members, and reads the plan back.
     pub(super) fn solve(mut self) -> Result<Schedule> {
         let deadline = self.deadline;
-        if self.cohorts.iter().any(|c| c.members.len() > 1) {
+        let names_cohorts = self.cohorts.iter().any(|c| c.members.len() > 1);
+        if names_cohorts {
             self.deadline = deadline.sooner(deadline.left() * NAMING_SHARE);
         }
-        let solution = self.optimise()?;
+        let rows = self.all_rows();
+        let solution = self.optimise_with(&rows)?;
         self.deadline = deadline;
+        if names_cohorts {
+            self.deadline = deadline.sooner(deadline.left() * REFILL_SHARE);
+        }
         let named = self.name_staff(&solution)?;
+        self.deadline = deadline;
+        let solution = self.refill(&rows, solution, &named)?;
         if self.naming_kept_cost(&solution, &named) || solution.status == SolverStatus::Fallback {
             return Ok(self.read(&solution, &named));
         }

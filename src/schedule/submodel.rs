@@ -9,7 +9,7 @@ use good_lp::{
     constraint, highs, Constraint, Expression, IntoAffineExpression, ProblemVariables, SolverModel,
     Variable,
 };
-use highs::HighsSolutionStatus;
+use highs::{HighsModelStatus, HighsSolutionStatus};
 
 use super::model::Model;
 use super::rules::Rule;
@@ -22,6 +22,8 @@ pub(super) struct Rows(Vec<Constraint>);
 pub(super) struct Step {
     pub(super) columns: Vec<f64>,
     pub(super) cost: f64,
+    /// Whether HiGHS proved the answer within the gap asked for.
+    pub(super) finished: bool,
 }
 
 impl Model<'_> {
@@ -106,6 +108,11 @@ impl Model<'_> {
             })
             .collect();
         let cost = objective.eval_with(&self.values_of(&columns));
-        Ok(Some(Step { columns, cost }))
+        let finished = solved.status() == HighsModelStatus::Optimal;
+        Ok(Some(Step {
+            columns,
+            cost,
+            finished,
+        }))
     }
 }

@@ -16,5 +16,6 @@ pub(super) const REASONS: &[(&str, &str)] = &[
     ("{} could still take a shift overlapping {} without breaking rest, hours or days in a row", "{} 本可以上与 {} 重叠的班次，且不违反休息时间、工时或连续上班天数"),
     ("{}: another agent for {} then costs more than the margin its chats would bring ({} per agent-hour, [value] price_shortfall); set price_shortfall = false to price shortfall at costs.shortfall_per_agent_hour", "{}：当时为{t}再加一名客服的成本，高于其咨询带来的毛利（每人每小时 {}，[value] price_shortfall）；设 price_shortfall = false 则按 costs.shortfall_per_agent_hour 计缺人成本"),
     ("{}: another agent for {} then costs more than the shortfall price ({}); raise it to staff this hour", "{}：当时为{t}再加一名客服的成本高于缺人成本（{}）；提高缺人成本才会给这个小时排人"),
+    ("{}: with the staff shifts as named, another part-timer for {} then costs more than the shortfall price ({}); raise it to staff this hour", "{}：按已排定的员工班次，当时为{t}再加一名兼职的成本高于缺人成本（{}）；提高缺人成本才会给这个小时排人"),
     ("{}: the plan may hire at most {} part-timers (part_time.max_people or --max) and all are in use", "{}：排班最多可招 {} 名兼职（part_time.max_people 或 --max），已全部用上"),
 ];
