@@ -1,12 +1,17 @@
-//! After naming: the named staff shifts kept as they are, and hired part-timers, breaks, the
-//! queue split and every priced slack chosen again around them. Naming drops planned shifts no
-//! member can take, and a plan the time limit cut short leaves hours short that part-timers
-//! could serve; on the month bench with the rules on that was 1,739 agent-hours, all of them
-//! hours part-timers could still serve.
+//! After naming, when it dropped planned shifts no member could take or the time limit cut the
+//! plan short: people left below their weekly minimum get more shifts where their own rules
+//! allow, and then hired part-timers, breaks, the queue split and every priced slack are chosen
+//! again around the named staff shifts. On the month bench with the rules on, naming left
+//! 1,739 agent-hours short (all of them hours part-timers could still serve) and 4,500
+//! salaried hours idle.
 
 use std::collections::BTreeMap;
 
+use good_lp::Solution;
+
+use super::candidates::staff_may_take;
 use super::deadline::{relative_gap, Solved, ONE_PERCENT};
+use super::hindsight::Hindsight;
 use super::model::Model;
 use super::solve::Named;
 use super::submodel::Rows;
@@ -14,21 +19,109 @@ use super::SolverStatus;
 use crate::error::Result;
 
 impl Model<'_> {
+    /// Whether naming left work for the repairs here: shifts dropped, or a plan cut short.
+    pub(super) fn needs_repair(solution: &Solved, named: &Named) -> bool {
+        solution.status != SolverStatus::Fallback
+            && (solution.status == SolverStatus::TimeLimit || named.dropped > 0)
+    }
+
+    /// Gives each person below their minimum in a week of the named plan more shifts of that
+    /// week they can take beside their own ([`Hindsight::take`]: rest, hours, days in a row,
+    /// days off), while a shift costs less than the hours below the minimum it makes up
+    /// (`costs.min_hours_per_hour`, plus a salaried full-timer's idle pay): first the shift
+    /// beside the most hired part-timers and hours short, whom [`Model::refill`] can then
+    /// let go.
+    pub(super) fn top_up_minimums(&self, solution: &Solved, named: &mut Named) {
+        let below = self.below_minimum(&named.shifts);
+        if below.is_empty() {
+            return;
+        }
+        // Agents a staff shift could stand in for, per interval: part-timers and hours short.
+        let mut others = vec![0.0; self.scenario.horizon.len()];
+        for s in &self.part_time_shifts {
+            for &i in &self.slots[s.slot].cover {
+                others[i] += solution.value(s.var);
+            }
+        }
+        for (i, n) in others.iter_mut().enumerate() {
+            for q in 0..self.scenario.queues.len() {
+                *n += self.shortfall[self.cell(q, i)].map_or(0.0, |v| solution.value(v));
+            }
+        }
+        let costs = &self.scenario.costs;
+        let horizon = &self.scenario.horizon;
+        let hindsight = Hindsight::new(self, &named.shifts);
+        let mut given = Vec::new();
+        'people: for b in below {
+            let p = self
+                .staff
+                .iter()
+                .position(|x| x.name == b.person)
+                .unwrap_or(0);
+            let person = &self.staff[p];
+            let wage = person.wage(costs);
+            let per_hour_below =
+                costs.min_hours_per_hour + person.paid_hours_per_week(costs).map_or(0.0, |_| wage);
+            let contract = (person.contract_hours_per_week).map(|h| h * horizon.week_share(b.week));
+            let mut worked = self.floor_in_week(person, b.week) - b.hours;
+            let mut candidates: Vec<usize> = (0..self.slots.len())
+                .filter(|&s| {
+                    horizon.week_of(self.slots[s].start.date()) == b.week
+                        && staff_may_take(self.scenario, person, &self.slots[s])
+                })
+                .collect();
+            let stand_in = |slot: usize, others: &[f64]| -> f64 {
+                (self.slots[slot].cover.iter())
+                    .map(|&i| others[i].min(1.0))
+                    .sum()
+            };
+            while worked < self.floor_in_week(person, b.week) - 1e-6 {
+                candidates.sort_by(|a, c| stand_in(*c, &others).total_cmp(&stand_in(*a, &others)));
+                let short = self.floor_in_week(person, b.week) - worked;
+                let worth = |slot: usize| {
+                    let hours = self.slots[slot].hours();
+                    let overtime = contract.map_or(0.0, |c| {
+                        (worked + hours - c).max(0.0) - (worked - c).max(0.0)
+                    });
+                    self.shift_pay(&self.slots[slot], wage) + overtime * costs.overtime_per_hour
+                        < hours.min(short) * per_hour_below
+                };
+                let mut took = None;
+                for (k, &slot) in candidates.iter().enumerate() {
+                    if !worth(slot) {
+                        continue;
+                    }
+                    match hindsight.take(p, slot) {
+                        Some(true) => {
+                            took = Some(k);
+                            break;
+                        }
+                        Some(false) => {}
+                        None => break 'people,
+                    }
+                }
+                let Some(k) = took else { break };
+                let slot = candidates.remove(k);
+                for &i in &self.slots[slot].cover {
+                    others[i] = (others[i] - 1.0).max(0.0);
+                }
+                worked += self.slots[slot].hours();
+                given.push((p, slot));
+            }
+        }
+        named.shifts.extend(given);
+    }
+
     /// The plan `solution` again around the staff shifts `named` (each cohort takes as many of
-    /// a slot as its members were named to), in the time left; `solution` itself when nothing
-    /// can be short for want of a part-timer (naming dropped nothing and the plan was solved
-    /// to its gap), when no time is left or when HiGHS finds nothing in it.
+    /// a slot as its members were named to), in the time left; `solution` itself when there is
+    /// nothing to repair ([`Model::needs_repair`]), no time is left or HiGHS finds nothing.
     pub(super) fn refill(
         &mut self,
         rows: &Rows,
         solution: Solved,
         named: &Named,
     ) -> Result<Solved> {
-        let cut_short = solution.status == SolverStatus::TimeLimit;
-        if !(cut_short || named.dropped > 0)
-            || solution.status == SolverStatus::Fallback
-            || self.deadline.left() <= 0.0
-        {
+        if !Self::needs_repair(&solution, named) || self.deadline.left() <= 0.0 {
             return Ok(solution);
         }
         let mut cohort_of = vec![0; self.staff.len()];
@@ -68,6 +161,7 @@ mod tests {
     use super::super::solve::Named;
     use super::super::verify::{hourly_scenario, person, requirements, shift};
     use super::super::SolverStatus;
+    use crate::scenario::Person;
 
     #[test]
     fn hired_part_timers_fill_a_shift_naming_dropped() {
@@ -113,5 +207,55 @@ mod tests {
             .flatten()
             .all(|v| refilled.values[v] < 1e-6));
         assert!(plan.part_timers_settled);
+    }
+
+    #[test]
+    fn people_below_their_minimum_take_the_shift_beside_a_part_timer() {
+        // Three days, salaried 35-hour contracts: 15 hours each (35 x 3/7). Naming gave ana one
+        // 8-hour shift (7 short) and bo two. Of the shifts ana may take beside hers, the 14:00 on
+        // the 13th is where the plan has a part-timer, so she takes that one (pay 40 against
+        // 7 h x (100 + 5) below her minimum); bo is not below his. At 0.5 an hour below the
+        // minimum, a shift costs more than the 7 h it makes up (40 > 7 x 5.5): nothing given.
+        let templates = shift("day", "08:00", 8)
+            + &shift("late", "14:00", 8)
+            + "[[shifts]]\nname = \"pt\"\nstart = \"14:00\"\nhours = 8\nkinds = [\"part-time\"]\n";
+        let mut s = hourly_scenario(&templates, &["presale"], 3);
+        s.costs.full_time_salaried = true;
+        let contract = |name| Person {
+            contract_hours_per_week: Some(35.0),
+            ..person(name, &["presale"])
+        };
+        let staff = [contract("ana"), contract("bo")];
+        let need = requirements(&s, |_, _| 0);
+        let plan = Model::new(&s, &staff, &need, Stage::Plan);
+        let (day_11, day_12) = (
+            plan.slot("day", "2026-11-11T08:00"),
+            plan.slot("day", "2026-11-12T08:00"),
+        );
+        let late_13 = plan.slot("late", "2026-11-13T14:00");
+        let pt_13 = plan
+            .part_time_shifts
+            .iter()
+            .find(|p| p.slot == plan.slot("pt", "2026-11-13T14:00"));
+        let solution = Solved {
+            status: SolverStatus::TimeLimit,
+            values: HashMap::from([(pt_13.unwrap().var, 1.0)]),
+            gap: Some(1.0),
+            bound: 0.0,
+            within_1pct: None,
+        };
+        let named = || Named {
+            shifts: vec![(0, day_11), (1, day_11), (1, day_12)],
+            dropped: 0,
+            fell_back: false,
+        };
+        let mut topped = named();
+        plan.top_up_minimums(&solution, &mut topped);
+        assert_eq!(topped.shifts[3..], [(0, late_13)]);
+        s.costs.min_hours_per_hour = 0.5;
+        let plan = Model::new(&s, &staff, &need, Stage::Plan);
+        let mut topped = named();
+        plan.top_up_minimums(&solution, &mut topped);
+        assert_eq!(topped.shifts.len(), 3);
     }
 }

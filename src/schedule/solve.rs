@@ -46,8 +46,11 @@ impl Model<'_> {
         if names_cohorts {
             self.deadline = deadline.sooner(deadline.left() * REFILL_SHARE);
         }
-        let named = self.name_staff(&solution)?;
+        let mut named = self.name_staff(&solution)?;
         self.deadline = deadline;
+        if Self::needs_repair(&solution, &named) {
+            self.top_up_minimums(&solution, &mut named);
+        }
         let solution = self.refill(&rows, solution, &named)?;
         if self.naming_kept_cost(&solution, &named) || solution.status == SolverStatus::Fallback {
             return Ok(self.read(&solution, &named));
