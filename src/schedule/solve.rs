@@ -48,7 +48,8 @@ impl Model<'_> {
         }
         let mut named = self.name_staff(&solution)?;
         self.deadline = deadline;
-        if Self::needs_repair(&solution, &named) {
+        // Not past the deadline: the checks it makes may go on beyond it (see `Hindsight`).
+        if Self::needs_repair(&solution, &named) && self.deadline.left() > 0.0 {
             self.top_up_minimums(&solution, &mut named);
         }
         let solution = self.refill(&rows, solution, &named)?;
