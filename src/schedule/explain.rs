@@ -52,7 +52,8 @@ impl Model<'_> {
             (true, false) if hindsight.is_some() => {
                 match hindsight.and_then(|h| self.free_agent(q, i, h)) {
                     Some(Some(name)) => self.time_limit_reason(&format!(
-                        "{name} could still have served {queue} then without breaking rest, hours or days in a row"
+                        "{name} could still have served {queue} then without breaking {}",
+                        self.personal_rules().0
                     )),
                     Some(None) => self.rest_reason(queue),
                     None => self.time_limit_reason("not checked whether rest or hours block it"),
@@ -78,12 +79,61 @@ impl Model<'_> {
     }
 
     fn rest_reason(&self, queue: &str) -> String {
+        let week = self.week_rules_on();
+        let rules: Vec<&str> = [Rule::OneShiftAtATimeWithRest, Rule::DailyAndWeeklyHours]
+            .iter()
+            .chain(&week)
+            .map(|r| r.name())
+            .collect();
+        let limits = if week.is_empty() {
+            "at their hour limits"
+        } else {
+            "at their hour limits, nights or days off"
+        };
         format!(
-            "{} / {}: every agent who could serve {queue} then is already working, resting ({} h) or at their hour limits, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)",
-            Rule::OneShiftAtATimeWithRest.name(),
-            Rule::DailyAndWeeklyHours.name(),
+            "{}: every agent who could serve {queue} then is already working, resting ({} h) or {limits}, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)",
+            rules.join(" / "),
             self.scenario.min_rest_hours
         )
+    }
+
+    /// The week's rules between a person's shifts that are switched on (`[rules]`): with them,
+    /// a person may be kept from a shift by nights or days off too, and the reasons say so.
+    fn week_rules_on(&self) -> Vec<Rule> {
+        let rules = &self.scenario.rules;
+        [
+            (Rule::NightsInARow, rules.max_nights_in_row.is_some()),
+            (
+                Rule::RestAfterNights,
+                rules.rest_after_nights_hours.is_some(),
+            ),
+            (
+                Rule::DaysOffTogether,
+                rules.days_off_together.is_some_and(|k| k >= 2),
+            ),
+            (
+                Rule::WeekendsOff,
+                rules.weekends_off_per_4_weeks.is_some_and(|k| k > 0),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(rule, on)| on.then_some(rule))
+        .collect()
+    }
+
+    /// The rules a person keeps between shifts, in words: all of them, and those beside rest.
+    fn personal_rules(&self) -> (&'static str, &'static str) {
+        if self.week_rules_on().is_empty() {
+            (
+                "rest, hours or days in a row",
+                "weekly hours or days in a row",
+            )
+        } else {
+            (
+                "rest, hours, days in a row, nights or days off",
+                "weekly hours, days in a row, nights or days off",
+            )
+        }
     }
 
     /// A reason that blames the time limit, with what was found (`detail`).
@@ -141,8 +191,8 @@ impl Model<'_> {
 
     /// Why `person` misses `phase`'s duty: no shift overlapping it passes the candidate checks,
     /// or every such shift would break [`Rule::OneShiftAtATimeWithRest`],
-    /// [`Rule::DailyAndWeeklyHours`] or [`Rule::DaysInARow`], which the text names in the
-    /// scenario's words.
+    /// [`Rule::DailyAndWeeklyHours`], [`Rule::DaysInARow`] or the week's rules that are on
+    /// (nights, days off), which the text names in the scenario's words.
     fn missed_duty(
         &self,
         phase_index: usize,
@@ -164,8 +214,9 @@ impl Model<'_> {
         );
         let reason = if let Some(Some(true)) = fits {
             self.time_limit_reason(&format!(
-                "{} could still take a shift overlapping {window} without breaking rest, hours or days in a row",
-                person.name
+                "{} could still take a shift overlapping {window} without breaking {}",
+                person.name,
+                self.personal_rules().0
             ))
         } else if let Some(None) = fits {
             self.time_limit_reason(&format!(
@@ -182,11 +233,12 @@ impl Model<'_> {
             )
         } else {
             format!(
-                "{} cannot take a shift overlapping {} to {} without breaking rest ({} h), weekly hours or days in a row",
+                "{} cannot take a shift overlapping {} to {} without breaking rest ({} h), {}",
                 person.name,
                 phase.start.format("%m-%d %H:%M"),
                 phase.end.format("%m-%d %H:%M"),
-                self.scenario.min_rest_hours
+                self.scenario.min_rest_hours,
+                self.personal_rules().1
             )
         };
         MissedDuty {
@@ -228,7 +280,44 @@ fn window_label(person: &Person) -> String {
 mod tests {
     use super::super::model::{Model, Stage};
     use super::super::verify::{hourly_scenario, person, requirements, shift};
+    use crate::labels::Lang;
     use crate::time::ClockWindow;
+
+    #[test]
+    fn with_the_week_rules_on_reasons_name_nights_and_days_off_too() {
+        // As below, Ana's shift covers 00:00-08:00 and no part-timer can come at 03:00; with days
+        // off in runs of 2 and 2 weekends off in 4, those rules may be what keeps her away too.
+        let s = {
+            let mut s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 1);
+            s.rules.days_off_together = Some(2);
+            s.rules.weekends_off_per_4_weeks = Some(2);
+            s
+        };
+        let staff = [person("ana", &["presale"])];
+        let need = requirements(&s, |_, _| 1);
+        let model = Model::new(&s, &staff, &need, Stage::Plan);
+        let reason = model.shortfall_reason(0, 3, &model.nothing(), None);
+        assert_eq!(
+            reason,
+            "one_shift_at_a_time_with_rest / daily_and_weekly_hours / days_off_together / weekends_off: every agent who could serve presale then is already working, resting (11 h) or at their hour limits, nights or days off, and part-timers cannot come then (part_time.available, shift templates or phase `may` lists)"
+        );
+        assert_eq!(
+            Lang::Zh.message(&reason),
+            "one_shift_at_a_time_with_rest / daily_and_weekly_hours / days_off_together / weekends_off：当时能接待售前的客服都已在上班、在休息（11 小时）或已到工时、夜班或休息日的上限，兼职当时也来不了（part_time.available、班次模板或阶段的 `may` 名单）"
+        );
+        assert_eq!(
+            model.personal_rules().0,
+            "rest, hours, days in a row, nights or days off"
+        );
+        assert_eq!(
+            Lang::Zh.message("ana could still have served presale then without breaking rest, hours, days in a row, nights or days off"),
+            "ana 当时本可以接待售前，且不违反休息时间、工时、连续上班天数、夜班或休息日"
+        );
+        assert_eq!(
+            Lang::Zh.message("ana cannot take a shift overlapping 11-11 00:00 to 11-11 06:00 without breaking rest (11 h), weekly hours, days in a row, nights or days off"),
+            "ana 若上与 11-11 00:00 至 11-11 06:00 重叠的班次，就会违反休息时间（11 小时）、每周工时、连续上班天数、夜班或休息日"
+        );
+    }
 
     #[test]
     fn shortfall_reasons_name_the_rule_that_keeps_the_hour_short() {
