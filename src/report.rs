@@ -93,8 +93,10 @@ pub struct MissedPhaseRule {
 pub struct LeadsMissing {
     /// Interval start, `YYYY-MM-DDTHH:MM`.
     pub timestamp: String,
-    /// Leads missing (a share: 0.5 when half a lead's worth of agents is over the ratio).
-    pub leads: f64,
+    /// Whole leads missing: ceil(agents on duty / `rules.agents_per_lead`) less the leads on
+    /// duty. (The plan prices the share of a lead missing, 0.5 when half a lead's worth of
+    /// agents is over the ratio; with whole leads on duty that rounds up to this.)
+    pub leads: u32,
 }
 
 /// How evenly one staff group shares night shifts (at least half the shift inside
@@ -404,9 +406,9 @@ fn summary(
         leads_missing: schedule
             .leads_short
             .iter()
-            .map(|&(t, leads)| LeadsMissing {
+            .map(|&(t, share)| LeadsMissing {
                 timestamp: format_time(t),
-                leads,
+                leads: (share - 1e-6).ceil().max(1.0) as u32,
             })
             .collect(),
         night_shifts: night_shift_spread(scenario, roster),

@@ -2,12 +2,13 @@
 //! salaried contract hours, minimum hours, a person's own wage and kind, preferences, sessions
 //! and leads on duty.
 
+use shiftcast::labels::Lang;
 use shiftcast::scenario::{Kind, Person, Preference};
 use shiftcast::schedule::{schedule, BelowMinimum, Schedule};
 use shiftcast::time::parse_time;
 
 mod common;
-use common::{hourly_scenario, person, requirements};
+use common::{given, hourly_scenario, person, requirements};
 
 /// Who works what: (person's name or "hired", template, start) of every shift, in time order.
 fn shifts(plan: &Schedule, staff: &[Person]) -> Vec<(String, String, String)> {
@@ -211,4 +212,16 @@ fn a_lead_works_when_the_floor_needs_one() {
     let plan = schedule(&s, &staff, &three).unwrap();
     assert_eq!(plan.leads_short.len(), 8);
     assert!(plan.leads_short.iter().all(|(_, short)| *short == 0.5));
+    // The report counts whole leads: 3 agents need ceil(3 / 2) = 2 leads, 1 is on duty.
+    let plan = shiftcast::plan(&given(s, staff.to_vec(), three), &mut |_| {}).unwrap();
+    let missing = &plan.report.summary.leads_missing;
+    assert_eq!(missing.len(), 8);
+    assert!(missing.iter().all(|m| m.leads == 1));
+    let text = |lang| shiftcast::output::text::summary(&plan.report.summary, lang);
+    assert!(text(Lang::En).contains(
+        "\nLeads missing (lead_on_duty): 8 intervals, up to 1 lead at once, from 2026-11-11T08:00\n"
+    ));
+    assert!(text(Lang::Zh).contains(
+        "\n组长不足（lead_on_duty）：8 个时段，同时最多缺 1 名组长，最早 2026-11-11T08:00\n"
+    ));
 }

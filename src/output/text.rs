@@ -331,22 +331,21 @@ fn below_minimum(b: &BelowMinimum, lang: Lang) -> String {
     }
 }
 
-/// Intervals short of leads: how many, the lead-intervals missing, and the first.
+/// Intervals short of leads: how many, the most leads missing at once, and the first.
 fn leads_missing(missing: &[LeadsMissing], lang: Lang) -> String {
     let rule = Rule::LeadOnDuty.name();
-    let total: f64 = missing.iter().map(|m| m.leads).sum();
+    let most = missing.iter().map(|m| m.leads).max().unwrap_or(0);
     let first = &missing[0].timestamp;
     if lang == Lang::Zh {
         format!(
-            "组长不足（{rule}）：{} 个时段，共缺 {:.1} 人·时段，最早 {first}\n",
-            missing.len(),
-            total
+            "组长不足（{rule}）：{} 个时段，同时最多缺 {most} 名组长，最早 {first}\n",
+            missing.len()
         )
     } else {
+        let leads = if most == 1 { "lead" } else { "leads" };
         format!(
-            "Leads missing ({rule}): {} intervals, {:.1} lead-intervals in all, from {first}\n",
-            missing.len(),
-            total
+            "Leads missing ({rule}): {} intervals, up to {most} {leads} at once, from {first}\n",
+            missing.len()
         )
     }
 }
