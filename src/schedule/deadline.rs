@@ -128,7 +128,7 @@ impl Model<'_> {
     /// plan by then, the fallback plan.
     pub(super) fn optimise(&self) -> Result<Solved> {
         if self.deadline.left() <= 0.0 {
-            return Ok(self.fallback(0.0));
+            return Ok(self.fallback(self.start_bound()));
         }
         self.optimise_with(&self.all_rows())
     }
@@ -137,7 +137,7 @@ impl Model<'_> {
     /// steps, the relaxation, the search and the refill after naming).
     pub(super) fn optimise_with(&self, rows: &Rows) -> Result<Solved> {
         if self.deadline.left() <= 0.0 {
-            return Ok(self.fallback(0.0));
+            return Ok(self.fallback(self.start_bound()));
         }
         let (first, known_bound) = self.first_plan(rows)?;
         if let Some(plan) = &first {

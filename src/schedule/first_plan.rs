@@ -79,6 +79,13 @@ pub(super) struct Start {
 }
 
 impl Model<'_> {
+    /// The bound a named start brings (0 without one): it holds before any solve.
+    pub(super) fn start_bound(&self) -> f64 {
+        self.start.as_ref().map_or(0.0, |s| s.bound)
+    }
+}
+
+impl Model<'_> {
     /// A first plan for this model, or None when naming (its models are small), for a small
     /// plan without a named plan to start from, or when a step found nothing in its time; and
     /// the best bound known (0: none), which holds even when no plan was found.
@@ -322,6 +329,11 @@ mod tests {
         let solved = model.optimise().unwrap();
         assert_eq!(solved.status, SolverStatus::Optimal);
         assert_eq!(solved.bound, 160.0);
+        // With no time left, the fallback keeps the start's bound (it had 0).
+        model.deadline = super::super::deadline::Deadline::after(0.0);
+        let solved = model.optimise().unwrap();
+        assert_eq!(solved.status, SolverStatus::Fallback);
+        assert_eq!(solved.bound, 150.0);
     }
 
     /// ana's staff-shift variable on `template` starting `start`.
