@@ -114,7 +114,8 @@ impl Model<'_> {
 
     /// The plan `solution` again around the staff shifts `named` (each cohort takes as many of
     /// a slot as its members were named to), in the time left; `solution` itself when there is
-    /// nothing to repair ([`Model::needs_repair`]), no time is left or HiGHS finds nothing.
+    /// nothing to repair ([`Model::needs_repair`]), no time is left, HiGHS finds nothing, or
+    /// what it finds in the time is no cheaper.
     pub(super) fn refill(
         &mut self,
         rows: &Rows,
@@ -138,6 +139,11 @@ impl Model<'_> {
         let Some(step) = self.solve_fixed(rows, &fixed, self.deadline.left())? else {
             return Ok(solution);
         };
+        // Cut short itself, it is kept only when it beats the plan's own cost (which, when
+        // naming dropped shifts, counts them as served: then the plan stands as named).
+        if !step.finished && step.cost >= self.objective().eval_with(&solution) - 1e-6 {
+            return Ok(solution);
+        }
         self.part_timers_settled = step.finished;
         let gap = relative_gap(step.cost, solution.bound);
         Ok(Solved {
