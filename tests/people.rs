@@ -23,6 +23,7 @@ use calamine::{Data, Reader, Xlsx};
 use shiftcast::labels::Lang;
 use shiftcast::output::{self, OutputFile, PlanOutputs};
 use shiftcast::scenario::{Person, Preference, Scenario};
+use shiftcast::schedule::BelowMinimum;
 use shiftcast::time::{parse_time, ClockWindow};
 use shiftcast::Plan;
 
@@ -235,6 +236,32 @@ fn the_solver_line_names_the_time_limit_only_when_it_ended_the_search() {
         zh.ends_with("\n求解状态：达到时间上限（求解时间已到上限，尚未证明任何下界）\n"),
         "{zh}"
     );
+}
+
+#[test]
+fn a_long_list_of_weeks_below_minimum_is_counted_after_the_first_five() {
+    let mut plan = planned(Lang::En).0;
+    plan.report.summary.below_minimum = (0..7)
+        .map(|k| BelowMinimum {
+            person: format!("P{k}"),
+            week: 0,
+            hours: 8.0 + f64::from(k),
+        })
+        .collect();
+    let en = output::text::summary(&plan.report.summary, Lang::En);
+    assert_eq!(en.matches("Below minimum hours").count(), 6, "{en}");
+    assert!(en.contains("\nBelow minimum hours (min_hours_per_week): P4 short 12 h in week 1\n"));
+    // P5 and P6: 13 + 14 hours.
+    assert!(en.contains(
+        "\nBelow minimum hours (min_hours_per_week): 2 more person-weeks, 27 h short in all (people.csv, below_minimum in summary.json)\n"
+    ));
+    let zh = output::text::summary(&plan.report.summary, Lang::Zh);
+    assert!(zh.contains(
+        "\n最低工时未满足（min_hours_per_week）：另有 2 人·周，共少 27 小时（见 people.csv 与 summary.json 的 below_minimum）\n"
+    ));
+    plan.report.summary.below_minimum.truncate(5);
+    let en = output::text::summary(&plan.report.summary, Lang::En);
+    assert!(!en.contains("more person-weeks"), "{en}");
 }
 
 #[test]

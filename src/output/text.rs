@@ -52,8 +52,12 @@ pub fn summary(summary: &Summary, lang: Lang) -> String {
     for m in &summary.missed_phase_rules {
         out += &missed_phase_rule(m, lang);
     }
-    for b in &summary.below_minimum {
+    for b in summary.below_minimum.iter().take(BELOW_MINIMUM_SHOWN) {
         out += &below_minimum(b, lang);
+    }
+    if let Some(rest) = (summary.below_minimum.get(BELOW_MINIMUM_SHOWN..)).filter(|r| !r.is_empty())
+    {
+        out += &more_below_minimum(rest, lang);
     }
     if !summary.leads_missing.is_empty() {
         out += &leads_missing(&summary.leads_missing, lang);
@@ -308,6 +312,27 @@ fn missed_phase_rule(m: &MissedPhaseRule, lang: Lang) -> String {
         )
     } else {
         format!("Phase {} not met for {}: {}\n", m.phase, m.person, m.reason)
+    }
+}
+
+/// Weeks below a minimum listed one per line; the rest are counted in one (a month of 300
+/// people can have hundreds: they are all in people.csv and summary.json).
+const BELOW_MINIMUM_SHOWN: usize = 5;
+
+/// The weeks below a minimum not listed: how many, and their hours.
+fn more_below_minimum(rest: &[BelowMinimum], lang: Lang) -> String {
+    let rule = Rule::MinHoursPerWeek.name();
+    let hours = (rest.iter().map(|b| b.hours).sum::<f64>() * 100.0).round() / 100.0;
+    if lang == Lang::Zh {
+        format!(
+            "最低工时未满足（{rule}）：另有 {} 人·周，共少 {hours} 小时（见 people.csv 与 summary.json 的 below_minimum）\n",
+            rest.len()
+        )
+    } else {
+        format!(
+            "Below minimum hours ({rule}): {} more person-weeks, {hours} h short in all (people.csv, below_minimum in summary.json)\n",
+            rest.len()
+        )
     }
 }
 
