@@ -19,10 +19,28 @@ use super::SolverStatus;
 use crate::error::Result;
 
 impl Model<'_> {
-    /// Whether naming left work for the repairs here: shifts dropped, or a plan cut short.
-    pub(super) fn needs_repair(solution: &Solved, named: &Named) -> bool {
-        solution.status != SolverStatus::Fallback
-            && (solution.status == SolverStatus::TimeLimit || named.dropped > 0)
+    /// The repairs after naming when it left work for them (shifts dropped, or a plan cut
+    /// short) and time is left: the top-up, then the refill around the topped-up shifts. The
+    /// top-up's shifts stand only with a refill, which gives them their breaks; without one,
+    /// `solution` and `named` stand as they are.
+    pub(super) fn repair(
+        &mut self,
+        rows: &Rows,
+        solution: Solved,
+        named: Named,
+    ) -> Result<(Solved, Named)> {
+        let needed = solution.status != SolverStatus::Fallback
+            && (solution.status == SolverStatus::TimeLimit || named.dropped > 0);
+        // Not past the deadline: the top-up's checks may go on beyond it (see `Hindsight`).
+        if !needed || self.deadline.left() <= 0.0 {
+            return Ok((solution, named));
+        }
+        let mut topped = named.clone();
+        self.top_up_minimums(&solution, &mut topped);
+        Ok(match self.refill(rows, &solution, &topped)? {
+            Some(refilled) => (refilled, topped),
+            None => (solution, named),
+        })
     }
 
     /// Gives each person below their minimum in a week of the named plan more shifts of that
@@ -113,18 +131,9 @@ impl Model<'_> {
     }
 
     /// The plan `solution` again around the staff shifts `named` (each cohort takes as many of
-    /// a slot as its members were named to), in the time left; `solution` itself when there is
-    /// nothing to repair ([`Model::needs_repair`]), no time is left, HiGHS finds nothing, or
-    /// what it finds in the time is no cheaper.
-    pub(super) fn refill(
-        &mut self,
-        rows: &Rows,
-        solution: Solved,
-        named: &Named,
-    ) -> Result<Solved> {
-        if !Self::needs_repair(&solution, named) || self.deadline.left() <= 0.0 {
-            return Ok(solution);
-        }
+    /// a slot as its members were named to), in the time left; None when HiGHS finds nothing
+    /// in it, or what it finds in the time is no cheaper.
+    fn refill(&mut self, rows: &Rows, solution: &Solved, named: &Named) -> Result<Option<Solved>> {
         let mut cohort_of = vec![0; self.staff.len()];
         for (c, cohort) in self.cohorts.iter().enumerate() {
             for &p in &cohort.members {
@@ -137,16 +146,16 @@ impl Model<'_> {
         }
         let fixed = self.fix_staff(|s| taken.get(&(s.cohort, s.slot)).copied().unwrap_or(0.0));
         let Some(step) = self.solve_fixed(rows, &fixed, self.deadline.left())? else {
-            return Ok(solution);
+            return Ok(None);
         };
         // Cut short itself, it is kept only when it beats the plan's own cost (which, when
         // naming dropped shifts, counts them as served: then the plan stands as named).
-        if !step.finished && step.cost >= self.objective().eval_with(&solution) - 1e-6 {
-            return Ok(solution);
+        if !step.finished && step.cost >= self.objective().eval_with(solution) - 1e-6 {
+            return Ok(None);
         }
         self.part_timers_settled = step.finished;
         let gap = relative_gap(step.cost, solution.bound);
-        Ok(Solved {
+        Ok(Some(Solved {
             status: solution.status,
             gap: solution.gap.map(|_| gap),
             within_1pct: solution
@@ -154,7 +163,7 @@ impl Model<'_> {
                 .or_else(|| (gap <= ONE_PERCENT).then(|| self.deadline.elapsed())),
             bound: solution.bound,
             values: self.values_of(&step.columns),
-        })
+        }))
     }
 }
 
@@ -196,7 +205,7 @@ mod tests {
             fell_back: false,
         };
         let rows = plan.all_rows();
-        let refilled = plan.refill(&rows, solution, &named).unwrap();
+        let refilled = plan.refill(&rows, &solution, &named).unwrap().unwrap();
         let part_timers: Vec<(usize, f64)> = (plan.part_time_shifts.iter())
             .map(|p| (p.slot, refilled.values[&p.var]))
             .filter(|(_, n)| *n > 0.5)

@@ -13,6 +13,7 @@ use super::{Schedule, SolverStatus};
 use crate::error::Result;
 
 /// The naming stage's answer.
+#[derive(Clone)]
 pub(super) struct Named {
     /// (person, slot) of every staff shift someone takes.
     pub(super) shifts: Vec<(usize, usize)>,
@@ -28,8 +29,8 @@ pub(super) struct Named {
 /// in 18.
 const NAMING_SHARE: f64 = 0.3;
 
-/// The share of the time left after the plan kept for hired part-timers to fill what naming
-/// leaves short ([`Model::refill`]).
+/// The share of the time left after the plan kept for the repairs after naming
+/// ([`Model::repair`]).
 const REFILL_SHARE: f64 = 0.3;
 
 impl Model<'_> {
@@ -46,13 +47,9 @@ impl Model<'_> {
         if names_cohorts {
             self.deadline = deadline.sooner(deadline.left() * REFILL_SHARE);
         }
-        let mut named = self.name_staff(&solution)?;
+        let named = self.name_staff(&solution)?;
         self.deadline = deadline;
-        // Not past the deadline: the checks it makes may go on beyond it (see `Hindsight`).
-        if Self::needs_repair(&solution, &named) && self.deadline.left() > 0.0 {
-            self.top_up_minimums(&solution, &mut named);
-        }
-        let solution = self.refill(&rows, solution, &named)?;
+        let (solution, named) = self.repair(&rows, solution, named)?;
         if self.naming_kept_cost(&solution, &named) || solution.status == SolverStatus::Fallback {
             return Ok(self.read(&solution, &named));
         }
