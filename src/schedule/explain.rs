@@ -345,9 +345,14 @@ mod tests {
         );
         // After part-timers were chosen again around the named shifts (`Model::refill`).
         model.part_timers_settled = true;
+        let settled = model.shortfall_reason(0, 13, &none, None);
         assert_eq!(
-            model.shortfall_reason(0, 13, &none, None),
+            settled,
             "cover_requirement: with the staff shifts as named, another part-timer for presale then costs more than the shortfall price (costs.shortfall_per_agent_hour); raise it to staff this hour"
+        );
+        assert_eq!(
+            Lang::Zh.message(&settled),
+            "cover_requirement：按已排定的员工班次，当时为售前再加一名兼职的成本高于缺人成本（costs.shortfall_per_agent_hour）；提高缺人成本才会给这个小时排人"
         );
         model.part_timers_settled = false;
         model.part_timer_cap = Some(0);
