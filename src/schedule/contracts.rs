@@ -224,6 +224,19 @@ impl Model<'_> {
 
     /// Each person's weeks below their minimum in the named plan.
     pub(super) fn below_minimum(&self, named: &[(usize, usize)]) -> Vec<BelowMinimum> {
+        self.weeks_below(named)
+            .into_iter()
+            .map(|(p, week, short)| BelowMinimum {
+                person: self.staff[p].name.clone(),
+                week,
+                hours: (short * 100.0).round() / 100.0,
+            })
+            .collect()
+    }
+
+    /// Each person's weeks below their minimum in the named plan, as (person, week, hours
+    /// short).
+    pub(super) fn weeks_below(&self, named: &[(usize, usize)]) -> Vec<(usize, usize, f64)> {
         let mut below = Vec::new();
         for (p, person) in self.staff.iter().enumerate() {
             if person.floor_hours_per_week(&self.scenario.costs).is_none() {
@@ -232,11 +245,7 @@ impl Model<'_> {
             for week in self.scenario.horizon.weeks() {
                 let short = self.floor_in_week(person, week) - self.named_hours(named, p, week);
                 if short > 1e-6 {
-                    below.push(BelowMinimum {
-                        person: person.name.clone(),
-                        week,
-                        hours: (short * 100.0).round() / 100.0,
-                    });
+                    below.push((p, week, short));
                 }
             }
         }

@@ -50,7 +50,7 @@ impl Model<'_> {
     /// beside the most hired part-timers and hours short, whom [`Model::refill`] can then
     /// let go.
     pub(super) fn top_up_minimums(&self, solution: &Solved, named: &mut Named) {
-        let below = self.below_minimum(&named.shifts);
+        let below = self.weeks_below(&named.shifts);
         if below.is_empty() {
             return;
         }
@@ -70,21 +70,17 @@ impl Model<'_> {
         let horizon = &self.scenario.horizon;
         let hindsight = Hindsight::new(self, &named.shifts);
         let mut given = Vec::new();
-        'people: for b in below {
-            let p = self
-                .staff
-                .iter()
-                .position(|x| x.name == b.person)
-                .unwrap_or(0);
+        'people: for (p, week, short) in below {
             let person = &self.staff[p];
             let wage = person.wage(costs);
             let per_hour_below =
                 costs.min_hours_per_hour + person.paid_hours_per_week(costs).map_or(0.0, |_| wage);
-            let contract = (person.contract_hours_per_week).map(|h| h * horizon.week_share(b.week));
-            let mut worked = self.floor_in_week(person, b.week) - b.hours;
+            let contract = (person.contract_hours_per_week).map(|h| h * horizon.week_share(week));
+            let floor = self.floor_in_week(person, week);
+            let mut worked = floor - short;
             let mut candidates: Vec<usize> = (0..self.slots.len())
                 .filter(|&s| {
-                    horizon.week_of(self.slots[s].start.date()) == b.week
+                    horizon.week_of(self.slots[s].start.date()) == week
                         && staff_may_take(self.scenario, person, &self.slots[s])
                 })
                 .collect();
@@ -93,9 +89,9 @@ impl Model<'_> {
                     .map(|&i| others[i].min(1.0))
                     .sum()
             };
-            while worked < self.floor_in_week(person, b.week) - 1e-6 {
+            while worked < floor - 1e-6 {
                 candidates.sort_by(|a, c| stand_in(*c, &others).total_cmp(&stand_in(*a, &others)));
-                let short = self.floor_in_week(person, b.week) - worked;
+                let short = floor - worked;
                 let worth = |slot: usize| {
                     let hours = self.slots[slot].hours();
                     let overtime = contract.map_or(0.0, |c| {
