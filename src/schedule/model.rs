@@ -309,11 +309,10 @@ impl<'a> Model<'a> {
             if self.staff[c.members[0]].contract_hours_per_week.is_none() {
                 continue;
             }
-            let mut weeks: Vec<i64> = self
+            let weeks: BTreeSet<i64> = self
                 .mine(cohort)
                 .map(|s| self.week_of(&self.slots[s.slot]))
                 .collect();
-            weeks.dedup();
             for week in weeks {
                 let var = self.vars.add(variable().min(0));
                 self.overtime.push(Overtime { cohort, week, var });
@@ -350,8 +349,9 @@ impl<'a> Model<'a> {
         (slot.start.date() - self.first_day).num_days()
     }
 
+    /// The plan's week a shift counts in by its start (a day before the horizon is the first's).
     pub(super) fn week_of(&self, slot: &ShiftSlot) -> i64 {
-        self.day_of(slot) / 7
+        self.scenario.horizon.week_of(slot.start.date()) as i64
     }
 
     pub(super) fn is_night(&self, slot: &ShiftSlot) -> bool {

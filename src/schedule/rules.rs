@@ -401,21 +401,23 @@ impl Model<'_> {
     }
 
     /// A person works at most `max_hours_per_day` on shifts starting that day, and at most
-    /// `max_hours_per_week` in each 7 days from the first day of the plan.
+    /// `max_hours_per_week` in each of the plan's weeks, sessions they attend counted (the
+    /// weeks minimum hours count in: a shift starting the day before the plan is in its first).
     fn daily_and_weekly_hours(&self) -> Vec<Constraint> {
         let mut rows = Vec::new();
         for (cohort, c) in self.cohorts.iter().enumerate() {
             let person = self.person_of(cohort);
-            let limits = [
-                (1, person.max_hours_per_day),
-                (7, person.max_hours_per_week),
-            ];
-            for (days, limit) in limits {
-                for (_, list) in self.blocks_of(cohort, days) {
-                    let most: f64 = list.iter().map(|s| self.slots[s.slot].hours()).sum();
-                    if most > limit + 1e-9 {
-                        rows.push(constraint!(self.hours_of(&list) <= limit * c.size()));
-                    }
+            let days = self.blocks_of(cohort, Model::day_of);
+            let weeks = self.blocks_of(cohort, Model::week_of);
+            let daily = days.into_iter().map(|(_, list)| (list, person.max_hours_per_day));
+            let weekly = weeks.into_iter().map(|(week, list)| {
+                let sessions = self.session_hours(person, Some(week as usize));
+                (list, (person.max_hours_per_week - sessions).max(0.0))
+            });
+            for (list, limit) in daily.chain(weekly) {
+                let most: f64 = list.iter().map(|s| self.slots[s.slot].hours()).sum();
+                if most > limit + 1e-9 {
+                    rows.push(constraint!(self.hours_of(&list) <= limit * c.size()));
                 }
             }
         }
@@ -444,7 +446,7 @@ impl Model<'_> {
                     .contract_hours_per_week
                     .unwrap_or(0.0);
                 let week = self
-                    .blocks_of(o.cohort, 7)
+                    .blocks_of(o.cohort, Model::week_of)
                     .remove(&o.week)
                     .unwrap_or_default();
                 constraint!(self.hours_of(&week) - contract * c.size() <= o.var)
@@ -553,12 +555,16 @@ impl Model<'_> {
             .within(slot.start, slot.end - slot.start + self.rest(), t)
     }
 
-    /// One cohort's shifts grouped by blocks of `days` days.
-    fn blocks_of(&self, cohort: usize, days: i64) -> BTreeMap<i64, Vec<&StaffShift>> {
+    /// One cohort's shifts grouped by `block` (day or week) of their slots.
+    fn blocks_of(
+        &self,
+        cohort: usize,
+        block: impl Fn(&Self, &ShiftSlot) -> i64,
+    ) -> BTreeMap<i64, Vec<&StaffShift>> {
         let mut blocks: BTreeMap<i64, Vec<&StaffShift>> = BTreeMap::new();
         for s in self.mine(cohort) {
             blocks
-                .entry(self.day_of(&self.slots[s.slot]) / days)
+                .entry(block(self, &self.slots[s.slot]))
                 .or_default()
                 .push(s);
         }

@@ -326,6 +326,33 @@ fn daily_and_weekly_hours_counts_a_long_day_and_a_long_week() {
 }
 
 #[test]
+fn daily_and_weekly_hours_counts_the_plans_weeks_and_sessions() {
+    // Nine days from Wed 11-11; the 20:00 shift may start the day before (11-10), which counts
+    // in the plan's first week, 11-11 to 11-17, as minimum hours do. Five shifts 11-12 to
+    // 11-16 are 40 hours (none broken); one more on 11-17 is in the same week (1), where 7-day
+    // blocks from 11-10 put it in the next; on 11-18 it is the next week's (0). A 2-hour drill
+    // on the 11th counts too: the five shifts plus it are 42, above 40 (1); four and it, 34 (0).
+    let drill = "[[sessions]]\nname = \"drill\"\nstart = \"2026-11-11T10:00\"\nend = \"2026-11-11T12:00\"\ngroups = [\"main\"]\n";
+    let late = shift("late", "20:00", 8);
+    let staff = [person("ana", &["presale"])];
+    let count = |extra: &str, days: std::ops::Range<u32>| {
+        let s = hourly_scenario(extra, &["presale"], 9);
+        let need = requirements(&s, |_, _| 0);
+        let model = Model::new(&s, &staff, &need, Stage::Plan);
+        let mut a = model.nothing();
+        for day in days {
+            model.works(&mut a, 0, "late", &format!("2026-11-{day}T20:00"), 1.0);
+        }
+        model.violations(Rule::DailyAndWeeklyHours, &a)
+    };
+    assert_eq!(count(&late, 12..17), 0);
+    assert_eq!(count(&late, 12..18), 1);
+    assert_eq!(count(&late, 13..19), 0);
+    assert_eq!(count(&(late.clone() + drill), 12..17), 1);
+    assert_eq!(count(&(late + drill), 12..16), 0);
+}
+
+#[test]
 fn days_in_a_row_counts_a_seventh_start() {
     // max_days_in_row = 6 over 8 days: every 7 days in a row hold at most 6 starts. Starts on
     // days 1-6: none broken; days 1-7: the window of days 1-7 (1 violation); all 8 days: both
@@ -371,6 +398,24 @@ fn overtime_above_contract_counts_a_week_above_contract_unpaid() {
     assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 1);
     a.insert(model.overtime[0].var, 8.0);
     assert_eq!(model.violations(Rule::OvertimeAboveContract, &a), 0);
+}
+
+#[test]
+fn overtime_above_contract_has_one_variable_per_week() {
+    // Two weeks and two templates: the slots come template by template, so a cohort's shifts
+    // run through the weeks twice; each (cohort, week) still gets one overtime variable (two
+    // would price each overtime hour twice).
+    let extra = format!("{}{}", shift("early", "06:00", 8), shift("late", "14:00", 8));
+    let mut s = hourly_scenario(&extra, &["presale"], 14);
+    s.costs.overtime_per_hour = 10.0;
+    let staff = [Person {
+        contract_hours_per_week: Some(32.0),
+        ..person("ana", &["presale"])
+    }];
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let weeks: Vec<i64> = model.overtime.iter().map(|o| o.week).collect();
+    assert_eq!(weeks, [0, 1]);
 }
 
 #[test]
