@@ -71,8 +71,8 @@ def main(scenario, gap, time_limit):
             short[q, i] = v
             cost.append(yuan(m["interval_hours"] * costs["shortfall_per_agent_hour"]) * v)
             model.Add(sum(on_duty[q][i]) + v >= need)
-    # One shift at a time, rest after each; daily and weekly hours (blocks of 7 days from the day
-    # before the horizon, shifts counted on the day they start).
+    # One shift at a time, rest after each; daily hours by the day a shift starts, weekly hours
+    # by the plan's week (7 days from the horizon's first day; the day before is in the first).
     mine = [[] for _ in staff]
     for p, s, q, v in staff_vars:
         mine[p].append((slots[s], v))
@@ -81,10 +81,12 @@ def main(scenario, gap, time_limit):
             busy = [v for sl, v in mine[p] if sl["start"] <= t < sl["end"] + rest]
             if len(busy) > 1:
                 model.Add(sum(busy) <= 1)
-        for days, limit in [(1, person["max_day"]), (7, person["max_week"])]:
+        by_day = (lambda day: day, person["max_day"])
+        by_week = (lambda day: max(day - 1, 0) // 7, person["max_week"])
+        for block_of, limit in [by_day, by_week]:
             blocks = {}
             for sl, v in mine[p]:
-                blocks.setdefault(sl["day"] // days, []).append((sl, v))
+                blocks.setdefault(block_of(sl["day"]), []).append((sl, v))
             for group in blocks.values():
                 if sum(sl["hours"] for sl, _ in group) > limit + 1e-9:
                     model.Add(sum(yuan(sl["hours"]) * v for sl, v in group) <= yuan(limit))

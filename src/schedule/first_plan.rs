@@ -25,6 +25,16 @@ const FIRST_PLAN_FROM_STAFF_SHIFTS: usize = 2000;
 /// The share of the time left that each step towards the first plan may take.
 const STEP_SHARE: f64 = 0.2;
 
+/// The share of the time left the relaxation may take: on the month bench without the week's
+/// rules (1.2 million nonzeros) it takes 10.5 s here, 0.25 of the 42 s before naming.
+const RELAXATION_SHARE: f64 = 0.3;
+
+/// Nonzeros above which the relaxation is not tried, the plan built a window at a time from
+/// the start: the month bench with the week's rules on (2.6 million) did not finish it in 28 s
+/// here, simplex or interior point, and the seconds spent on it were the windows' (one found
+/// nothing in its share).
+const RELAXATION_MOST_NONZEROS: usize = 2_000_000;
+
 /// Days whose staff shifts one improving step chooses again, and how far apart the windows
 /// start, in order from the first day. On six diverse benches, windows of 2 days side by side
 /// took 6.9 to 13.5 s to the gap; 3 days every 2, up to 18.8 s; 1 day, up to 27 s; 4 days every
@@ -171,7 +181,9 @@ impl Model<'_> {
 
     /// A plan chosen a window of days at a time in day order: each window's shifts and breaks
     /// around those of the days before (as chosen) and after (nobody yet), in its share of
-    /// what is left of the time; None if a window found nothing in it.
+    /// what is left of the time. A window that finds nothing in it is left with nobody, as the
+    /// plan before it had them (its hours short), and the next goes on: on the month with the
+    /// rules on one window of 14 once did, and the whole plan was lost. None if none found any.
     fn plan_in_windows(&self, rows: &Rows) -> Result<Option<Step>> {
         let starts: Vec<i64> = (0..self.plan_days()).step_by(WINDOW_STEP).collect();
         let mut plan: Option<Step> = None;
@@ -190,10 +202,9 @@ impl Model<'_> {
                 })
                 .collect();
             let share = self.deadline.left() / (starts.len() - k) as f64;
-            let Some(step) = self.solve_fixed(rows, &others, share)? else {
-                return Ok(None);
-            };
-            plan = Some(step);
+            if let Some(step) = self.solve_fixed(rows, &others, share)? {
+                plan = Some(step);
+            }
         }
         Ok(plan)
     }
@@ -239,12 +250,16 @@ impl Model<'_> {
         self.solve_fixed(rows, fixed, self.deadline.left() * STEP_SHARE)
     }
 
-    /// The LP relaxation in a share of the time left; None if it did not finish.
+    /// The LP relaxation in a share of the time left; None if it did not finish or the model
+    /// is too large to try.
     fn relaxation(&self, rows: &Rows) -> Result<Option<Step>> {
+        if rows.nonzeros() > RELAXATION_MOST_NONZEROS {
+            return Ok(None);
+        }
         let Some(mut model) = self.highs_model(rows)? else {
             return Ok(None);
         };
-        model.set_option("time_limit", self.deadline.left() * STEP_SHARE);
+        model.set_option("time_limit", self.deadline.left() * RELAXATION_SHARE);
         model.set_option("solve_relaxation", true);
         let solved = model
             .try_solve()

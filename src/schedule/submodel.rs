@@ -37,6 +37,13 @@ impl Rows {
     pub(super) fn iter(&self) -> impl Iterator<Item = &Constraint> {
         self.0.iter()
     }
+
+    /// Nonzeros in all the rows: what a solve's time grows with.
+    pub(super) fn nonzeros(&self) -> usize {
+        (self.0.iter())
+            .map(|row| row.expression().linear_coefficients().count())
+            .sum()
+    }
 }
 
 impl Model<'_> {
