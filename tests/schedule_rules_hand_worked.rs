@@ -1,7 +1,7 @@
 //! One small instance per scheduling rule, each solved by hand in its comment: breaks placed by
 //! the model, cross-trained hours split by queue, new part-timers serving fewer chats, start
-//! windows and lengths, night premium and per-shift pay, days in a row, overtime, and a cyclic
-//! week.
+//! windows and lengths, night premium and per-shift pay, days in a row, overtime, the weekly
+//! limit in the plan's week, and a cyclic week.
 
 use shiftcast::scenario::Person;
 use shiftcast::schedule::{describe, schedule, Schedule};
@@ -260,6 +260,38 @@ hours = 8
     let plan = schedule(&s, &[li], &requirements(&s, need)).unwrap();
     assert!(no_shortfall(&plan));
     assert_eq!(plan.pay, 200.0);
+}
+
+#[test]
+fn the_weekly_limit_counts_the_plans_week() {
+    // Seven days from Wed 11-11, 1 agent needed 22:00-06:00 every night (56 agent-hours), only
+    // Li on the 22:00 night shift, 40 hours a week. The night starting the day before (11-10)
+    // covers 6 needed hours, those of 11-11 to 11-16 8 each, the last (11-17) 2. All count in
+    // the plan's one week, so Li works 5 full nights (40 hours) and 16 agent-hours stay short.
+    // Seven-day blocks from the day before put 11-17 in a week of its own: a sixth shift, 42
+    // hours worked in a 7-day plan, and 14 short.
+    let s = hourly_scenario(
+        r#"
+[[shifts]]
+name = "night"
+start = "22:00"
+hours = 8
+kinds = ["full-time"]
+"#,
+        &["presale"],
+        7,
+    );
+    let need = |_, i: usize| u32::from(!(6..22).contains(&(i % 24)));
+    let plan = schedule(
+        &s,
+        &[person("Li Wei", &["presale"])],
+        &requirements(&s, need),
+    )
+    .unwrap();
+    let nights = plan.shifts.iter().filter(|s| s.person == Some(0)).count();
+    assert_eq!(nights, 5);
+    let short: f64 = plan.shortfall.iter().flatten().sum();
+    assert_eq!(short, 16.0);
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub struct Person {
     pub days_off: Vec<NaiveDate>,
     /// Most hours, counted by the day a shift starts.
     pub max_hours_per_day: f64,
-    /// Most hours per 7 days, counted from the day before the horizon.
+    /// Most hours per week of the plan (a shift starting the day before counts in the first).
     pub max_hours_per_week: f64,
     /// Most days in a row with a shift start before a day off.
     pub max_days_in_row: Option<u32>,

@@ -409,7 +409,9 @@ impl Model<'_> {
             let person = self.person_of(cohort);
             let days = self.blocks_of(cohort, Model::day_of);
             let weeks = self.blocks_of(cohort, Model::week_of);
-            let daily = days.into_iter().map(|(_, list)| (list, person.max_hours_per_day));
+            let daily = days
+                .into_values()
+                .map(|list| (list, person.max_hours_per_day));
             let weekly = weeks.into_iter().map(|(week, list)| {
                 let sessions = self.session_hours(person, Some(week as usize));
                 (list, (person.max_hours_per_week - sessions).max(0.0))

@@ -405,7 +405,11 @@ fn overtime_above_contract_has_one_variable_per_week() {
     // Two weeks and two templates: the slots come template by template, so a cohort's shifts
     // run through the weeks twice; each (cohort, week) still gets one overtime variable (two
     // would price each overtime hour twice).
-    let extra = format!("{}{}", shift("early", "06:00", 8), shift("late", "14:00", 8));
+    let extra = format!(
+        "{}{}",
+        shift("early", "06:00", 8),
+        shift("late", "14:00", 8)
+    );
     let mut s = hourly_scenario(&extra, &["presale"], 14);
     s.costs.overtime_per_hour = 10.0;
     let staff = [Person {
