@@ -320,7 +320,7 @@ fn minutes(hours: f64) -> Duration {
 
 /// Whether one more shift, `slot`, keeps the person's week within the plan's rules, given their
 /// shifts `own`: rest around it (`one_shift_at_a_time_with_rest`), hours on shifts starting that
-/// day and that week (`daily_and_weekly_hours`), starts and night shifts in a row
+/// day and that week, sessions included (`daily_and_weekly_hours`), starts and night shifts in a row
 /// (`days_in_a_row`, `nights_in_a_row`), `rest_after_nights`, `days_off_together`, and no
 /// weekend day taken when weekends off are counted (`weekends_off`).
 fn keeps_week_rules(
@@ -337,16 +337,18 @@ fn keeps_week_rules(
         .all(|r| slot.start >= r.end + rest || slot.end + rest <= r.start);
     let shifts: Vec<&&RosterRow> = own.iter().filter(|r| !r.is_session()).collect();
     let starts: Vec<NaiveDate> = shifts.iter().map(|r| r.start.date()).collect();
-    let hours_where = |same: &dyn Fn(NaiveDate) -> bool| -> f64 {
-        shifts
-            .iter()
-            .filter(|r| same(r.start.date()))
-            .map(|r| r.hours())
-            .sum()
-    };
     let week = scenario.horizon.week_of(day);
-    let day_hours = hours_where(&|d| d == day) + slot.hours();
-    let week_hours = hours_where(&|d| scenario.horizon.week_of(d) == week) + slot.hours();
+    let day_hours = (shifts.iter())
+        .filter(|r| r.start.date() == day)
+        .map(|r| r.hours())
+        .sum::<f64>()
+        + slot.hours();
+    // Sessions count toward the week, as in the plan (and as an extension counts them).
+    let week_hours = (own.iter())
+        .filter(|r| scenario.horizon.week_of(r.start.date()) == week)
+        .map(|r| r.hours())
+        .sum::<f64>()
+        + slot.hours();
     let night = is_night_shift(scenario, slot.start, slot.end);
     let nights: Vec<NaiveDate> = shifts
         .iter()
@@ -411,4 +413,80 @@ fn rests_after_nights(
             !night || r_night || r.start >= slot.end + rest
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{parse_time, ClockWindow};
+
+    /// One of ana's roster rows, `hours` long from `start`; a session serves no queue.
+    fn ana_on(start: &str, hours: i64, session: bool) -> RosterRow {
+        let start = parse_time(start).unwrap();
+        RosterRow {
+            name: "ana".into(),
+            group: "main".into(),
+            queue: if session { "" } else { "presale" }.into(),
+            template: if session { "drill" } else { "day" }.into(),
+            start,
+            end: start + Duration::hours(hours),
+            kind: Kind::FullTime,
+            hired: false,
+            segments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_call_in_counts_the_weeks_sessions() {
+        // ana (40 hours a week) works 08:00-16:00 on 11-11 to 11-14: a fifth day on 11-15 makes
+        // 40 hours, so she may be called in. With a 2-hour drill that week as well it would be
+        // 42, as the plan counts it: not.
+        let toml = r#"
+[horizon]
+start = "2026-11-11T00:00"
+end = "2026-11-18T00:00"
+interval_minutes = 60
+[history]
+file = "unused.csv"
+[staff]
+file = "unused.csv"
+[costs]
+full_time_per_hour = 5
+part_time_per_hour = 10
+shortfall_per_agent_hour = 1000
+[[queues]]
+name = "presale"
+handle_time_seconds = 180
+service_level = 0.8
+answer_within_seconds = 30
+[[shifts]]
+name = "day"
+start = "08:00"
+hours = 8
+"#;
+        let scenario = Scenario::from_toml(toml, "test.toml").unwrap();
+        let ana = Person {
+            name: "ana".into(),
+            group: "main".into(),
+            skills: vec!["presale".into()],
+            available: ClockWindow::ALWAYS,
+            max_hours_per_day: 8.0,
+            max_hours_per_week: 40.0,
+            ..Person::default()
+        };
+        let slot = ShiftSlot {
+            template: 0,
+            start: parse_time("2026-11-15T08:00").unwrap(),
+            end: parse_time("2026-11-15T16:00").unwrap(),
+            cover: Vec::new(),
+        };
+        let mut rows: Vec<RosterRow> = (11..15)
+            .map(|d| ana_on(&format!("2026-11-{d}T08:00"), 8, false))
+            .collect();
+        let own: Vec<&RosterRow> = rows.iter().collect();
+        assert!(keeps_week_rules(&scenario, &ana, &own, &slot));
+        rows.push(ana_on("2026-11-12T18:00", 2, true));
+        let own: Vec<&RosterRow> = rows.iter().collect();
+        assert!(!keeps_week_rules(&scenario, &ana, &own, &slot));
+    }
 }
