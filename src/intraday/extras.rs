@@ -418,7 +418,17 @@ fn rests_after_nights(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::{parse_time, ClockWindow};
+    use crate::time::parse_time;
+    use builders::{hourly_scenario, person};
+
+    /// The builders the other tests share (this one needs two of them).
+    #[allow(dead_code)]
+    mod builders {
+        use crate::scenario::{Person, Scenario};
+        use crate::staffing::Requirement;
+        use crate::time::ClockWindow;
+        include!("../../tests/common/builders.rs");
+    }
 
     /// One of ana's roster rows, `hours` long from `start`; a session serves no queue.
     fn ana_on(start: &str, hours: i64, session: bool) -> RosterRow {
@@ -441,39 +451,9 @@ mod tests {
         // ana (40 hours a week) works 08:00-16:00 on 11-11 to 11-14: a fifth day on 11-15 makes
         // 40 hours, so she may be called in. With a 2-hour drill that week as well it would be
         // 42, as the plan counts it: not.
-        let toml = r#"
-[horizon]
-start = "2026-11-11T00:00"
-end = "2026-11-18T00:00"
-interval_minutes = 60
-[history]
-file = "unused.csv"
-[staff]
-file = "unused.csv"
-[costs]
-full_time_per_hour = 5
-part_time_per_hour = 10
-shortfall_per_agent_hour = 1000
-[[queues]]
-name = "presale"
-handle_time_seconds = 180
-service_level = 0.8
-answer_within_seconds = 30
-[[shifts]]
-name = "day"
-start = "08:00"
-hours = 8
-"#;
-        let scenario = Scenario::from_toml(toml, "test.toml").unwrap();
-        let ana = Person {
-            name: "ana".into(),
-            group: "main".into(),
-            skills: vec!["presale".into()],
-            available: ClockWindow::ALWAYS,
-            max_hours_per_day: 8.0,
-            max_hours_per_week: 40.0,
-            ..Person::default()
-        };
+        let day = "[[shifts]]\nname = \"day\"\nstart = \"08:00\"\nhours = 8\n";
+        let scenario = hourly_scenario(day, &["presale"], 7);
+        let ana = person("ana", &["presale"]);
         let slot = ShiftSlot {
             template: 0,
             start: parse_time("2026-11-15T08:00").unwrap(),
