@@ -2,10 +2,12 @@
 //! are paid whether worked or not, so the plan uses them first), a lead on duty for every so many
 //! agents, the sessions whole groups attend, and the hours people would like or rather not work.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDateTime;
 use good_lp::{constraint, variable, Constraint, Expression, Variable};
 
-use super::model::{Model, StaffShift};
+use super::model::{Model, Overtime, StaffShift};
 use super::{Activity, PlannedShift, Segment};
 use crate::scenario::Person;
 
@@ -44,6 +46,26 @@ impl Model<'_> {
             for week in weeks.clone() {
                 let var = self.vars.add(variable().min(0));
                 self.below_floor.push(BelowFloor { cohort, week, var });
+            }
+        }
+    }
+
+    /// A week's overtime hours per cohort with contract hours, when overtime has a price.
+    pub(super) fn add_overtime_vars(&mut self) {
+        if self.scenario.costs.overtime_per_hour <= 0.0 {
+            return;
+        }
+        for (cohort, c) in self.cohorts.iter().enumerate() {
+            if self.staff[c.members[0]].contract_hours_per_week.is_none() {
+                continue;
+            }
+            let weeks: BTreeSet<i64> = self
+                .mine(cohort)
+                .map(|s| self.week_of(&self.slots[s.slot]))
+                .collect();
+            for week in weeks {
+                let var = self.vars.add(variable().min(0));
+                self.overtime.push(Overtime { cohort, week, var });
             }
         }
     }
@@ -104,10 +126,18 @@ impl Model<'_> {
         let count = self.scenario.horizon.len();
         let mut leads = vec![Expression::from(0.0); count];
         let mut agents = vec![Expression::from(0.0); count];
+        for (&(_, slot), &var) in &self.on_shift {
+            for &i in &self.slots[slot].cover {
+                agents[i].add_mul(1.0, var);
+            }
+        }
         for s in &self.staff_shifts {
             let lead = self.person_of(s.cohort).lead;
+            let counted = self.counted_on_shift(s);
             for &i in &self.slots[s.slot].cover {
-                agents[i].add_mul(1.0, s.var);
+                if !counted {
+                    agents[i].add_mul(1.0, s.var);
+                }
                 if lead {
                     leads[i].add_mul(per_lead, s.var);
                 }

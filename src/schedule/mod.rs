@@ -44,6 +44,7 @@ mod greedy;
 mod hindsight;
 mod model;
 mod objective;
+mod on_shift;
 mod part_time;
 mod readback;
 mod refill;

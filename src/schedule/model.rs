@@ -193,6 +193,9 @@ pub(super) struct Model<'a> {
     /// staff shifts and proved the cheapest for them: hours they could serve are then short
     /// by price, not for want of time.
     pub(super) part_timers_settled: bool,
+    /// Staff of a pool on a slot, counted once for the cover and lead rows (person-by-person
+    /// plans only, see [`Model::add_on_shift_vars`]).
+    pub(super) on_shift: BTreeMap<(usize, usize), Variable>,
 }
 
 impl<'a> Model<'a> {
@@ -287,6 +290,7 @@ impl<'a> Model<'a> {
             start: None,
             deadline: Deadline::after(scenario.solver.time_limit_seconds),
             part_timers_settled: false,
+            on_shift: BTreeMap::new(),
         };
         model.add_overtime_vars();
         model.add_spread_vars();
@@ -297,27 +301,8 @@ impl<'a> Model<'a> {
         if heads {
             model.add_band_vars();
         }
+        model.add_on_shift_vars();
         model
-    }
-
-    /// A week's overtime hours per cohort with contract hours, when overtime has a price.
-    fn add_overtime_vars(&mut self) {
-        if self.scenario.costs.overtime_per_hour <= 0.0 {
-            return;
-        }
-        for (cohort, c) in self.cohorts.iter().enumerate() {
-            if self.staff[c.members[0]].contract_hours_per_week.is_none() {
-                continue;
-            }
-            let weeks: BTreeSet<i64> = self
-                .mine(cohort)
-                .map(|s| self.week_of(&self.slots[s.slot]))
-                .collect();
-            for week in weeks {
-                let var = self.vars.add(variable().min(0));
-                self.overtime.push(Overtime { cohort, week, var });
-            }
-        }
     }
 
     /// Where queue `q`'s interval `i` sits in `requirements` and `shortfall` (see

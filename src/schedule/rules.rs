@@ -66,6 +66,8 @@ pub enum Rule {
     /// Weekend days worked (shifts starting on a Saturday or Sunday) are spread evenly within
     /// each group.
     FairSpreadOfWeekendDays,
+    /// A pool's staff on a shift are counted once per slot, for the cover and lead rows.
+    StaffOnShift,
 }
 
 /// Whether a rule always holds or gives way at a price.
@@ -81,7 +83,7 @@ impl Rule {
     /// Every rule, in the order its rows go to HiGHS. The row order steers which of several
     /// equally cheap plans HiGHS returns (hard rules first changed the bundled example's roster),
     /// so it stays the order the rules were written in; [`Rule::kind`] tells hard from priced.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::CoverRequirement,
         Rule::FillPlannedShifts,
         Rule::SplitCrossTrainedHours,
@@ -105,6 +107,7 @@ impl Rule {
         Rule::WeekendsOff,
         Rule::FairSpreadOfHours,
         Rule::FairSpreadOfWeekendDays,
+        Rule::StaffOnShift,
     ];
 
     /// The rule's name in the model's rows and in the reasons the report gives.
@@ -133,6 +136,7 @@ impl Rule {
             Rule::WeekendsOff => "weekends_off",
             Rule::FairSpreadOfHours => "fair_spread_of_hours",
             Rule::FairSpreadOfWeekendDays => "fair_spread_of_weekend_days",
+            Rule::StaffOnShift => "staff_on_shift",
         }
     }
 
@@ -165,7 +169,8 @@ impl Rule {
             | Rule::NightsInARow
             | Rule::RestAfterNights
             | Rule::DaysOffTogether
-            | Rule::WeekendsOff => RuleKind::Hard,
+            | Rule::WeekendsOff
+            | Rule::StaffOnShift => RuleKind::Hard,
         }
     }
 
@@ -252,6 +257,7 @@ impl Model<'_> {
             Rule::WeekendsOff => self.weekends_off(),
             Rule::FairSpreadOfHours => self.fair_spread(Measure::Hours),
             Rule::FairSpreadOfWeekendDays => self.fair_spread(Measure::WeekendDays),
+            Rule::StaffOnShift => self.staff_on_shift(),
         };
         rows.into_iter()
             .map(|row| row.set_name(rule.name().to_string()))
@@ -494,7 +500,16 @@ impl Model<'_> {
     fn on_duty(&self) -> Vec<Vec<Expression>> {
         let count = self.scenario.horizon.len();
         let mut on_duty = vec![vec![Expression::from(0.0); count]; self.pools.len()];
-        for s in &self.staff_shifts {
+        for (&(p, slot), &var) in &self.on_shift {
+            for &i in &self.slots[slot].cover {
+                on_duty[p][i].add_mul(1.0, var);
+            }
+        }
+        for s in self
+            .staff_shifts
+            .iter()
+            .filter(|s| !self.counted_on_shift(s))
+        {
             for &i in &self.slots[s.slot].cover {
                 on_duty[self.cohorts[s.cohort].pool][i].add_mul(1.0, s.var);
             }

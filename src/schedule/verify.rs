@@ -61,6 +61,15 @@ impl Model<'_> {
             .find(|s| s.cohort == cohort && s.slot == slot)
             .unwrap_or_else(|| panic!("cohort {cohort} may not work {template} at {start}"));
         a.insert(shift.var, n);
+        // The pool's count on the slot follows, as the solve's would.
+        let pool = self.cohorts[cohort].pool;
+        if let Some(&count) = self.on_shift.get(&(pool, slot)) {
+            let on: f64 = (self.staff_shifts.iter())
+                .filter(|s| s.slot == slot && self.cohorts[s.cohort].pool == pool)
+                .map(|s| a.get(&s.var).copied().unwrap_or(0.0))
+                .sum();
+            a.insert(count, on);
+        }
     }
 
     /// Sets how many hired part-timers work `template` from `start`.
@@ -113,6 +122,7 @@ fn place_in_all(rule: Rule) -> usize {
         Rule::WeekendsOff => 20,
         Rule::FairSpreadOfHours => 21,
         Rule::FairSpreadOfWeekendDays => 22,
+        Rule::StaffOnShift => 23,
     }
 }
 
@@ -183,6 +193,45 @@ fn cover_requirement_counts_a_cross_trained_agent_once_for_two_queues() {
     assert_eq!(model.violations(Rule::CoverRequirement, &a), 1);
     model.works(&mut a, 1, "day", "2026-11-11T00:00", 1.0);
     assert_eq!(model.violations(Rule::CoverRequirement, &a), 0);
+}
+
+#[test]
+fn staff_on_shift_counts_a_pools_people_on_a_shift_once_for_the_cover_rows() {
+    // 2 agents needed 00:00-08:00; ana and bo (one pool) may each take the 8-hour day shift.
+    // Person by person, the cover rows count the pool's people on that shift through one
+    // count, not through ana's and bo's shifts; the count is 2 when both work, and a count of
+    // 1 breaks its own row and leaves each of the 8 hours 1 agent short.
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 1);
+    let staff = [person("ana", &["presale"]), person("bo", &["presale"])];
+    let need = requirements(&s, |_, i| 2 * u32::from(i < 8));
+    let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
+    let count = model.on_shift[&(0, model.slot("day", "2026-11-11T00:00"))];
+    let cover = model.rows(Rule::CoverRequirement);
+    assert_eq!(cover.len(), 8);
+    let listed = |row: &good_lp::Constraint, var: Variable| {
+        use good_lp::IntoAffineExpression;
+        row.expression()
+            .linear_coefficients()
+            .any(|(v, _)| v == var)
+    };
+    assert!(cover.iter().all(|row| listed(row, count)));
+    let shifts: Vec<Variable> = model.staff_shifts.iter().map(|s| s.var).collect();
+    assert!(cover
+        .iter()
+        .all(|row| shifts.iter().all(|&v| !listed(row, v))));
+    let mut a = model.nothing();
+    model.works(&mut a, 0, "day", "2026-11-11T00:00", 1.0);
+    model.works(&mut a, 1, "day", "2026-11-11T00:00", 1.0);
+    assert_eq!(a[&count], 2.0);
+    assert_eq!(model.violations(Rule::StaffOnShift, &a), 0);
+    assert_eq!(model.violations(Rule::CoverRequirement, &a), 0);
+    a.insert(count, 1.0);
+    assert_eq!(model.violations(Rule::StaffOnShift, &a), 1);
+    assert_eq!(model.violations(Rule::CoverRequirement, &a), 8);
+    // Counted together as one cohort, the two already are one variable: no count.
+    assert!(Model::new(&s, &staff, &need, Stage::Plan)
+        .on_shift
+        .is_empty());
 }
 
 #[test]
