@@ -33,11 +33,12 @@ const NAMING_SHARE: f64 = 0.3;
 /// ([`Model::repair`]).
 const REFILL_SHARE: f64 = 0.3;
 
-/// The share of the time kept for the repairs when the plan is made person by person (no
-/// naming): a search the time limit cuts short still gets its part-timers chosen again around
-/// the staff shifts. On the week bench with the rules on that took 0.06 s and showed the hour
-/// the plan left short to be short by price, where before it was reported as planned too late.
-const BY_PERSON_REPAIR_SHARE: f64 = 0.1;
+/// Seconds kept for the repairs when the plan is made person by person (no naming), or a
+/// tenth of the time if less: a search the time limit cuts short still gets its part-timers
+/// chosen again around the staff shifts, a small model (on the week bench with the rules on,
+/// 0.06 s). It showed the hour that plan left short to be short by price, where before it was
+/// reported as planned too late. The rest of the time stays the search's.
+const BY_PERSON_REPAIR_SECONDS: f64 = 1.0;
 
 impl Model<'_> {
     /// Plans, names the cohorts' members, and reads the plan back.
@@ -45,11 +46,11 @@ impl Model<'_> {
         let deadline = self.deadline;
         let names_cohorts = self.cohorts.iter().any(|c| c.members.len() > 1);
         let kept = if names_cohorts {
-            NAMING_SHARE
+            deadline.left() * NAMING_SHARE
         } else {
-            BY_PERSON_REPAIR_SHARE
+            BY_PERSON_REPAIR_SECONDS.min(deadline.left() / 10.0)
         };
-        self.deadline = deadline.sooner(deadline.left() * kept);
+        self.deadline = deadline.sooner(kept);
         let rows = self.all_rows();
         let solution = self.optimise_with(&rows)?;
         self.deadline = deadline;
