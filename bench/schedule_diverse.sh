@@ -12,20 +12,8 @@
 #
 # Needs: cargo, python3 (standard library) and GNU time (/usr/bin/time). About 6 minutes with
 # a base binary on 2 cores.
-set -euo pipefail
-table_file="${1:+$(realpath -m "$1")}"
-base="${2:+$(realpath "$2")}"
-cd "$(dirname "$0")/.."
-export PYTHONDONTWRITEBYTECODE=1
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-python3 bench/schedule_instances.py "$tmp/inst"
+source "$(dirname "$0")/planning_setup.sh" "$@"
 python3 bench/diverse_instances.py "$tmp/inst"
-cargo build --release --quiet
-binaries=("this:target/release/shiftcast")
-if [ -n "$base" ]; then
-    binaries=("base:$base" "${binaries[@]}")
-fi
 {
     echo "| instance | binary | rows | columns | nonzeros | seconds | peak MB | status | cost | short (agent-h) |"
     echo "|---|---|---:|---:|---:|---:|---:|---|---:|---:|"

@@ -9,14 +9,7 @@
 #   bash bench/schedule_rules.sh [table.md]
 #
 # Needs: cargo and python3 (standard library). Takes about 4 minutes on 2 cores.
-set -euo pipefail
-table_file="${1:+$(realpath -m "$1")}"
-cd "$(dirname "$0")/.."
-export PYTHONDONTWRITEBYTECODE=1
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-python3 bench/schedule_instances.py "$tmp/inst"
-cargo build --release --quiet
+source "$(dirname "$0")/planning_setup.sh" "${1:-}"
 {
     echo "| instance | rules | status | seconds | cost | gap | short (agent-h) | below minimum (h) |"
     echo "|---|---|---|---:|---:|---:|---:|---:|"

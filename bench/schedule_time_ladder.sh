@@ -7,19 +7,7 @@
 #   bash bench/schedule_time_ladder.sh [table.md] [base-shiftcast-binary]
 #
 # Needs: cargo and python3 (standard library). About 4 minutes with a base binary on 2 cores.
-set -euo pipefail
-table_file="${1:+$(realpath -m "$1")}"
-base="${2:+$(realpath "$2")}"
-cd "$(dirname "$0")/.."
-export PYTHONDONTWRITEBYTECODE=1
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-python3 bench/schedule_instances.py "$tmp/inst"
-cargo build --release --quiet
-binaries=("this:target/release/shiftcast")
-if [ -n "$base" ]; then
-    binaries=("base:$base" "${binaries[@]}")
-fi
+source "$(dirname "$0")/planning_setup.sh" "$@"
 {
     echo "| time limit (s) | binary | status | seconds | cost | gap | short (agent-h) | below minimum (h) |"
     echo "|---:|---|---|---:|---:|---:|---:|---:|"

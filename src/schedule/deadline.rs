@@ -203,7 +203,15 @@ impl Model<'_> {
             gap: (status != SolverStatus::Optimal).then_some(gap),
             within_1pct,
             status,
-            bound: bound.unwrap_or_else(|| solved.objective_value()),
+            // A model without integers has no MIP bound: solved, its cost is the bound; cut
+            // short, there is none (0), and the repairs' gap must not be taken from its cost.
+            bound: bound.unwrap_or_else(|| {
+                if status.stopped_early() {
+                    0.0
+                } else {
+                    solved.objective_value()
+                }
+            }),
             values: self.values_of(solved.get_solution().columns()),
         })
     }
