@@ -14,7 +14,7 @@ impl Model<'_> {
     /// A count per pool and slot that two or more people may work, when every cohort is one
     /// person (cohorts already count their members together, and naming keeps no cover rows).
     pub(super) fn add_on_shift_vars(&mut self) {
-        if self.naming || self.cohorts.iter().any(|c| c.members.len() > 1) {
+        if self.naming || self.names_cohorts() {
             return;
         }
         let mut people: BTreeMap<(usize, usize), usize> = BTreeMap::new();

@@ -41,10 +41,16 @@ const REFILL_SHARE: f64 = 0.3;
 const BY_PERSON_REPAIR_SECONDS: f64 = 1.0;
 
 impl Model<'_> {
+    /// Whether some cohort counts two or more people together, so the plan's shifts must be
+    /// given to its members by name; otherwise the plan is made person by person.
+    pub(super) fn names_cohorts(&self) -> bool {
+        self.cohorts.iter().any(|c| c.members.len() > 1)
+    }
+
     /// Plans, names the cohorts' members, and reads the plan back.
     pub(super) fn solve(mut self) -> Result<Schedule> {
         let deadline = self.deadline;
-        let names_cohorts = self.cohorts.iter().any(|c| c.members.len() > 1);
+        let names_cohorts = self.names_cohorts();
         let kept = if names_cohorts {
             deadline.left() * NAMING_SHARE
         } else {
