@@ -266,7 +266,12 @@ pub fn fewest_part_timers(
     model.deadline = deadline;
     if let Some(cheapest) = cheapest {
         model.start_from(cheapest);
-        if cheapest.shortfall.iter().flatten().all(|&short| short <= 0.0) {
+        if cheapest
+            .shortfall
+            .iter()
+            .flatten()
+            .all(|&short| short <= 0.0)
+        {
             model.cover_every_hour();
         }
     }

@@ -157,8 +157,7 @@ mod tests {
         model.objective = Objective::FewestPartTimers;
         assert_eq!(model.objective().linear_coefficients().count(), 25);
         model.cover_every_hour();
-        let heads: Vec<(Variable, f64)> =
-            model.objective().linear_coefficients().collect();
+        let heads: Vec<(Variable, f64)> = model.objective().linear_coefficients().collect();
         assert_eq!(heads, [(model.part_timers.unwrap(), 1.0)]);
         let plan = model.solve().unwrap();
         assert_eq!(plan.shifts.len(), 3);
