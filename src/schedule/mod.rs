@@ -249,8 +249,8 @@ pub fn schedule_with_part_timers(
 /// rules aside: the question is how many people, not the cheapest way to use them), solved in
 /// what is left of `deadline`. Its shortfall is the least any number of hires leaves. It starts
 /// from the staff shifts of `cheapest` (the cheapest plan), so a count is known from the first
-/// step and improved a few days at a time. When that plan leaves no hour short, neither may
-/// the count's.
+/// step and improved a few days at a time. When hires could staff every hour that plan leaves
+/// short, the count may leave none short.
 pub fn fewest_part_timers(
     scenario: &Scenario,
     staff: &[Person],
@@ -266,12 +266,7 @@ pub fn fewest_part_timers(
     model.deadline = deadline;
     if let Some(cheapest) = cheapest {
         model.start_from(cheapest);
-        if cheapest
-            .shortfall
-            .iter()
-            .flatten()
-            .all(|&short| short <= 0.0)
-        {
+        if model.hires_could_cover(&cheapest.shortfall) {
             model.cover_every_hour();
         }
     }
