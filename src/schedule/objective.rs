@@ -4,6 +4,7 @@
 use good_lp::Expression;
 
 use super::model::Model;
+use super::part_time::covered_without_breaks;
 
 /// Weight of one agent-hour short against one hired part-timer when counting the fewest
 /// part-timers: more than the most that can be hired (10,000 agents per interval at most), so
@@ -60,16 +61,12 @@ impl Model<'_> {
     /// count so found 729 in its 5 s, where with the shortfall priced it found 731.
     pub(super) fn hires_could_cover(&self, shortfall: &[Vec<f64>]) -> bool {
         let pool = &self.pools[self.part_time_pool];
-        let covered = |i: usize| {
-            self.part_time_shifts.iter().any(|s| {
-                let slot = &self.slots[s.slot];
-                self.scenario.shifts[slot.template].breaks.is_empty() && slot.cover.contains(&i)
-            })
-        };
+        let covered =
+            covered_without_breaks(self.scenario, &self.slots, &self.part_time_shifts, |_| true);
         shortfall.iter().enumerate().all(|(q, row)| {
             (row.iter().enumerate())
                 .filter(|(_, &short)| short > 0.0)
-                .all(|(i, _)| pool.may_serve(self.scenario, q, i) && covered(i))
+                .all(|(i, _)| pool.may_serve(self.scenario, q, i) && covered[i])
         })
     }
 

@@ -45,22 +45,34 @@ pub(super) fn always_filled(
     pool: &Pool,
     shifts: &[PartTimeShift],
 ) -> Vec<bool> {
-    let mut filled = vec![false; scenario.horizon.len()];
     // Shortfall priced by sales has a price per cell, often below a shift's pay.
     if !pool.full_agents(scenario) || scenario.value.as_ref().is_some_and(|v| v.price_shortfall) {
-        return filled;
+        return vec![false; scenario.horizon.len()];
     }
     let gap = scenario.horizon.interval_hours() * scenario.costs.shortfall_per_agent_hour;
+    covered_without_breaks(scenario, slots, shifts, |slot| {
+        shift_pay(scenario, slot, scenario.costs.part_time_per_hour) <= gap
+    })
+}
+
+/// Per horizon interval, whether some part-time shift without breaks whose slot `keep`
+/// accepts covers it: a part-timer on it serves the whole interval, wherever breaks fall.
+pub(super) fn covered_without_breaks(
+    scenario: &Scenario,
+    slots: &[ShiftSlot],
+    shifts: &[PartTimeShift],
+    keep: impl Fn(&ShiftSlot) -> bool,
+) -> Vec<bool> {
+    let mut covered = vec![false; scenario.horizon.len()];
     for s in shifts {
         let slot = &slots[s.slot];
-        let pay = shift_pay(scenario, slot, scenario.costs.part_time_per_hour);
-        if scenario.shifts[slot.template].breaks.is_empty() && pay <= gap {
+        if scenario.shifts[slot.template].breaks.is_empty() && keep(slot) {
             for &i in &slot.cover {
-                filled[i] = true;
+                covered[i] = true;
             }
         }
     }
-    filled
+    covered
 }
 
 /// A shortfall column per cell of `requirements`, up to its requirement, except where the
