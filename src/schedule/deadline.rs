@@ -192,7 +192,7 @@ impl Model<'_> {
             .ok()
             .filter(|b| b.is_finite());
         if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
-            let bound = mip_bound.map_or(known_bound, |b| b.max(known_bound));
+            let bound = proved_bound(mip_bound, known_bound, true, 0.0);
             return Ok(self.fallback(bound.max(0.0)));
         }
         let gap = solved.mip_gap();
