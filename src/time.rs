@@ -54,12 +54,26 @@ impl Horizon {
     /// The share of a full week the horizon covers in week `week` (days inside it / 7): weekly
     /// contract and minimum hours count pro rata by it.
     pub fn week_share(&self, week: usize) -> f64 {
+        self.days_of_week_before(week, self.end) as f64 / 7.0
+    }
+
+    /// Of week `week`'s days in the horizon, the share that start before `end`: the part of a
+    /// weekly minimum a plan made up to `end` owes pro rata (1 for a week with no such days).
+    pub fn share_of_week_before(&self, week: usize, end: NaiveDateTime) -> f64 {
+        match self.days_of_week_before(week, self.end) {
+            0 => 1.0,
+            all => self.days_of_week_before(week, end) as f64 / all as f64,
+        }
+    }
+
+    /// How many days of week `week` inside the horizon start before `end`.
+    fn days_of_week_before(&self, week: usize, end: NaiveDateTime) -> usize {
         let first = self.start.date() + Duration::days(7 * week as i64);
-        let days = (0..7)
+        (0..7)
             .map(|d| first.and_time(chrono::NaiveTime::MIN) + Duration::days(d))
-            .filter(|t| *t >= self.start.date().and_time(chrono::NaiveTime::MIN) && *t < self.end)
-            .count();
-        days as f64 / 7.0
+            .filter(|t| *t >= self.start.date().and_time(chrono::NaiveTime::MIN))
+            .filter(|t| *t < end.min(self.end))
+            .count()
     }
 
     /// The dates the horizon's intervals fall on, in order.
@@ -217,4 +231,27 @@ pub(crate) fn serialize_time<S: serde::Serializer>(
     serializer: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     serializer.serialize_str(&format_time(*t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_time, Horizon};
+
+    #[test]
+    fn a_weekly_minimum_is_owed_by_the_days_gone() {
+        // Ten days from the 11th: week 0 is the 11th-17th, week 1 the 18th-20th (3/7 of a
+        // week). By the 19th at 00:00, week 0 owes all of its minimum, week 1 one day of its 3.
+        let horizon = Horizon {
+            start: parse_time("2026-11-11T00:00").unwrap(),
+            end: parse_time("2026-11-21T00:00").unwrap(),
+            interval_minutes: 60,
+            cyclic: false,
+        };
+        let by = parse_time("2026-11-19T00:00").unwrap();
+        assert_eq!(horizon.week_share(1), 3.0 / 7.0);
+        assert_eq!(horizon.share_of_week_before(0, by), 1.0);
+        assert_eq!(horizon.share_of_week_before(1, by), 1.0 / 3.0);
+        assert_eq!(horizon.share_of_week_before(1, horizon.start), 0.0);
+        assert_eq!(horizon.share_of_week_before(2, by), 1.0);
+    }
 }

@@ -8,11 +8,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::{Duration, NaiveTime};
 use good_lp::Variable;
 use highs::HighsSolutionStatus;
 
 use super::deadline::{relative_gap, Solved, ONE_PERCENT};
 use super::model::{Model, StaffShift};
+use super::rules::Rule;
 use super::submodel::{Rows, Step};
 use super::{Schedule, SolverStatus};
 use crate::error::{Error, Result};
@@ -181,9 +183,14 @@ impl Model<'_> {
 
     /// A plan chosen a window of days at a time in day order: each window's shifts and breaks
     /// around those of the days before (as chosen) and after (nobody yet), in its share of
-    /// what is left of the time. A window that finds nothing in it is left with nobody, as the
-    /// plan before it had them (its hours short), and the next goes on: on the month with the
-    /// rules on one window of 14 once did, and the whole plan was lost. None if none found any.
+    /// what is left of the time. Each window owes weekly minimums only pro rata for the days up
+    /// to its end ([`Model::min_hours_before`]): owing the whole week's with nobody after it,
+    /// the first windows of the month with the rules on gave salaried staff every hour they
+    /// could work, where nobody was needed, and hired part-timers for the weekends (3.76 to
+    /// 3.81 million against 3.66 to 3.68 pro rata, 400 agent-hours short against 360 to 395).
+    /// A window that finds nothing in it is left with nobody, as the plan before it had them
+    /// (its hours short), and the next goes on: on the month with the rules on one window of
+    /// 14 once did, and the whole plan was lost. None if none found any.
     fn plan_in_windows(&self, rows: &Rows) -> Result<Option<Step>> {
         let starts: Vec<i64> = (0..self.plan_days()).step_by(WINDOW_STEP).collect();
         let mut plan: Option<Step> = None;
@@ -202,6 +209,9 @@ impl Model<'_> {
                 })
                 .collect();
             let share = self.deadline.left() / (starts.len() - k) as f64;
+            let end = (self.first_day + Duration::days(window.end)).and_time(NaiveTime::MIN);
+            let owed = self.min_hours_before(end);
+            let rows = rows.swapping(Rule::MinHoursPerWeek, &owed);
             if let Some(step) = self.solve_fixed(rows, &others, share)? {
                 plan = Some(step);
             }
@@ -247,7 +257,7 @@ impl Model<'_> {
 
     /// This model with the staff shifts in `fixed` at those values, in a share of the time left.
     fn step(&self, rows: &Rows, fixed: &HashMap<Variable, f64>) -> Result<Option<Step>> {
-        self.solve_fixed(rows, fixed, self.deadline.left() * STEP_SHARE)
+        self.solve_fixed(rows.iter(), fixed, self.deadline.left() * STEP_SHARE)
     }
 
     /// The LP relaxation in a share of the time left; None if it did not finish or the model
@@ -382,7 +392,10 @@ mod tests {
                 fixed.insert(ana_on(&model, on, &t(on_start)), 1.0);
                 fixed.insert(ana_on(&model, off, &t(off_start)), 0.0);
             }
-            let step = model.solve_fixed(&rows, &fixed, 10.0).unwrap().unwrap();
+            let step = model
+                .solve_fixed(rows.iter(), &fixed, 10.0)
+                .unwrap()
+                .unwrap();
             assert_eq!(step.cost, cost, "ana on {on}");
             let values = model.values_of(&step.columns);
             assert!(fixed.iter().all(|(v, x)| values[v] == *x));
@@ -403,6 +416,36 @@ mod tests {
             let day = ana_on(&model, "day", &format!("2026-11-{d}T08:00"));
             assert_eq!(values[&day], 1.0, "ana on day on 11-{d}");
         }
+    }
+
+    #[test]
+    fn a_window_owes_its_share_of_the_weeks_minimum() {
+        // A week (11th-17th); ana may work "day" (08:00-16:00, 5 an hour) and must work 24
+        // hours (100 an hour below it), at most 24. An agent is needed 08:00-16:00 on the 15th,
+        // 16th and 17th only. Windows 11-12, 13-14, 15-16, 17 owe 24 x 2/7, 4/7, 6/7 and 7/7
+        // = 7, 14, 21 and 24 hours (to the hour) by their ends: one day shift each in the first
+        // two (40 in pay against 700 and 600 below), one needed on the 15th or 16th, and the
+        // 17th short for want of hours: 3 x 40 + 16 short x 1000 = 16,120. Owing all 24 hours
+        // from the first window (nobody after it), ana worked the 11th, 12th and 13th: 24,120.
+        let extra = shift("day", "08:00", 8);
+        let s = hourly_scenario(&extra, &["presale"], 7);
+        let need = requirements(&s, |_, i| {
+            u32::from(i >= 4 * 24 && (8..16).contains(&(i % 24)))
+        });
+        let staff = [Person {
+            min_hours_per_week: Some(24.0),
+            max_hours_per_week: 24.0,
+            ..person("ana", &["presale"])
+        }];
+        let model = Model::new(&s, &staff, &need, Stage::PlanByPerson);
+        let plan = model.plan_in_windows(&model.all_rows()).unwrap().unwrap();
+        assert_eq!(plan.cost, 16_120.0);
+        let values = model.values_of(&plan.columns);
+        let works = |d: u32| values[&ana_on(&model, "day", &format!("2026-11-{d}T08:00"))];
+        for pair in [[11, 12], [13, 14], [15, 16]] {
+            assert_eq!(works(pair[0]) + works(pair[1]), 1.0, "ana on {pair:?}");
+        }
+        assert_eq!(works(17), 0.0);
     }
 
     #[test]

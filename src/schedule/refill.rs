@@ -141,7 +141,7 @@ impl Model<'_> {
             *taken.entry((cohort_of[person], slot)).or_default() += 1.0;
         }
         let fixed = self.fix_staff(|s| taken.get(&(s.cohort, s.slot)).copied().unwrap_or(0.0));
-        let Some(step) = self.solve_fixed(rows, &fixed, self.deadline.left())? else {
+        let Some(step) = self.solve_fixed(rows.iter(), &fixed, self.deadline.left())? else {
             return Ok(None);
         };
         // Cut short itself, it is kept only when it beats the plan's own cost (which, when

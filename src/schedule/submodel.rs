@@ -38,6 +38,17 @@ impl Rows {
         self.0.iter()
     }
 
+    /// Every row, with `rule`'s own swapped for `instead`.
+    pub(super) fn swapping<'a>(
+        &'a self,
+        rule: Rule,
+        instead: &'a [Constraint],
+    ) -> impl Iterator<Item = &'a Constraint> {
+        (self.iter())
+            .filter(move |row| row.name() != Some(rule.name()))
+            .chain(instead)
+    }
+
     /// Nonzeros in all the rows: what a solve's time grows with.
     pub(super) fn nonzeros(&self) -> usize {
         (self.0.iter())
@@ -47,11 +58,11 @@ impl Rows {
 }
 
 impl Model<'_> {
-    /// The model with the variables in `fixed` at those values (rows left without a free
-    /// variable dropped), solved within `seconds`; None without a feasible answer in time.
-    pub(super) fn solve_fixed(
+    /// The model of `rows` with the variables in `fixed` at those values (rows left without a
+    /// free variable dropped), solved within `seconds`; None without a feasible answer in time.
+    pub(super) fn solve_fixed<'r>(
         &self,
-        rows: &Rows,
+        rows: impl Iterator<Item = &'r Constraint>,
         fixed: &HashMap<Variable, f64>,
         seconds: f64,
     ) -> Result<Option<Step>> {
@@ -84,7 +95,7 @@ impl Model<'_> {
         let mut problem = vars
             .minimise(put_in(&objective).unwrap_or_default())
             .using(highs);
-        for row in &rows.0 {
+        for row in rows {
             let Some(e) = put_in(row.expression()) else {
                 continue;
             };
