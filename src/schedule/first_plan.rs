@@ -188,12 +188,12 @@ impl Model<'_> {
 
     /// A plan chosen a window of days at a time in day order: each window's shifts and breaks
     /// around those of the days before (as chosen) and after (nobody yet), in its share of
-    /// what is left of the time ([`WINDOW_EVEN_SHARES`]). Each window owes weekly minimums only pro rata for the days up
-    /// to its end ([`Model::min_hours_before`]): owing the whole week's with nobody after it,
-    /// the first windows of the month with the rules on gave salaried staff every hour they
-    /// could work, where nobody was needed, and hired part-timers for the weekends (3.76 to
-    /// 3.81 million against 3.66 to 3.68 pro rata, 400 agent-hours short against 360 to 395).
-    /// A window that finds nothing in it is left with nobody, as the plan before it had them
+    /// what is left of the time ([`WINDOW_EVEN_SHARES`]). Each window owes weekly minimums
+    /// only pro rata for the days up to its end ([`Model::min_hours_before`]): owing the whole
+    /// week's with nobody after it, the first windows of the month with the rules on gave
+    /// salaried staff every hour they could work, where few were needed, and hired
+    /// part-timers for the days after (3.76 to 3.77 million against 3.64 to 3.65 pro rata,
+    /// 399 agent-hours short against 392 to 394). A window that finds nothing in it is left with nobody, as the plan before it had them
     /// (its hours short), and the next goes on: on the month with the rules on one window of
     /// 14 once did, and the whole plan was lost. None if none found any.
     fn plan_in_windows(&self, rows: &Rows) -> Result<Option<Step>> {
