@@ -193,9 +193,10 @@ impl Model<'_> {
     /// week's with nobody after it, the first windows of the month with the rules on gave
     /// salaried staff every hour they could work, where few were needed, and hired
     /// part-timers for the days after (3.76 to 3.77 million against 3.64 to 3.65 pro rata,
-    /// 399 agent-hours short against 392 to 394). A window that finds nothing in it is left with nobody, as the plan before it had them
-    /// (its hours short), and the next goes on: on the month with the rules on one window of
-    /// 14 once did, and the whole plan was lost. None if none found any.
+    /// 399 agent-hours short against 392 to 394). A window that finds nothing in it is left
+    /// with nobody, as the plan before it had them (its hours short), and the next goes on: on
+    /// the month with the rules on one window of 14 once did, and the whole plan was lost.
+    /// None if none found any.
     fn plan_in_windows(&self, rows: &Rows) -> Result<Option<Step>> {
         let starts: Vec<i64> = (0..self.plan_days()).step_by(WINDOW_STEP).collect();
         let mut plan: Option<Step> = None;
