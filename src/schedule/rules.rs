@@ -8,7 +8,7 @@ use good_lp::{constraint, Constraint, Expression, IntoAffineExpression, Variable
 
 use super::flow::linked;
 use super::model::{Model, StaffShift};
-use super::slots::ShiftSlot;
+use super::slots::{most_hours_within, ShiftSlot};
 use super::week_rules::Measure;
 
 /// A rule the plan keeps between its shifts. Who may take a shift at all is not a rule here but
@@ -425,6 +425,8 @@ impl Model<'_> {
             for (list, limit) in daily.chain(weekly) {
                 let most: f64 = list.iter().map(|s| self.slots[s.slot].hours()).sum();
                 if most > limit + 1e-9 {
+                    let lengths = list.iter().map(|s| self.slots[s.slot].hours());
+                    let limit = most_hours_within(lengths, limit);
                     rows.push(constraint!(self.hours_of(&list) <= limit * c.size()));
                 }
             }

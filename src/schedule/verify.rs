@@ -375,6 +375,24 @@ fn daily_and_weekly_hours_counts_a_long_day_and_a_long_week() {
 }
 
 #[test]
+fn daily_and_weekly_hours_cap_a_week_at_whole_shifts() {
+    // 38 hours a week on 8-hour shifts is 4 shifts (32 hours): 4.75 shifts, 38 hours, break
+    // the row, so the relaxation cannot plan them; 4 whole shifts keep it.
+    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 7);
+    let mut staff = [person("ana", &["presale"])];
+    staff[0].max_hours_per_week = 38.0;
+    let need = requirements(&s, |_, _| 0);
+    let model = Model::new(&s, &staff, &need, Stage::Plan);
+    let mut a = model.nothing();
+    for day in 11..15 {
+        model.works(&mut a, 0, "day", &format!("2026-11-{day}T00:00"), 1.0);
+    }
+    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 0);
+    model.works(&mut a, 0, "day", "2026-11-15T00:00", 0.75);
+    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 1);
+}
+
+#[test]
 fn daily_and_weekly_hours_counts_the_plans_weeks_and_sessions() {
     // Nine days from Wed 11-11; the 20:00 shift may start the day before (11-10), which counts
     // in the plan's first week, 11-11 to 11-17, as minimum hours do. Five shifts 11-12 to
