@@ -82,14 +82,21 @@ fn the_time_limit_bounds_the_whole_parttimers_curve() {
 fn solver_log_goes_to_stderr_so_json_stays_readable() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan");
+    let mps = dir.path().join("model.mps");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_shiftcast"))
         .args(["plan".as_ref(), example().as_os_str(), "--out".as_ref()])
         .arg(&out)
         .args(["--json", "--quiet"])
         .env("SHIFTCAST_SOLVER_LOG", "1")
+        .env("SHIFTCAST_WRITE_MODEL", &mps)
         .output()
         .unwrap();
     assert!(output.status.success());
+    // The model for other solvers is written, and the plan is solved as ever (below).
+    let model = std::fs::read_to_string(&mps).unwrap();
+    assert!(
+        model.starts_with("NAME") && model.contains("\nROWS\n") && model.contains("\nCOLUMNS\n")
+    );
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     // Solved to the scenario's relative gap (0.01%): optimal, or within that gap and saying so.
     match summary["solver_status"].as_str() {

@@ -229,18 +229,36 @@ impl Model<'_> {
         if self.deadline.left() <= 0.0 {
             return Ok(None);
         }
-        let mut problem = self.vars.clone().minimise(self.objective()).using(highs);
-        for row in rows.iter() {
-            problem.add_constraint(row.clone());
+        let build = || {
+            let mut problem = self.vars.clone().minimise(self.objective()).using(highs);
+            for row in rows.iter() {
+                problem.add_constraint(row.clone());
+            }
+            problem
+                .try_into_inner()
+                .map_err(|e| Error::Solver(e.to_string()))
+        };
+        // SHIFTCAST_WRITE_MODEL=FILE.mps writes the run's first whole model (the plan's, before
+        // naming or repairs), to try it in other solvers (bench/schedule_rules_solvers.sh).
+        // HiGHS writes a model given that file as it starts, and may then stop, so a copy goes,
+        // with no time to solve.
+        static WRITE_ONCE: std::sync::Once = std::sync::Once::new();
+        if let Some(file) = std::env::var_os("SHIFTCAST_WRITE_MODEL") {
+            WRITE_ONCE.call_once(|| {
+                if let Ok(mut copy) = build() {
+                    copy.set_option("output_flag", false);
+                    copy.set_option("time_limit", 0.0);
+                    copy.set_option("write_model_file", file.to_string_lossy().as_ref());
+                    let _ = copy.try_solve();
+                }
+            });
         }
+        let mut model = build()?;
         // Building the rows may have used up what was left.
         let left = self.deadline.left();
         if left <= 0.0 {
             return Ok(None);
         }
-        let mut model = problem
-            .try_into_inner()
-            .map_err(|e| Error::Solver(e.to_string()))?;
         self.set_options(&mut model, left);
         Ok(Some(model))
     }
