@@ -361,35 +361,27 @@ fn daily_and_weekly_hours_counts_a_long_day_and_a_long_week() {
     assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 0);
     model.works(&mut a, 0, "b", "2026-11-11T12:00", 1.0);
     assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 1);
-    // A week: 6 days of 8 hours are 48, above 40 (1 violation); 5 days are 40 (0).
+    // A week of 8-hour shifts, `n` of one on each day from 11-11 for a person who may work
+    // `max_hours_per_week`: the rows broken.
     let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 7);
     let need = requirements(&s, |_, _| 0);
-    let model = Model::new(&s, &staff, &need, Stage::Plan);
-    let mut a = model.nothing();
-    for day in 11..16 {
-        model.works(&mut a, 0, "day", &format!("2026-11-{day}T00:00"), 1.0);
-    }
-    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 0);
-    model.works(&mut a, 0, "day", "2026-11-16T00:00", 1.0);
-    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 1);
-}
-
-#[test]
-fn daily_and_weekly_hours_cap_a_week_at_whole_shifts() {
-    // 38 hours a week on 8-hour shifts is 4 shifts (32 hours): 4.75 shifts, 38 hours, break
-    // the row, so the relaxation cannot plan them; 4 whole shifts keep it.
-    let s = hourly_scenario(&shift("day", "00:00", 8), &["presale"], 7);
-    let mut staff = [person("ana", &["presale"])];
-    staff[0].max_hours_per_week = 38.0;
-    let need = requirements(&s, |_, _| 0);
-    let model = Model::new(&s, &staff, &need, Stage::Plan);
-    let mut a = model.nothing();
-    for day in 11..15 {
-        model.works(&mut a, 0, "day", &format!("2026-11-{day}T00:00"), 1.0);
-    }
-    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 0);
-    model.works(&mut a, 0, "day", "2026-11-15T00:00", 0.75);
-    assert_eq!(model.violations(Rule::DailyAndWeeklyHours, &a), 1);
+    let broken = |max_hours_per_week: f64, shifts: &[f64]| {
+        let mut staff = staff.clone();
+        staff[0].max_hours_per_week = max_hours_per_week;
+        let model = Model::new(&s, &staff, &need, Stage::Plan);
+        let mut a = model.nothing();
+        for (day, &n) in (11..).zip(shifts) {
+            model.works(&mut a, 0, "day", &format!("2026-11-{day}T00:00"), n);
+        }
+        model.violations(Rule::DailyAndWeeklyHours, &a)
+    };
+    // 6 days of 8 hours are 48, above 40 (1 violation); 5 days are 40 (0).
+    assert_eq!(broken(40.0, &[1.0; 5]), 0);
+    assert_eq!(broken(40.0, &[1.0; 6]), 1);
+    // 38 hours on 8-hour shifts is 4 shifts, 32 hours: 4.75 shifts (38 hours) break the row,
+    // so the relaxation cannot plan them; 4 keep it.
+    assert_eq!(broken(38.0, &[1.0; 4]), 0);
+    assert_eq!(broken(38.0, &[1.0, 1.0, 1.0, 1.0, 0.75]), 1);
 }
 
 #[test]
