@@ -4,7 +4,8 @@
 # (highspy, no start plan) and OR-Tools CP-SAT (2 workers) solve that same model, beside
 # shiftcast's own runs, at 5 and 60 s each (gap 0.001). The objective is the model's: wages,
 # hiring and every priced slack (hours short, leads missing, hours below minimum, spreads), not
-# `total_cost`; shiftcast's row gives its gap to the bound it proved. Prints a Markdown table; also writes it to $1 if given.
+# `total_cost`; shiftcast's row gives its gap to the bound it proved. Prints a Markdown table;
+# also writes it to $1 if given.
 #
 #   bash bench/schedule_rules_solvers.sh [table.md]
 #

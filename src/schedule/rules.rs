@@ -408,7 +408,8 @@ impl Model<'_> {
 
     /// A person works at most `max_hours_per_day` on shifts starting that day, and at most
     /// `max_hours_per_week` in each of the plan's weeks, sessions they attend counted (the
-    /// weeks minimum hours count in: a shift starting the day before the plan is in its first).
+    /// weeks minimum hours count in: a shift starting the day before the plan is in its first);
+    /// each row at the most hours their shifts add up to within it ([`most_hours_within`]).
     fn daily_and_weekly_hours(&self) -> Vec<Constraint> {
         let mut rows = Vec::new();
         for (cohort, c) in self.cohorts.iter().enumerate() {

@@ -32,6 +32,9 @@ pub(super) fn most_hours_within(lengths: impl IntoIterator<Item = f64>, limit: f
     let mut reachable = vec![false; cap + 1];
     reachable[0] = true;
     for length in lengths.into_iter().map(minutes) {
+        if reachable[cap] {
+            break;
+        }
         for total in (length..=cap).rev() {
             reachable[total] |= reachable[total - length];
         }
