@@ -241,13 +241,12 @@ impl Model<'_> {
         // SHIFTCAST_WRITE_MODEL=FILE.mps writes the run's first whole model (the plan's, before
         // naming or repairs), to try it in other solvers (bench/schedule_rules_solvers.sh).
         // HiGHS writes a model given that file as it starts, and may then stop, so a copy goes,
-        // with no time to solve.
+        // with no time to solve (HiGHS's log, with SHIFTCAST_SOLVER_LOG, says if it failed).
         static WRITE_ONCE: std::sync::Once = std::sync::Once::new();
         if let Some(file) = std::env::var_os("SHIFTCAST_WRITE_MODEL") {
             WRITE_ONCE.call_once(|| {
                 if let Ok(mut copy) = build() {
-                    copy.set_option("output_flag", false);
-                    copy.set_option("time_limit", 0.0);
+                    self.set_options(&mut copy, 0.0);
                     copy.set_option("write_model_file", file.to_string_lossy().as_ref());
                     let _ = copy.try_solve();
                 }
